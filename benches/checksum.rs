@@ -1,0 +1,100 @@
+//! RFC 1071 checksum throughput, icmpwire side by side with its peers in one run.
+//!
+//! `cargo bench --bench checksum` (add `--features simd` for the run-time dispatched AVX2 /
+//! AVX-512 path). Every function returns the 16-bit checksum to store (complemented sum), so each
+//! does the same work. `read_limit` is a plain wrapping 64-bit sum of the same buffer: how fast
+//! this machine can merely read it, the ceiling any checksum is measured against.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::Duration;
+
+const SIZES: [usize; 6] = [20, 64, 576, 1500, 9000, 65535];
+
+fn data(len: usize) -> Vec<u8> {
+    // Deterministic, non-trivial content (xorshift).
+    let mut x: u32 = 0x9E37_79B9;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect()
+}
+
+#[inline(never)]
+fn read_limit(buf: &[u8]) -> u64 {
+    let (words, rest) = buf.as_chunks::<8>();
+    let mut acc = 0u64;
+    for w in words {
+        acc = acc.wrapping_add(u64::from_ne_bytes(*w));
+    }
+    for &b in rest {
+        acc = acc.wrapping_add(u64::from(b));
+    }
+    acc
+}
+
+fn bench(c: &mut Criterion) {
+    for len in SIZES {
+        let buf = data(len);
+        let mut g = c.benchmark_group(format!("checksum/{len}"));
+        g.throughput(Throughput::Bytes(len as u64));
+        g.warm_up_time(Duration::from_millis(500));
+        g.measurement_time(Duration::from_secs(2));
+        let buf = buf.as_slice();
+        // All return the same value; checked once here so a broken peer call cannot hide.
+        let expect = icmpwire::checksum::internet_checksum(buf);
+        assert_eq!(!smoltcp::wire::checksum::data(buf), expect);
+        assert_eq!(
+            etherparse::checksum::Sum16BitWords::new()
+                .add_slice(buf)
+                .ones_complement()
+                .to_be(),
+            expect
+        );
+        assert_eq!(u16::from_be_bytes(internet_checksum::checksum(buf)), expect);
+        assert_eq!(pnet_packet::util::checksum(buf, usize::MAX), expect);
+
+        g.bench_with_input(
+            BenchmarkId::new(
+                format!("icmpwire-{}", icmpwire::checksum::implementation()),
+                len,
+            ),
+            buf,
+            |b, d| b.iter(|| icmpwire::checksum::internet_checksum(black_box(d))),
+        );
+        g.bench_with_input(BenchmarkId::new("smoltcp", len), buf, |b, d| {
+            b.iter(|| !smoltcp::wire::checksum::data(black_box(d)))
+        });
+        g.bench_with_input(BenchmarkId::new("etherparse", len), buf, |b, d| {
+            b.iter(|| {
+                etherparse::checksum::Sum16BitWords::new()
+                    .add_slice(black_box(d))
+                    .ones_complement()
+                    .to_be()
+            })
+        });
+        g.bench_with_input(BenchmarkId::new("internet-checksum", len), buf, |b, d| {
+            b.iter(|| internet_checksum::checksum(black_box(d)))
+        });
+        g.bench_with_input(BenchmarkId::new("pnet_packet", len), buf, |b, d| {
+            b.iter(|| pnet_packet::util::checksum(black_box(d), usize::MAX))
+        });
+        g.bench_with_input(BenchmarkId::new("read_limit", len), buf, |b, d| {
+            b.iter(|| read_limit(black_box(d)))
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,535 @@
+//! The Internet checksum: RFC 1071 one-shot and streaming, RFC 1624 incremental update.
+//!
+//! The checksum of ICMP (RFC 792, "Echo or Echo Reply Message": "the 16-bit one's complement of
+//! the one's complement sum of the ICMP message starting with the ICMP Type") is the one IPv4,
+//! UDP and TCP use, defined in RFC 1071. This module knows nothing about messages: it sums bytes.
+//!
+//! * [`internet_checksum`] computes the value to store in a zeroed checksum field;
+//! * [`verify`] tells whether a message with its checksum field in place sums to `0xFFFF`;
+//! * [`Checksum`] accumulates slices of any length in any split, and 16/32-bit words;
+//! * [`update_u16`] and [`update_u32`] rewrite the checksum after one field changed, with
+//!   RFC 1624 equation 3, without reading the rest of the message.
+//!
+//! All values at this surface are host-order integers: `internet_checksum(b"\x45\x00")` returns
+//! `!0x4500`, and storing it means writing `value.to_be_bytes()`.
+//!
+//! # How the sum is computed
+//!
+//! RFC 1071 section 2 (B) notes that the one's complement sum does not depend on byte order: the
+//! sum of native-endian 16-bit words is the byte-swap of the sum of big-endian words. The hot
+//! loop therefore reads native-endian 64-bit words and never swaps a byte until the end.
+//!
+//! A one's complement sum of 64-bit words needs an end-around carry after every addition, which
+//! serialises the loop. Instead each lane keeps two plain wrapping sums: `all`, the sum of the
+//! 64-bit words modulo 2^64, and `high`, the exact sum of their upper 32-bit halves. Since
+//! `word = high * 2^32 + low`, the exact sum of the lower halves is `all - (high << 32)` modulo
+//! 2^64, which is exact as long as fewer than 2^32 words were added to the lane; and because
+//! 2^32 = 1 modulo 0xFFFF, the lane contributes `high + low` to the one's complement sum. That
+//! is a shift and two additions per word, with no carries and no data-dependent branches. Eight
+//! such lanes cover a 64-byte block, which LLVM maps onto SIMD registers on every target (two
+//! lanes per SSE2 register on x86_64). The lanes are folded with end-around carries every 2^28
+//! blocks (16 GiB), so any length that fits in memory is summed exactly.
+//!
+//! Inputs under 128 bytes (headers, small messages) skip the lanes: one add-with-carry chain
+//! over 8-byte words and a single overlapping load for the last bytes. With the `simd` feature,
+//! inputs of 256 bytes and more on x86 take AVX2 or AVX-512 kernels chosen at run time.
+//!
+//! Zero has two forms in one's complement: the sum of all-zero data is `+0` (`0x0000`) and its
+//! checksum `0xFFFF`; any other data that sums to a multiple of `0xFFFF` gives `-0` (`0xFFFF`)
+//! and a checksum of `0x0000`. Every function here keeps the two apart exactly as a from-scratch
+//! RFC 1071 computation does.
+//!
+//! ```
+//! use icmpwire::checksum::{internet_checksum, verify};
+//!
+//! // An echo request, identifier 0x1234, sequence 1, checksum field zeroed.
+//! let mut msg = [8, 0, 0, 0, 0x12, 0x34, 0x00, 0x01];
+//! let sum = internet_checksum(&msg);
+//! msg[2..4].copy_from_slice(&sum.to_be_bytes());
+//! assert!(verify(&msg));
+//! assert_eq!(internet_checksum(&msg), 0);
+//! ```
+
+#[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
+mod simd;
+
+/// Blocks summed between folds of the lanes: each lane adds one word per block, so fewer than
+/// 2^32 blocks keep `high` and the low sum exact (2^28 blocks of 64 bytes are 16 GiB).
+pub(crate) const RUN_BLOCKS: usize = 1 << 28;
+
+/// Inputs shorter than this skip the lanes and take the short path.
+const SHORT: usize = 128;
+
+/// One's complement addition on 64 bits: add, then add the carry back in.
+///
+/// 2^64 = 1 modulo 0xFFFF, so the end-around carry keeps the value congruent to the exact sum,
+/// and a non-zero exact sum never becomes 0.
+#[inline(always)]
+pub(crate) const fn add_carry(a: u64, b: u64) -> u64 {
+    let (sum, carry) = a.overflowing_add(b);
+    // `sum` is at most 2^64 - 2 when `carry` is set, so this cannot wrap.
+    sum.wrapping_add(carry as u64)
+}
+
+/// Folds a 64-bit one's complement accumulator to 16 bits, keeping `+0` and `-0` apart: each
+/// step adds the two halves and the carry out of that addition (a non-zero value stays non-zero).
+#[inline(always)]
+const fn fold(sum: u64) -> u16 {
+    let (s, c) = (sum as u32).overflowing_add((sum >> 32) as u32);
+    // When `c` is set, `s` is at most 2^32 - 2: adding it back cannot wrap.
+    let s = s.wrapping_add(c as u32);
+    let (t, c) = (s as u16).overflowing_add((s >> 16) as u16);
+    t.wrapping_add(c as u16)
+}
+
+/// Converts a sum of native-endian 16-bit words to the host-order value of the big-endian sum.
+#[inline(always)]
+const fn ne_to_host(sum_ne: u16) -> u16 {
+    u16::from_be_bytes(sum_ne.to_ne_bytes())
+}
+
+/// Turns a lane's two sums into its one's complement contribution (see the module docs).
+#[inline(always)]
+pub(crate) const fn lane_value(all: u64, high: u64) -> u64 {
+    add_carry(all.wrapping_sub(high << 32), high)
+}
+
+/// Sums whole `B`-byte blocks in `L` lanes of 8 bytes (`B == 8 * L`), fewer than 2^32 blocks,
+/// with the two-sum scheme of the module docs. Written as element-wise array updates so that
+/// LLVM's SLP vectorizer maps the lanes onto SIMD registers of whatever width the target has.
+#[inline(always)]
+pub(crate) fn sum_lanes<const L: usize, const B: usize>(blocks: &[[u8; B]]) -> u64 {
+    let mut all = [0u64; L];
+    let mut high = [0u64; L];
+    for block in blocks {
+        let (words, _) = block.as_chunks::<8>();
+        for ((a, h), w) in all.iter_mut().zip(high.iter_mut()).zip(words) {
+            let w = u64::from_ne_bytes(*w);
+            *a = a.wrapping_add(w);
+            // Exact: fewer than 2^32 additions of values below 2^32 (see RUN_BLOCKS).
+            *h = h.wrapping_add(w >> 32);
+        }
+    }
+    // Still exact: the lanes together added fewer than 2^32 * L <= 2^37 values below 2^32.
+    lane_value(reduce(all), reduce(high))
+}
+
+/// Wrapping sum of the lanes: whole groups of four added element-wise first (one vector add
+/// per group), then the four lanes as a tree. A plain `fold` over the array was compiled into
+/// stores and narrower reloads of the registers (store-forwarding stalls) for wide lane counts.
+#[inline(always)]
+fn reduce<const L: usize>(lanes: [u64; L]) -> u64 {
+    let (groups, rest) = lanes.as_chunks::<4>();
+    let mut acc = [0u64; 4];
+    for g in groups {
+        for (a, &x) in acc.iter_mut().zip(g) {
+            *a = a.wrapping_add(x);
+        }
+    }
+    let [a0, a1, a2, a3] = acc;
+    let sum = a0.wrapping_add(a2).wrapping_add(a1.wrapping_add(a3));
+    rest.iter().fold(sum, |x, &y| x.wrapping_add(y))
+}
+
+/// Sums short data (and the bytes after the last block): an add-with-carry chain over 8-byte
+/// words, then the last 1..=7 bytes. `data` must be a suffix of `whole`.
+///
+/// For headers and small messages a single carry chain beats any set-up: two 8-byte words and
+/// one overlapping load cover an IPv4 header.
+#[inline(always)]
+pub(crate) fn sum_short(data: &[u8], whole: &[u8]) -> u64 {
+    let (words, rest) = data.as_chunks::<8>();
+    let mut acc = 0u64;
+    for w in words {
+        acc = add_carry(acc, u64::from_ne_bytes(*w));
+    }
+    let r = rest.len();
+    if r == 0 {
+        return acc;
+    }
+    // The last r bytes sit at an even offset of the stream and are followed by zero padding
+    // (RFC 1071: an odd last byte is "padded on the right with zeros").
+    if let Some(last8) = whole.last_chunk::<8>() {
+        // Overlapping load of the message's last 8 bytes; shift out the 8 - r bytes already
+        // summed. Little-endian order puts the earliest byte lowest, so a right shift by whole
+        // bytes keeps every remaining byte at its parity.
+        let drop = (8usize.wrapping_sub(r) as u32).wrapping_mul(8);
+        let x = u64::from_le_bytes(*last8).wrapping_shr(drop);
+        return add_carry(acc, u64::from_ne_bytes(x.to_le_bytes()));
+    }
+    // Fewer than 8 bytes in all: a 4-byte word, a 2-byte word, the odd byte.
+    let (quad, rest) = rest.as_chunks::<4>();
+    for q in quad {
+        acc = add_carry(acc, u64::from(u32::from_ne_bytes(*q)));
+    }
+    let (pair, rest) = rest.as_chunks::<2>();
+    for p in pair {
+        acc = add_carry(acc, u64::from(u16::from_ne_bytes(*p)));
+    }
+    if let Some(&b) = rest.first() {
+        acc = add_carry(acc, u64::from(u16::from_ne_bytes([b, 0])));
+    }
+    acc
+}
+
+/// Sums the whole `B`-byte blocks at the start of `data` in `L` lanes of 8 bytes (portable,
+/// safe code; the SIMD module compiles the same code with wider vectors enabled) and returns the
+/// accumulator with the bytes left over.
+#[inline(always)]
+pub(crate) fn sum_blocks<const L: usize, const B: usize>(data: &[u8]) -> (u64, &[u8]) {
+    let (blocks, rest) = data.as_chunks::<B>();
+    let acc = blocks
+        .chunks(RUN_BLOCKS)
+        .fold(0, |acc, run| add_carry(acc, sum_lanes::<L, B>(run)));
+    (acc, rest)
+}
+
+/// The default build's sum of [`SHORT`] bytes and more: 8 lanes, 64-byte blocks (an SSE2
+/// register holds two lanes).
+///
+/// Never inlined, on purpose: how well LLVM's SLP vectorizer packs the lanes into registers
+/// depends on the code around the loop. Inlined into a caller's loop it was seen to keep half
+/// the lanes in general-purpose registers and run 2.5 times slower; as its own function it
+/// compiles the same way for every caller, and the call costs a few cycles on 64 bytes or more.
+#[inline(never)]
+pub(crate) fn sum_ne_blocks(data: &[u8]) -> u64 {
+    let (acc, rest) = sum_blocks::<8, 64>(data);
+    add_carry(acc, sum_short(rest, data))
+}
+
+/// Sum of native-endian words: short inputs inline, longer ones through the block loop (the
+/// SIMD one when it is compiled in and pays off).
+#[inline(always)]
+fn sum_ne(data: &[u8]) -> u64 {
+    if data.len() < SHORT {
+        // Headers and small messages: no lane set-up or reduction, no call.
+        return sum_short(data, data);
+    }
+    #[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
+    if data.len() >= simd::MIN_LEN {
+        return simd::sum_ne(data);
+    }
+    sum_ne_blocks(data)
+}
+
+/// Which summation path this build uses on this CPU: `"portable"`, or with the `simd` feature
+/// on x86 `"avx2"` or `"avx512"` when the CPU has them. For benchmarks and bug reports.
+///
+/// ```
+/// let path = icmpwire::checksum::implementation();
+/// assert!(["portable", "avx2", "avx512"].contains(&path));
+/// ```
+#[must_use]
+pub fn implementation() -> &'static str {
+    #[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
+    return simd::selected();
+    #[cfg(not(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64"))))]
+    "portable"
+}
+
+/// The one's complement sum of `data` as big-endian 16-bit words (host order), odd length padded
+/// with a zero byte. `0x0000` only for all-zero (or empty) data.
+///
+/// ```
+/// // RFC 1071 section 3: the bytes 00 01 f2 03 f4 f5 f6 f7 sum to 0xddf2.
+/// let data = [0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7];
+/// assert_eq!(icmpwire::checksum::ones_complement_sum(&data), 0xddf2);
+/// ```
+#[inline]
+#[must_use]
+pub fn ones_complement_sum(data: &[u8]) -> u16 {
+    ne_to_host(fold(sum_ne(data)))
+}
+
+/// The RFC 1071 checksum of `data`: the value to store (big-endian) in a checksum field that was
+/// zero while summing. Host order.
+///
+/// Storing it makes the message verify; summing a message whose checksum field is already
+/// correct returns `0`. All-zero or empty input gives `0xFFFF` (the complement of `+0`).
+///
+/// ```
+/// use icmpwire::checksum::internet_checksum;
+///
+/// // RFC 1071 section 3 example: the sum is 0xddf2, the checksum its complement.
+/// assert_eq!(internet_checksum(&[0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7]), !0xddf2);
+/// assert_eq!(internet_checksum(&[]), 0xFFFF);
+/// ```
+#[inline]
+#[must_use]
+pub fn internet_checksum(data: &[u8]) -> u16 {
+    !ones_complement_sum(data)
+}
+
+/// Whether `message`, checksum field included, has a valid RFC 1071 checksum: its one's
+/// complement sum is `0xFFFF`.
+///
+/// An all-zero message sums to `+0` and does not verify (RFC 1624 section 3: a checksum field
+/// can hold `0xFFFF` only if every other byte is zero, and then it must).
+///
+/// ```
+/// use icmpwire::checksum::verify;
+///
+/// // An echo reply with identifier 0, sequence 0 and no data: its checksum must be 0xFFFF.
+/// assert!(verify(&[0, 0, 0xFF, 0xFF, 0, 0, 0, 0]));
+/// assert!(!verify(&[0, 0, 0x00, 0x00, 0, 0, 0, 0]));
+/// ```
+#[inline]
+#[must_use]
+pub fn verify(message: &[u8]) -> bool {
+    ones_complement_sum(message) == 0xFFFF
+}
+
+/// A streaming RFC 1071 accumulator: feed it byte slices of any length in any split, and 16- or
+/// 32-bit words, and it finishes to the same value as [`internet_checksum`] over the
+/// concatenation.
+///
+/// An odd-length slice leaves the stream at an odd offset; the next slice's first byte then pairs
+/// with the previous slice's last byte. (The accumulator does not keep the byte: it sums the next
+/// slice as if it were aligned and swaps the bytes of that partial sum, RFC 1071 section 2 (B).)
+///
+/// ```
+/// use icmpwire::checksum::{internet_checksum, Checksum};
+///
+/// let data = [0x45, 0x00, 0x00, 0x54, 0xab, 0xcd, 0x40, 0x00, 0x40, 0x01];
+/// let mut c = Checksum::new();
+/// c.add_bytes(&data[..3]);
+/// c.add_bytes(&data[3..4]);
+/// c.add_bytes(&data[4..]);
+/// assert_eq!(c.checksum(), internet_checksum(&data));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Checksum {
+    /// One's complement accumulator of native-endian words, folded lazily.
+    sum: u64,
+    /// Whether an odd number of bytes has been added so far.
+    odd: bool,
+}
+
+impl Checksum {
+    /// An empty accumulator.
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::checksum::Checksum::new().checksum(), 0xFFFF);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn new() -> Self {
+        Checksum { sum: 0, odd: false }
+    }
+
+    /// Adds `data` at the current position of the stream.
+    ///
+    /// ```
+    /// use icmpwire::checksum::Checksum;
+    ///
+    /// let mut c = Checksum::new();
+    /// c.add_bytes(&[0x00, 0x01, 0xf2]);
+    /// c.add_bytes(&[0x03, 0xf4, 0xf5, 0xf6, 0xf7]);
+    /// assert_eq!(c.sum(), 0xddf2); // RFC 1071 section 3
+    /// ```
+    #[inline]
+    pub fn add_bytes(&mut self, data: &[u8]) {
+        let part = sum_ne(data);
+        let part = if self.odd {
+            // The slice starts in the low byte of a stream word: every byte changes place.
+            u64::from(fold(part).swap_bytes())
+        } else {
+            part
+        };
+        self.sum = add_carry(self.sum, part);
+        self.odd ^= data.len() % 2 == 1;
+    }
+
+    /// Adds a 16-bit word given in host order, as its two big-endian bytes.
+    ///
+    /// ```
+    /// use icmpwire::checksum::{internet_checksum, Checksum};
+    ///
+    /// let mut c = Checksum::new();
+    /// c.add_u16(0x0800);
+    /// c.add_u16(0x1234);
+    /// assert_eq!(c.checksum(), internet_checksum(&[0x08, 0x00, 0x12, 0x34]));
+    /// ```
+    #[inline]
+    pub fn add_u16(&mut self, word: u16) {
+        let ne = u16::from_ne_bytes(word.to_be_bytes());
+        let ne = if self.odd { ne.swap_bytes() } else { ne };
+        self.sum = add_carry(self.sum, u64::from(ne));
+    }
+
+    /// Adds a 32-bit word given in host order, as its four big-endian bytes (an IPv4 address,
+    /// a timestamp).
+    ///
+    /// ```
+    /// use icmpwire::checksum::{internet_checksum, Checksum};
+    ///
+    /// let mut c = Checksum::new();
+    /// c.add_u32(0xC000_0201); // 192.0.2.1
+    /// assert_eq!(c.checksum(), internet_checksum(&[192, 0, 2, 1]));
+    /// ```
+    #[inline]
+    pub fn add_u32(&mut self, word: u32) {
+        let [a, b, c, d] = word.to_be_bytes();
+        self.add_u16(u16::from_be_bytes([a, b]));
+        self.add_u16(u16::from_be_bytes([c, d]));
+    }
+
+    /// The one's complement sum so far (host order); `0xFFFF` when a message with its checksum
+    /// in place is valid.
+    ///
+    /// ```
+    /// use icmpwire::checksum::Checksum;
+    ///
+    /// let mut c = Checksum::new();
+    /// c.add_bytes(&[0, 0, 0xFF, 0xFF, 0, 0, 0, 0]);
+    /// assert_eq!(c.sum(), 0xFFFF);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn sum(&self) -> u16 {
+        ne_to_host(fold(self.sum))
+    }
+
+    /// The checksum of everything added: the complement of [`sum`](Self::sum), host order.
+    ///
+    /// ```
+    /// use icmpwire::checksum::Checksum;
+    ///
+    /// let mut c = Checksum::new();
+    /// c.add_bytes(&[0x08, 0x00, 0x00, 0x00]);
+    /// assert_eq!(c.checksum(), 0xF7FF);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn checksum(&self) -> u16 {
+        !self.sum()
+    }
+
+    /// Whether the bytes added, checksum field included, form a valid message (sum `0xFFFF`).
+    ///
+    /// ```
+    /// use icmpwire::checksum::Checksum;
+    ///
+    /// let mut c = Checksum::new();
+    /// c.add_bytes(&[0x08, 0x00, 0xF7, 0xFF]);
+    /// assert!(c.is_valid());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn is_valid(&self) -> bool {
+        self.sum() == 0xFFFF
+    }
+}
+
+/// RFC 1624 equation 3: the new checksum after a 16-bit field changed from `old` to `new`,
+/// `HC' = ~(~HC + ~m + m')`, in one's complement arithmetic. All values host order.
+///
+/// The result equals a recomputation from scratch whenever the message holds at least one
+/// non-zero byte besides the checksum after the change (RFC 1624 section 3 assumes this of every
+/// IP header). For a message that becomes all zero the from-scratch checksum is `0xFFFF` while
+/// this returns `0x0000`: only the caller can know the other bytes, so the message views of
+/// this crate check that case themselves. A stored `0xFFFF` (`-0`) is accepted as input.
+///
+/// ```
+/// use icmpwire::checksum::{internet_checksum, update_u16};
+///
+/// // Echo request -> echo reply: the type/code word goes from 0x0800 to 0x0000.
+/// let request = [8, 0, 0, 0, 0x12, 0x34, 0, 1];
+/// let reply = [0, 0, 0, 0, 0x12, 0x34, 0, 1];
+/// let old = internet_checksum(&request);
+/// assert_eq!(update_u16(old, 0x0800, 0x0000), internet_checksum(&reply));
+/// ```
+#[inline]
+#[must_use]
+pub const fn update_u16(checksum: u16, old: u16, new: u16) -> u16 {
+    // Three values below 2^16: the u64 sum cannot wrap. `fold` adds the carries back in.
+    let sum = (!checksum as u64)
+        .wrapping_add(!old as u64)
+        .wrapping_add(new as u64);
+    !fold(sum)
+}
+
+/// RFC 1624 equation 3 for a 32-bit field (an address, a timestamp): both 16-bit halves at
+/// once. Same contract as [`update_u16`].
+///
+/// ```
+/// use icmpwire::checksum::{internet_checksum, update_u32};
+///
+/// let before = [0xC0, 0x00, 0x02, 0x01, 0x00, 0x07];
+/// let after = [0xC6, 0x33, 0x64, 0x02, 0x00, 0x07];
+/// let c = update_u32(internet_checksum(&before), 0xC000_0201, 0xC633_6402);
+/// assert_eq!(c, internet_checksum(&after));
+/// ```
+#[inline]
+#[must_use]
+pub const fn update_u32(checksum: u16, old: u32, new: u32) -> u16 {
+    // Five values below 2^16: the u64 sum cannot wrap.
+    let sum = (!checksum as u64)
+        .wrapping_add((!old >> 16) as u64)
+        .wrapping_add((!old & 0xFFFF) as u64)
+        .wrapping_add((new >> 16) as u64)
+        .wrapping_add((new & 0xFFFF) as u64);
+    !fold(sum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 1071 by the letter: big-endian 16-bit words, zero-padded, 32-bit sum folded after
+    /// every addition.
+    fn reference(data: &[u8]) -> u16 {
+        let mut sum: u32 = 0;
+        for pair in data.chunks(2) {
+            let word = u32::from(pair[0]) << 8 | u32::from(*pair.get(1).unwrap_or(&0));
+            sum += word;
+            sum = (sum & 0xFFFF) + (sum >> 16);
+        }
+        !(sum as u16)
+    }
+
+    #[test]
+    fn fold_keeps_zeros_apart() {
+        assert_eq!(fold(0), 0);
+        assert_eq!(fold(0xFFFF), 0xFFFF);
+        assert_eq!(fold(u64::MAX), 0xFFFF);
+        assert_eq!(fold(0x1_0000), 1);
+        assert_eq!(fold(0xFFFF_0000_0000), 0xFFFF);
+    }
+
+    #[test]
+    fn block_boundaries() {
+        // Around the small/large threshold and the block size, every length and content pattern.
+        let data: [u8; 300] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11));
+        for len in 0..data.len() {
+            assert_eq!(
+                internet_checksum(&data[..len]),
+                reference(&data[..len]),
+                "len {len}"
+            );
+        }
+        for len in 0..data.len() {
+            let ones = [0xFFu8; 300];
+            assert_eq!(
+                internet_checksum(&ones[..len]),
+                reference(&ones[..len]),
+                "len {len}"
+            );
+        }
+    }
+
+    #[test]
+    fn lane_runs_fold_exactly() {
+        // Lanes are folded every RUN_BLOCKS blocks; summing all-ones blocks (each upper half is
+        // 0xFFFF_FFFF, the worst case for `high`) in runs of any size gives the same value.
+        let data = [0xFFu8; 7 * 64];
+        let blocks = data.as_chunks::<64>().0;
+        for run in 1..=blocks.len() {
+            let mut acc = 0;
+            for r in blocks.chunks(run) {
+                acc = add_carry(acc, sum_lanes::<8, 64>(r));
+            }
+            assert_eq!(!ne_to_host(fold(acc)), reference(&data));
+        }
+    }
+}
