@@ -4,8 +4,8 @@ throughput from the median, and speed relative to the best peer measured in the 
 (best peer's median time / this function's median time: above 1.00x is faster).
 
 usage: python3 benches/report.py [GROUP_PREFIX ...]   (e.g. checksum/)
-A function whose name starts with "icmpwire" is ours; "read_limit" is a reference, not a peer;
-every other function in a group is a peer.
+A function whose name starts with "icmpwire" is ours; "read_limit*" are references (how fast
+the machine merely reads the buffer), not peers; every other function in a group is a peer.
 """
 import json, os, sys
 
@@ -53,7 +53,7 @@ for g in sorted(groups, key=natural):
     rows = load(os.path.join(root, g))
     if not rows:
         continue
-    peers = {k: v for k, v in rows.items() if not k.startswith("icmpwire") and k != "read_limit"}
+    peers = {k: v for k, v in rows.items() if not k.startswith("icmpwire") and not k.startswith("read_limit")}
     best = min(peers.items(), key=lambda kv: kv[1][0]) if peers else None
     print(f"\n{g}" + (f" (best peer: {best[0]})" if best else ""))
     print()

@@ -52,6 +52,8 @@
 
 #[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
 mod simd;
+#[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
+mod x86;
 
 /// Blocks summed between folds of the lanes: each lane adds one word per block, so fewer than
 /// 2^32 blocks keep `high` and the low sum exact (2^28 blocks of 64 bytes are 16 GiB).
@@ -97,8 +99,9 @@ pub(crate) const fn lane_value(all: u64, high: u64) -> u64 {
 /// Sums whole `B`-byte blocks in `L` lanes of 8 bytes (`B == 8 * L`), fewer than 2^32 blocks,
 /// with the two-sum scheme of the module docs. Written as element-wise array updates so that
 /// LLVM's SLP vectorizer maps the lanes onto SIMD registers of whatever width the target has.
+#[cfg(not(target_feature = "avx2"))]
 #[inline(always)]
-pub(crate) fn sum_lanes<const L: usize, const B: usize>(blocks: &[[u8; B]]) -> u64 {
+fn sum_lanes<const L: usize, const B: usize>(blocks: &[[u8; B]]) -> u64 {
     let mut all = [0u64; L];
     let mut high = [0u64; L];
     for block in blocks {
@@ -117,6 +120,7 @@ pub(crate) fn sum_lanes<const L: usize, const B: usize>(blocks: &[[u8; B]]) -> u
 /// Wrapping sum of the lanes: whole groups of four added element-wise first (one vector add
 /// per group), then the four lanes as a tree. A plain `fold` over the array was compiled into
 /// stores and narrower reloads of the registers (store-forwarding stalls) for wide lane counts.
+#[cfg(not(target_feature = "avx2"))]
 #[inline(always)]
 fn reduce<const L: usize>(lanes: [u64; L]) -> u64 {
     let (groups, rest) = lanes.as_chunks::<4>();
@@ -172,48 +176,76 @@ pub(crate) fn sum_short(data: &[u8], whole: &[u8]) -> u64 {
     acc
 }
 
-/// Sums the whole `B`-byte blocks at the start of `data` in `L` lanes of 8 bytes (portable,
-/// safe code; the SIMD module compiles the same code with wider vectors enabled) and returns the
-/// accumulator with the bytes left over.
-#[inline(always)]
-pub(crate) fn sum_blocks<const L: usize, const B: usize>(data: &[u8]) -> (u64, &[u8]) {
-    let (blocks, rest) = data.as_chunks::<B>();
-    let acc = blocks
-        .chunks(RUN_BLOCKS)
-        .fold(0, |acc, run| add_carry(acc, sum_lanes::<L, B>(run)));
-    (acc, rest)
-}
-
-/// The default build's sum of [`SHORT`] bytes and more: 8 lanes, 64-byte blocks (an SSE2
-/// register holds two lanes).
+/// The portable sum of [`SHORT`] bytes and more, for targets without AVX2 enabled at compile
+/// time (the default x86_64 target, ARM, ...): 8 lanes, 64-byte blocks (an SSE2 register holds
+/// two lanes), which LLVM's SLP vectorizer maps onto the registers.
 ///
-/// Never inlined, on purpose: how well LLVM's SLP vectorizer packs the lanes into registers
-/// depends on the code around the loop. Inlined into a caller's loop it was seen to keep half
-/// the lanes in general-purpose registers and run 2.5 times slower; as its own function it
-/// compiles the same way for every caller, and the call costs a few cycles on 64 bytes or more.
+/// Never inlined, on purpose: how well the SLP vectorizer packs the lanes into registers depends
+/// on the code around the loop. Inlined into a caller's loop it was seen to keep half the lanes
+/// in general-purpose registers and run 2.5 times slower; as its own function it compiles the
+/// same way for every caller, and the call costs a few cycles on 128 bytes or more.
+#[cfg(not(target_feature = "avx2"))]
 #[inline(never)]
 pub(crate) fn sum_ne_blocks(data: &[u8]) -> u64 {
-    let (acc, rest) = sum_blocks::<8, 64>(data);
+    let (blocks, rest) = data.as_chunks::<64>();
+    let acc = blocks
+        .chunks(RUN_BLOCKS)
+        .fold(0, |acc, run| add_carry(acc, sum_lanes::<8, 64>(run)));
     add_carry(acc, sum_short(rest, data))
 }
 
-/// Sum of native-endian words: short inputs inline, longer ones through the block loop (the
-/// SIMD one when it is compiled in and pays off).
+/// The portable sum of [`SHORT`] bytes and more when AVX2 or AVX-512 is enabled at compile time
+/// (`-C target-cpu=native` on a recent x86): one plain reduction over 8-byte words, which LLVM's
+/// loop vectorizer spreads over the full vector width. (Given the 8-lane blocks instead, LLVM
+/// with AVX-512 vectorized across blocks with gathers, four times slower.) Runs of
+/// `RUN_BLOCKS * 8` words keep `high` exact.
+#[cfg(target_feature = "avx2")]
+#[inline(never)]
+pub(crate) fn sum_ne_blocks(data: &[u8]) -> u64 {
+    let (words, rest) = data.as_chunks::<8>();
+    let acc = words
+        .chunks(RUN_BLOCKS.wrapping_mul(8))
+        .fold(0, |acc, run| {
+            let mut all = 0u64;
+            let mut high = 0u64;
+            for w in run {
+                let w = u64::from_ne_bytes(*w);
+                all = all.wrapping_add(w);
+                high = high.wrapping_add(w >> 32);
+            }
+            add_carry(acc, lane_value(all, high))
+        });
+    add_carry(acc, sum_short(rest, data))
+}
+
+/// Sum of native-endian words: short inputs inline, longer ones through [`sum_long`].
 #[inline(always)]
 fn sum_ne(data: &[u8]) -> u64 {
     if data.len() < SHORT {
         // Headers and small messages: no lane set-up or reduction, no call.
         return sum_short(data, data);
     }
-    #[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
-    if data.len() >= simd::MIN_LEN {
-        return simd::sum_ne(data);
-    }
+    sum_long(data)
+}
+
+/// Inputs of [`SHORT`] bytes and more with the `simd` feature on x86: the widest kernel this
+/// CPU has, chosen at run time.
+#[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
+#[inline(always)]
+fn sum_long(data: &[u8]) -> u64 {
+    simd::sum_ne(data)
+}
+
+/// Inputs of [`SHORT`] bytes and more: the portable code.
+#[cfg(not(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64"))))]
+#[inline(always)]
+fn sum_long(data: &[u8]) -> u64 {
     sum_ne_blocks(data)
 }
 
-/// Which summation path this build uses on this CPU: `"portable"`, or with the `simd` feature
-/// on x86 `"avx2"` or `"avx512"` when the CPU has them. For benchmarks and bug reports.
+/// Which summation path this build uses on this CPU for inputs of 128 bytes and more:
+/// `"portable"`, or with the `simd` feature on x86 `"avx2"` or `"avx512"` when the CPU has them.
+/// For benchmarks and bug reports.
 ///
 /// ```
 /// let path = icmpwire::checksum::implementation();
@@ -518,6 +550,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_feature = "avx2"))]
     #[test]
     fn lane_runs_fold_exactly() {
         // Lanes are folded every RUN_BLOCKS blocks; summing all-ones blocks (each upper half is
