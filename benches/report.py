@@ -9,7 +9,8 @@ the machine merely reads the buffer), not peers; every other function in a group
 """
 import json, os, sys
 
-root = os.path.join(os.path.dirname(__file__), "..", "target", "criterion")
+target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(os.path.dirname(__file__), "..", "target")
+root = os.path.join(target, "criterion")
 prefixes = sys.argv[1:] or [""]
 
 

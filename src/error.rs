@@ -1,0 +1,165 @@
+//! Errors: what was wrong with the bytes ([`ParseError`]) or with a message to emit
+//! ([`EmitError`]), with the numbers that say where.
+//!
+//! Both are small `Copy` enums, `#[non_exhaustive]` so that later RFCs can add cases, and
+//! implement `core::error::Error` (no `std` needed).
+
+use core::fmt;
+
+/// The part of a message, or of a quoted datagram, that an error is about.
+///
+/// ```
+/// use icmpwire::Part;
+///
+/// assert_eq!(Part::Timestamps.to_string(), "timestamp fields");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Part {
+    /// The 8-byte ICMP header: type, code, checksum and the 4 bytes after it (RFC 792).
+    Header,
+    /// The identifier, sequence and three timestamps of a timestamp or timestamp reply (20 bytes).
+    Timestamps,
+    /// The identifier, sequence and mask of an address mask request or reply (RFC 950, 12 bytes).
+    AddressMask,
+    /// The router entries of a router advertisement (RFC 1256).
+    RouterEntries,
+    /// The fixed 20-byte IPv4 header of the datagram quoted by an error message.
+    QuotedIpHeader,
+    /// The options of the quoted IPv4 header (its IHL says how long they are).
+    QuotedIpOptions,
+    /// The first 4 bytes after the quoted IPv4 header: source and destination port.
+    QuotedPorts,
+    /// The first 2 bytes after the quoted IPv4 header of an ICMP datagram: type and code.
+    QuotedIcmp,
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Part::Header => "ICMP header",
+            Part::Timestamps => "timestamp fields",
+            Part::AddressMask => "address mask fields",
+            Part::RouterEntries => "router entries",
+            Part::QuotedIpHeader => "quoted IPv4 header",
+            Part::QuotedIpOptions => "quoted IPv4 options",
+            Part::QuotedPorts => "quoted transport ports",
+            Part::QuotedIcmp => "quoted ICMP header",
+        })
+    }
+}
+
+/// Why bytes could not be read as the ICMP message (or quoted datagram) asked for.
+///
+/// ```
+/// use icmpwire::{Message, ParseError, Part};
+///
+/// let err = Message::parse(&[8u8, 0, 0xF7][..]).unwrap_err();
+/// assert_eq!(err, ParseError::Truncated { part: Part::Header, required: 8, actual: 3 });
+/// assert_eq!(err.to_string(), "ICMP header truncated: 8 bytes required, 3 present");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// Fewer bytes than the part needs.
+    #[error("{part} truncated: {required} bytes required, {actual} present")]
+    Truncated {
+        /// What is cut short.
+        part: Part,
+        /// Bytes the part needs (counted from where the part starts).
+        required: usize,
+        /// Bytes present.
+        actual: usize,
+    },
+    /// The RFC 1071 checksum does not verify.
+    #[error("bad checksum: field holds {found:#06x}, the message needs {expected:#06x}")]
+    BadChecksum {
+        /// The checksum field as received (host order).
+        found: u16,
+        /// The checksum the message needs: computed with the field zeroed.
+        expected: u16,
+    },
+    /// A typed view was asked for bytes of another message type.
+    #[error("ICMP type {found} where type {expected} was expected")]
+    WrongType {
+        /// A type this view reads (the first, for views of several types).
+        expected: u8,
+        /// The type byte found.
+        found: u8,
+    },
+    /// A router advertisement announces no address (RFC 1256 section 5.2: Num Addrs >= 1).
+    #[error("router advertisement with no address (Num Addrs is 0)")]
+    NoRouterAddresses,
+    /// A router advertisement's address entry size is below 2 words (RFC 1256 section 5.2).
+    #[error("router advertisement address entry size {size}: at least 2 (32-bit words) required")]
+    AddrEntrySize {
+        /// The Addr Entry Size field.
+        size: u8,
+    },
+    /// The quoted datagram is not IPv4: its version field is not 4.
+    #[error("quoted datagram has IP version {version}, not 4")]
+    QuotedVersion {
+        /// The version nibble found.
+        version: u8,
+    },
+    /// The quoted IPv4 header's IHL is below 5 (the header cannot be shorter than 20 bytes).
+    #[error("quoted IPv4 header length {ihl} words: at least 5 required")]
+    QuotedIhl {
+        /// The IHL nibble found.
+        ihl: u8,
+    },
+    /// The quoted datagram is a non-first fragment: the bytes after its header are not a
+    /// transport header.
+    #[error("quoted datagram is a fragment at offset {offset} (8-byte units): no transport header")]
+    QuotedFragment {
+        /// The fragment offset field.
+        offset: u16,
+    },
+    /// The quoted datagram carries another protocol than the one asked for.
+    #[error("quoted datagram carries protocol {found}, not {expected}")]
+    QuotedProtocol {
+        /// The protocol asked for (17 UDP, 6 TCP, 1 ICMP).
+        expected: u8,
+        /// The protocol field of the quoted header.
+        found: u8,
+    },
+}
+
+/// Why a message could not be written.
+///
+/// ```
+/// use icmpwire::{EchoRepr, EmitError, Repr};
+///
+/// let repr = Repr::EchoRequest(EchoRepr { identifier: 1, sequence: 1, data: b"ping", ..EchoRepr::default() });
+/// let mut small = [0u8; 10];
+/// assert_eq!(repr.emit(&mut small), Err(EmitError::BufferTooSmall { required: 12, actual: 10 }));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum EmitError {
+    /// The buffer is shorter than the message. Nothing was written.
+    #[error("buffer too small: {required} bytes required, {actual} available")]
+    BufferTooSmall {
+        /// Bytes the message needs.
+        required: usize,
+        /// Bytes in the buffer.
+        actual: usize,
+    },
+    /// A router advertisement with more entries than its 8-bit count can announce.
+    #[error("router advertisement with {count} entries: at most 255 fit the Num Addrs field")]
+    TooManyEntries {
+        /// Entries given.
+        count: usize,
+    },
+    /// Raw router entries whose length is not Num Addrs x Addr Entry Size x 4 bytes, or an
+    /// entry size below 2.
+    #[error("router entries of {len} bytes do not match {num_addrs} entries of {entry_size} words")]
+    RouterEntries {
+        /// Bytes of raw entries given.
+        len: usize,
+        /// Num Addrs given.
+        num_addrs: u8,
+        /// Addr Entry Size given (32-bit words).
+        entry_size: u8,
+    },
+}

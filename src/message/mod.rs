@@ -1,0 +1,385 @@
+//! Typed views over every ICMPv4 message, and [`Message`], the enum a parser returns.
+//!
+//! A view borrows the caller's bytes (`B` is `&[u8]` to read, `&mut [u8]` to write in place):
+//! a zerocopy header over the fixed part of the message and the payload after it. Nothing is
+//! copied. Every view has `parse` (checks length, type, and the RFC 1071 checksum) and
+//! `parse_unverified` (the same without the checksum, for capture tools and fuzzers), the
+//! accessors of its fields in host order, setters that keep the checksum valid (RFC 1624
+//! incremental update) when `B` is mutable, and `to_repr` for the owned description a builder
+//! emits.
+//!
+//! | types | view | RFC |
+//! |---|---|---|
+//! | 0, 8, 15, 16 | [`Echo`] | RFC 792 |
+//! | 3 | [`DestinationUnreachable`] | RFC 792, 1122, 1191, 1812, 4884 |
+//! | 4 | [`SourceQuench`] | RFC 792 (deprecated by RFC 6633) |
+//! | 5 | [`Redirect`] | RFC 792 |
+//! | 9, 10 | [`RouterAdvertisement`], [`RouterSolicitation`] | RFC 1256 |
+//! | 11 | [`TimeExceeded`] | RFC 792, 4884 |
+//! | 12 | [`ParameterProblem`] | RFC 792, 1108, 4884 |
+//! | 13, 14 | [`Timestamp`] | RFC 792 |
+//! | 17, 18 | [`AddressMask`] | RFC 950 |
+//! | any other | [`Raw`] | RFC 792 (the common header) |
+
+mod echo;
+mod errors;
+mod raw;
+mod redirect;
+mod router;
+mod timestamp;
+
+pub use echo::{AddressMask, AddressMaskRepr, Echo, EchoRepr};
+pub use errors::{
+    DestinationUnreachable, DestinationUnreachableRepr, ParameterProblem, ParameterProblemRepr,
+    SourceQuench, SourceQuenchRepr, TimeExceeded, TimeExceededRepr,
+};
+pub use raw::{Raw, RawRepr};
+pub use redirect::{Redirect, RedirectRepr};
+pub use router::{
+    RouterAdvertisement, RouterAdvertisementRepr, RouterEntries, RouterEntriesRepr, RouterEntry,
+    RouterSolicitation, RouterSolicitationRepr,
+};
+pub use timestamp::{Timestamp, TimestampRepr};
+
+use zerocopy::{ByteSlice, SplitByteSlice};
+
+use crate::emit::Repr;
+use crate::error::{ParseError, Part};
+use crate::view;
+
+/// `parse` and `parse_unverified` for a view over `$header` accepting the types `$types`;
+/// the view's `from_view` adds its own structural checks.
+macro_rules! view_parse {
+    ($view:ident, $header:ty, [$($ty:literal),+], $example:literal) => {
+        impl<B: zerocopy::SplitByteSlice> $view<B> {
+            /// Reads `bytes` as this message: checks the length, the type and the RFC 1071
+            /// checksum, then the fields this type constrains.
+            ///
+            /// ```
+            #[doc = concat!("let bytes = ", $example, ";")]
+            #[doc = concat!("let msg = icmpwire::", stringify!($view), "::parse(&bytes[..]).unwrap();")]
+            /// assert!(msg.verify_checksum());
+            /// ```
+            ///
+            /// # Errors
+            ///
+            /// [`ParseError::Truncated`](crate::ParseError::Truncated) if the fixed part is cut
+            /// short, [`ParseError::WrongType`](crate::ParseError::WrongType) for another
+            /// message type, [`ParseError::BadChecksum`](crate::ParseError::BadChecksum), and
+            /// what `parse_unverified` returns.
+            pub fn parse(bytes: B) -> Result<Self, $crate::ParseError> {
+                Self::check_shape(&bytes)?;
+                $crate::view::verify(&bytes)?;
+                Self::parse_unverified(bytes)
+            }
+
+            /// Reads `bytes` as this message without verifying the checksum (the field is kept
+            /// as received: see `verify_checksum`).
+            ///
+            /// ```
+            #[doc = concat!("let mut bytes = ", $example, ";")]
+            /// bytes[2] ^= 0xFF; // break the checksum
+            #[doc = concat!("let msg = icmpwire::", stringify!($view), "::parse_unverified(&bytes[..]).unwrap();")]
+            /// assert!(!msg.verify_checksum());
+            /// ```
+            ///
+            /// # Errors
+            ///
+            /// [`ParseError::Truncated`](crate::ParseError::Truncated),
+            /// [`ParseError::WrongType`](crate::ParseError::WrongType), and the structural errors
+            /// of this type.
+            pub fn parse_unverified(bytes: B) -> Result<Self, $crate::ParseError> {
+                Self::check_shape(&bytes)?;
+                Self::from_view($crate::view::View::<B, $header>::new(bytes)?)
+            }
+
+            /// Length and type, checked before anything else is read.
+            fn check_shape(bytes: &[u8]) -> Result<(), $crate::ParseError> {
+                let required = core::mem::size_of::<$header>();
+                let part = if bytes.len() < 8 { $crate::Part::Header } else { <$header as $crate::view::WireHeader>::PART };
+                let required = if bytes.len() < 8 { 8 } else { required };
+                match bytes.first() {
+                    _ if bytes.len() < required => Err($crate::ParseError::Truncated { part, required, actual: bytes.len() }),
+                    Some(&t) if !matches!(t, $($ty)|+) => {
+                        let expected = [$($ty),+][0];
+                        Err($crate::ParseError::WrongType { expected, found: t })
+                    }
+                    _ => Ok(()),
+                }
+            }
+        }
+    };
+}
+pub(crate) use view_parse;
+
+/// Any ICMPv4 message, as its typed view. Returned by [`Message::parse`].
+///
+/// Types and codes this crate has no view for are kept in [`Message::Other`] with all their
+/// bytes, never dropped; unknown codes of known types are kept in their view.
+///
+/// ```
+/// use icmpwire::Message;
+///
+/// // An echo request from the Linux kernel capture (tests/data): id 0x61a7, seq 1.
+/// let bytes = [0x08, 0x00, 0xb7, 0xa9, 0x61, 0xa7, 0x00, 0x01, 0xde, 0xad];
+/// match Message::parse(&bytes[..]).unwrap() {
+///     Message::EchoRequest(echo) => {
+///         assert_eq!((echo.identifier(), echo.sequence()), (0x61a7, 1));
+///         assert_eq!(echo.data(), &[0xde, 0xad]);
+///     }
+///     other => panic!("not an echo request: {other:?}"),
+/// }
+/// ```
+#[non_exhaustive]
+pub enum Message<B> {
+    /// Echo reply, type 0.
+    EchoReply(Echo<B>),
+    /// Destination unreachable, type 3.
+    DestinationUnreachable(DestinationUnreachable<B>),
+    /// Source quench, type 4.
+    SourceQuench(SourceQuench<B>),
+    /// Redirect, type 5.
+    Redirect(Redirect<B>),
+    /// Echo request, type 8.
+    EchoRequest(Echo<B>),
+    /// Router advertisement, type 9.
+    RouterAdvertisement(RouterAdvertisement<B>),
+    /// Router solicitation, type 10.
+    RouterSolicitation(RouterSolicitation<B>),
+    /// Time exceeded, type 11.
+    TimeExceeded(TimeExceeded<B>),
+    /// Parameter problem, type 12.
+    ParameterProblem(ParameterProblem<B>),
+    /// Timestamp request, type 13.
+    Timestamp(Timestamp<B>),
+    /// Timestamp reply, type 14.
+    TimestampReply(Timestamp<B>),
+    /// Information request, type 15.
+    InformationRequest(Echo<B>),
+    /// Information reply, type 16.
+    InformationReply(Echo<B>),
+    /// Address mask request, type 17.
+    AddressMaskRequest(AddressMask<B>),
+    /// Address mask reply, type 18.
+    AddressMaskReply(AddressMask<B>),
+    /// Any other type: type, code, checksum, the 4 bytes after it and the rest, as received.
+    Other(Raw<B>),
+}
+
+impl<B: SplitByteSlice> Message<B> {
+    /// Reads any ICMPv4 message: verifies the RFC 1071 checksum, then reads it as the view of
+    /// its type.
+    ///
+    /// ```
+    /// use icmpwire::{Message, ParseError};
+    ///
+    /// let bad = [8u8, 0, 0, 0, 0, 1, 0, 1];
+    /// assert_eq!(
+    ///     Message::parse(&bad[..]).unwrap_err(),
+    ///     ParseError::BadChecksum { found: 0, expected: 0xF7FD }
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Truncated`] when fewer than 8 bytes (or the fixed part of the type) are
+    /// present, [`ParseError::BadChecksum`], and the structural errors of the type (router
+    /// advertisements: [`ParseError::NoRouterAddresses`], [`ParseError::AddrEntrySize`]).
+    pub fn parse(bytes: B) -> Result<Self, ParseError> {
+        if bytes.len() < 8 {
+            return Err(ParseError::Truncated {
+                part: Part::Header,
+                required: 8,
+                actual: bytes.len(),
+            });
+        }
+        view::verify(&bytes)?;
+        Self::parse_unverified(bytes)
+    }
+
+    /// Reads any ICMPv4 message without verifying the checksum (capture tools show messages
+    /// with bad checksums; `verify_checksum` on the view still tells).
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bad = [8u8, 0, 0, 0, 0, 1, 0, 1];
+    /// let msg = Message::parse_unverified(&bad[..]).unwrap();
+    /// assert!(matches!(msg, Message::EchoRequest(_)));
+    /// assert!(!msg.verify_checksum());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Truncated`] and the structural errors of the type.
+    pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
+        let Some(&ty) = bytes.first() else {
+            return Err(ParseError::Truncated {
+                part: Part::Header,
+                required: 8,
+                actual: 0,
+            });
+        };
+        Ok(match ty {
+            0 => Message::EchoReply(Echo::parse_unverified(bytes)?),
+            3 => Message::DestinationUnreachable(DestinationUnreachable::parse_unverified(bytes)?),
+            4 => Message::SourceQuench(SourceQuench::parse_unverified(bytes)?),
+            5 => Message::Redirect(Redirect::parse_unverified(bytes)?),
+            8 => Message::EchoRequest(Echo::parse_unverified(bytes)?),
+            9 => Message::RouterAdvertisement(RouterAdvertisement::parse_unverified(bytes)?),
+            10 => Message::RouterSolicitation(RouterSolicitation::parse_unverified(bytes)?),
+            11 => Message::TimeExceeded(TimeExceeded::parse_unverified(bytes)?),
+            12 => Message::ParameterProblem(ParameterProblem::parse_unverified(bytes)?),
+            13 => Message::Timestamp(Timestamp::parse_unverified(bytes)?),
+            14 => Message::TimestampReply(Timestamp::parse_unverified(bytes)?),
+            15 => Message::InformationRequest(Echo::parse_unverified(bytes)?),
+            16 => Message::InformationReply(Echo::parse_unverified(bytes)?),
+            17 => Message::AddressMaskRequest(AddressMask::parse_unverified(bytes)?),
+            18 => Message::AddressMaskReply(AddressMask::parse_unverified(bytes)?),
+            _ => Message::Other(Raw::parse_unverified(bytes)?),
+        })
+    }
+}
+
+/// Forwards a method to whichever view the message holds.
+macro_rules! each_view {
+    ($msg:expr, $v:ident => $e:expr) => {
+        match $msg {
+            Message::EchoReply($v)
+            | Message::EchoRequest($v)
+            | Message::InformationRequest($v)
+            | Message::InformationReply($v) => $e,
+            Message::DestinationUnreachable($v) => $e,
+            Message::SourceQuench($v) => $e,
+            Message::Redirect($v) => $e,
+            Message::RouterAdvertisement($v) => $e,
+            Message::RouterSolicitation($v) => $e,
+            Message::TimeExceeded($v) => $e,
+            Message::ParameterProblem($v) => $e,
+            Message::Timestamp($v) | Message::TimestampReply($v) => $e,
+            Message::AddressMaskRequest($v) | Message::AddressMaskReply($v) => $e,
+            Message::Other($v) => $e,
+        }
+    };
+}
+
+impl<B: ByteSlice> core::fmt::Debug for Message<B> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        each_view!(self, v => core::fmt::Debug::fmt(v, f))
+    }
+}
+
+impl<B: ByteSlice> Message<B> {
+    /// The message type.
+    ///
+    /// ```
+    /// use icmpwire::{Message, MessageType};
+    ///
+    /// let bytes = [0u8, 0, 0xFF, 0xFF, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().message_type(), MessageType::ECHO_REPLY);
+    /// ```
+    #[must_use]
+    pub fn message_type(&self) -> crate::MessageType {
+        each_view!(self, v => v.message_type())
+    }
+
+    /// The code byte.
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [0u8, 5, 0xFF, 0xFA, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().code_u8(), 5);
+    /// ```
+    #[must_use]
+    pub fn code_u8(&self) -> u8 {
+        each_view!(self, v => v.code_u8())
+    }
+
+    /// The checksum field, host order.
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [0u8, 0, 0xFF, 0xFF, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().checksum(), 0xFFFF);
+    /// ```
+    #[must_use]
+    pub fn checksum(&self) -> u16 {
+        each_view!(self, v => v.checksum())
+    }
+
+    /// Whether the RFC 1071 checksum verifies.
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [0u8, 0, 0, 0, 0, 0, 0, 0]; // what Linux sends for an all-zero reply
+    /// assert!(!Message::parse_unverified(&bytes[..]).unwrap().verify_checksum());
+    /// ```
+    #[must_use]
+    pub fn verify_checksum(&self) -> bool {
+        each_view!(self, v => v.verify_checksum())
+    }
+
+    /// The bytes after the fixed part of the type.
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [8u8, 0, 0xF6, 0xFC, 0, 1, 0, 1, 1, 1];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().payload(), &[1, 1]);
+    /// ```
+    #[must_use]
+    pub fn payload(&self) -> &[u8] {
+        each_view!(self, v => v.payload())
+    }
+
+    /// The length of the fixed part of the type, where [`payload`](Self::payload) starts.
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [17u8, 0, 0xEE, 0xFD, 0, 1, 0, 1, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().payload_offset(), 12);
+    /// ```
+    #[must_use]
+    pub fn payload_offset(&self) -> usize {
+        each_view!(self, v => v.payload_offset())
+    }
+
+    /// The owned description of this message, which [`Repr::emit`] writes back byte for byte
+    /// (with the checksum recomputed).
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [8u8, 0, 0xF6, 0xFC, 0, 1, 0, 1, 1, 1];
+    /// let msg = Message::parse(&bytes[..]).unwrap();
+    /// let repr = msg.to_repr();
+    /// let mut out = [0u8; 10];
+    /// repr.emit(&mut out).unwrap();
+    /// assert_eq!(out, bytes);
+    /// ```
+    #[must_use]
+    pub fn to_repr(&self) -> Repr<'_> {
+        match self {
+            Message::EchoReply(v) => Repr::EchoReply(v.to_repr()),
+            Message::EchoRequest(v) => Repr::EchoRequest(v.to_repr()),
+            Message::InformationRequest(v) => Repr::InformationRequest(v.to_repr()),
+            Message::InformationReply(v) => Repr::InformationReply(v.to_repr()),
+            Message::DestinationUnreachable(v) => Repr::DestinationUnreachable(v.to_repr()),
+            Message::SourceQuench(v) => Repr::SourceQuench(v.to_repr()),
+            Message::Redirect(v) => Repr::Redirect(v.to_repr()),
+            Message::RouterAdvertisement(v) => Repr::RouterAdvertisement(v.to_repr()),
+            Message::RouterSolicitation(v) => Repr::RouterSolicitation(v.to_repr()),
+            Message::TimeExceeded(v) => Repr::TimeExceeded(v.to_repr()),
+            Message::ParameterProblem(v) => Repr::ParameterProblem(v.to_repr()),
+            Message::Timestamp(v) => Repr::Timestamp(v.to_repr()),
+            Message::TimestampReply(v) => Repr::TimestampReply(v.to_repr()),
+            Message::AddressMaskRequest(v) => Repr::AddressMaskRequest(v.to_repr()),
+            Message::AddressMaskReply(v) => Repr::AddressMaskReply(v.to_repr()),
+            Message::Other(v) => Repr::Other(v.to_repr()),
+        }
+    }
+}

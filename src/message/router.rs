@@ -1,0 +1,524 @@
+//! Router discovery (RFC 1256): router advertisement (type 9) and router solicitation (type 10).
+//!
+//! An advertisement lists `Num Addrs` entries of `Addr Entry Size` 32-bit words each; the first
+//! two words of an entry are the router address and its preference level (signed, twos
+//! complement; `0x80000000` means "do not use as default"). RFC 1256 section 5.2 has hosts
+//! discard advertisements with no address, an entry size below 2, or fewer bytes than the entries
+//! need: those are [`ParseError::NoRouterAddresses`], [`ParseError::AddrEntrySize`] and
+//! [`ParseError::Truncated`] with [`Part::RouterEntries`]. Larger entries are legal (extra words
+//! are skipped by the iterator and kept for round trips). Bytes after the entries (RFC 5944
+//! mobility agent extensions, code 16 or 0) are the payload.
+//!
+//! [`Part::RouterEntries`]: crate::Part::RouterEntries
+
+use core::mem::size_of;
+use core::net::Ipv4Addr;
+
+use zerocopy::network_endian::{U16, U32};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, IntoBytes, SplitByteSlice};
+
+use crate::emit::write_payload;
+use crate::error::{EmitError, ParseError, Part};
+use crate::message::view_parse;
+use crate::types::RouterAdvertisementCode;
+use crate::view::View;
+use crate::wire::{self, Header, RouterAdvertisementHeader};
+
+/// One router advertisement entry: a router address and its preference level.
+///
+/// ```
+/// use core::net::Ipv4Addr;
+/// use icmpwire::RouterEntry;
+///
+/// let e = RouterEntry { address: Ipv4Addr::new(192, 0, 2, 1), preference: -1 };
+/// assert!(e.preference < 0);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RouterEntry {
+    /// The router's address.
+    pub address: Ipv4Addr,
+    /// Its preference as a default router (higher is better; `i32::MIN` means never).
+    pub preference: i32,
+}
+
+/// A view of a router advertisement (type 9).
+///
+/// ```
+/// use core::net::Ipv4Addr;
+/// use icmpwire::RouterAdvertisement;
+///
+/// // One entry, 192.0.2.1 with preference 0, lifetime 1800 s.
+/// let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+/// let ra = RouterAdvertisement::parse(&bytes[..]).unwrap();
+/// assert_eq!(ra.lifetime(), 1800);
+/// let first = ra.entries().next().unwrap();
+/// assert_eq!(first.address, Ipv4Addr::new(192, 0, 2, 1));
+/// ```
+pub struct RouterAdvertisement<B>(View<B, RouterAdvertisementHeader>);
+
+view_parse!(
+    RouterAdvertisement,
+    RouterAdvertisementHeader,
+    [9],
+    "[9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0]"
+);
+crate::view_common!(
+    RouterAdvertisement,
+    "[9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0]",
+    |ra| ra.entries_len()
+);
+
+/// Bytes `n` entries of `size` words take (at most 255 * 255 * 4).
+fn entries_len(n: u8, size: u8) -> usize {
+    usize::from(n)
+        .wrapping_mul(usize::from(size))
+        .wrapping_mul(4)
+}
+
+impl<B: SplitByteSlice> RouterAdvertisement<B> {
+    fn from_view(v: View<B, RouterAdvertisementHeader>) -> Result<Self, ParseError> {
+        let (n, size) = (v.header.num_addrs, v.header.entry_size);
+        if size < 2 {
+            return Err(ParseError::AddrEntrySize { size });
+        }
+        if n == 0 {
+            return Err(ParseError::NoRouterAddresses);
+        }
+        let required = entries_len(n, size);
+        let actual = v.payload().len();
+        if actual < required {
+            return Err(ParseError::Truncated {
+                part: Part::RouterEntries,
+                required,
+                actual,
+            });
+        }
+        Ok(RouterAdvertisement(v))
+    }
+}
+
+impl<B: ByteSlice> RouterAdvertisement<B> {
+    /// The code.
+    ///
+    /// ```
+    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// let ra = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+    /// assert_eq!(ra.code(), icmpwire::RouterAdvertisementCode::NORMAL);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn code(&self) -> RouterAdvertisementCode {
+        RouterAdvertisementCode(self.0.code())
+    }
+
+    /// The number of router addresses (Num Addrs).
+    ///
+    /// ```
+    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// assert_eq!(icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap().num_addrs(), 1);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn num_addrs(&self) -> u8 {
+        self.0.header.num_addrs
+    }
+
+    /// The size of each entry in 32-bit words (Addr Entry Size, 2 in RFC 1256).
+    ///
+    /// ```
+    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// assert_eq!(icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap().entry_size(), 2);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn entry_size(&self) -> u8 {
+        self.0.header.entry_size
+    }
+
+    /// How long the addresses may be considered valid, in seconds.
+    ///
+    /// ```
+    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// assert_eq!(icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap().lifetime(), 1800);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn lifetime(&self) -> u16 {
+        self.0.header.lifetime.get()
+    }
+
+    /// The bytes of the entries (Num Addrs x Addr Entry Size x 4).
+    fn entries_len(&self) -> usize {
+        entries_len(self.num_addrs(), self.entry_size())
+    }
+
+    /// The entries as received, extra words included.
+    ///
+    /// ```
+    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// let ra = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+    /// assert_eq!(ra.entry_bytes(), &bytes[8..]);
+    /// ```
+    #[must_use]
+    pub fn entry_bytes(&self) -> &[u8] {
+        self.0.payload().get(..self.entries_len()).unwrap_or(&[])
+    }
+
+    /// The entries: address and preference of each, without copying.
+    ///
+    /// ```
+    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// let ra = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+    /// assert_eq!(ra.entries().len(), 1);
+    /// assert_eq!(ra.entries().next().unwrap().preference, 0);
+    /// ```
+    #[must_use]
+    pub fn entries(&self) -> RouterEntries<'_> {
+        RouterEntries {
+            bytes: self.entry_bytes(),
+            stride: usize::from(self.entry_size()).wrapping_mul(4),
+        }
+    }
+
+    /// The owned description of this message.
+    ///
+    /// ```
+    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// let msg = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+    /// let repr = msg.to_repr();
+    /// assert_eq!(repr.lifetime, 1800);
+    /// ```
+    #[must_use]
+    pub fn to_repr(&self) -> RouterAdvertisementRepr<'_> {
+        RouterAdvertisementRepr {
+            code: self.code(),
+            lifetime: self.lifetime(),
+            entries: RouterEntriesRepr::Raw {
+                num_addrs: self.num_addrs(),
+                entry_size: self.entry_size(),
+                bytes: self.entry_bytes(),
+            },
+            trailing: self.payload(),
+        }
+    }
+}
+
+impl<B: ByteSliceMut> RouterAdvertisement<B> {
+    /// Sets the lifetime; the checksum follows.
+    ///
+    /// ```
+    /// # let mut bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// let mut ra = icmpwire::RouterAdvertisement::parse(&mut bytes[..]).unwrap();
+    /// ra.set_lifetime(600);
+    /// assert!(ra.verify_checksum());
+    /// ```
+    pub fn set_lifetime(&mut self, seconds: u16) {
+        let old = self.lifetime();
+        self.0.header_mut().lifetime = U16::new(seconds);
+        self.0.patch_u16(old, seconds);
+    }
+
+    /// Rewrites entry `index` (address and preference; extra words untouched); the checksum
+    /// follows. Returns `false`, changing nothing, if there is no such entry.
+    ///
+    /// ```
+    /// use core::net::Ipv4Addr;
+    /// use icmpwire::RouterEntry;
+    ///
+    /// # let mut bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// let mut ra = icmpwire::RouterAdvertisement::parse(&mut bytes[..]).unwrap();
+    /// let e = RouterEntry { address: Ipv4Addr::new(192, 0, 2, 9), preference: 10 };
+    /// assert!(ra.set_entry(0, e));
+    /// assert!(!ra.set_entry(1, e));
+    /// assert_eq!(ra.entries().next(), Some(e));
+    /// assert!(ra.verify_checksum());
+    /// ```
+    pub fn set_entry(&mut self, index: usize, entry: RouterEntry) -> bool {
+        let stride = usize::from(self.entry_size()).wrapping_mul(4);
+        if index >= usize::from(self.num_addrs()) {
+            return false;
+        }
+        let at = index.wrapping_mul(stride);
+        let Some(slot) = self.0.payload_mut().get_mut(at..) else {
+            return false;
+        };
+        let Ok((e, _)) = wire::RouterEntry::mut_from_prefix(slot) else {
+            return false;
+        };
+        let (old_addr, old_pref) = (u32::from_be_bytes(e.address), e.preference.get());
+        let (new_addr, new_pref) = (u32::from(entry.address), entry.preference as u32);
+        e.address = entry.address.octets();
+        e.preference = U32::new(new_pref);
+        self.0.patch_u32(old_addr, new_addr);
+        self.0.patch_u32(old_pref, new_pref);
+        true
+    }
+}
+
+/// The entries of a router advertisement; yields address and preference of each.
+///
+/// ```
+/// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+/// let ra = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+/// for entry in ra.entries() {
+///     assert_eq!(entry.address.octets(), [192, 0, 2, 1]);
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct RouterEntries<'a> {
+    bytes: &'a [u8],
+    stride: usize,
+}
+
+impl Iterator for RouterEntries<'_> {
+    type Item = RouterEntry;
+
+    fn next(&mut self) -> Option<RouterEntry> {
+        let (entry, _) = wire::RouterEntry::ref_from_prefix(self.bytes).ok()?;
+        let item = RouterEntry {
+            address: Ipv4Addr::from(entry.address),
+            preference: entry.preference.get() as i32,
+        };
+        self.bytes = self.bytes.get(self.stride..).unwrap_or(&[]);
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        // Every entry is at least 8 bytes (the stride is checked >= 8 at parse time).
+        let n = self.bytes.len().checked_div(self.stride).unwrap_or(0);
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for RouterEntries<'_> {}
+
+/// The entries of a router advertisement to emit.
+///
+/// ```
+/// use core::net::Ipv4Addr;
+/// use icmpwire::{RouterEntriesRepr, RouterEntry};
+///
+/// let list = [RouterEntry { address: Ipv4Addr::new(192, 0, 2, 1), preference: 0 }];
+/// let entries = RouterEntriesRepr::List(&list);
+/// assert_eq!(entries, RouterEntriesRepr::List(&list));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RouterEntriesRepr<'a> {
+    /// Entries of 2 words (RFC 1256): 1 to 255 of them.
+    List(&'a [RouterEntry]),
+    /// Entries as raw bytes, for other entry sizes and exact round trips: `bytes` must hold
+    /// `num_addrs * entry_size * 4` bytes, with `num_addrs >= 1` and `entry_size >= 2`.
+    Raw {
+        /// Num Addrs.
+        num_addrs: u8,
+        /// Addr Entry Size, in 32-bit words.
+        entry_size: u8,
+        /// The entries.
+        bytes: &'a [u8],
+    },
+}
+
+/// The fields of a router advertisement, to emit with [`Repr`](crate::Repr).
+///
+/// ```
+/// use core::net::Ipv4Addr;
+/// use icmpwire::{Repr, RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry};
+///
+/// let list = [RouterEntry { address: Ipv4Addr::new(192, 0, 2, 1), preference: 0 }];
+/// let repr = Repr::RouterAdvertisement(RouterAdvertisementRepr {
+///     lifetime: 1800,
+///     entries: RouterEntriesRepr::List(&list),
+///     ..RouterAdvertisementRepr::default()
+/// });
+/// let mut buf = [0u8; 16];
+/// repr.emit(&mut buf).unwrap();
+/// assert_eq!(buf, [9, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RouterAdvertisementRepr<'a> {
+    /// The code (0, or 16 for a mobility agent that does not route common traffic).
+    pub code: RouterAdvertisementCode,
+    /// Lifetime in seconds.
+    pub lifetime: u16,
+    /// The entries.
+    pub entries: RouterEntriesRepr<'a>,
+    /// Bytes after the entries (RFC 5944 extensions).
+    pub trailing: &'a [u8],
+}
+
+impl Default for RouterAdvertisementRepr<'_> {
+    fn default() -> Self {
+        RouterAdvertisementRepr {
+            code: RouterAdvertisementCode::NORMAL,
+            lifetime: 1800,
+            entries: RouterEntriesRepr::List(&[]),
+            trailing: &[],
+        }
+    }
+}
+
+impl RouterAdvertisementRepr<'_> {
+    /// Num Addrs, Addr Entry Size and the entries' length, checked.
+    fn shape(&self) -> Result<(u8, u8, usize), EmitError> {
+        match self.entries {
+            RouterEntriesRepr::List(list) => match u8::try_from(list.len()) {
+                Ok(0) => Err(EmitError::RouterEntries {
+                    len: 0,
+                    num_addrs: 0,
+                    entry_size: 2,
+                }),
+                Ok(n) => Ok((n, 2, entries_len(n, 2))),
+                Err(_) => Err(EmitError::TooManyEntries { count: list.len() }),
+            },
+            RouterEntriesRepr::Raw {
+                num_addrs,
+                entry_size,
+                bytes,
+            } => {
+                let len = entries_len(num_addrs, entry_size);
+                if num_addrs == 0 || entry_size < 2 || bytes.len() != len {
+                    Err(EmitError::RouterEntries {
+                        len: bytes.len(),
+                        num_addrs,
+                        entry_size,
+                    })
+                } else {
+                    Ok((num_addrs, entry_size, len))
+                }
+            }
+        }
+    }
+
+    pub(crate) fn check(&self) -> Result<(), EmitError> {
+        self.shape().map(|_| ())
+    }
+
+    pub(crate) fn buffer_len(&self) -> usize {
+        let entries = self.shape().map_or(0, |(_, _, len)| len);
+        8usize
+            .saturating_add(entries)
+            .saturating_add(self.trailing.len())
+    }
+
+    /// Writes the message; `check` has passed and `out` is `buffer_len` bytes.
+    pub(crate) fn fill(&self, out: &mut [u8]) {
+        let Ok((num_addrs, entry_size, len)) = self.shape() else {
+            return;
+        };
+        let header = RouterAdvertisementHeader {
+            ty: 9,
+            code: self.code.0,
+            checksum: U16::ZERO,
+            num_addrs,
+            entry_size,
+            lifetime: U16::new(self.lifetime),
+        };
+        let (head, rest) = out.split_at_mut(size_of::<RouterAdvertisementHeader>().min(out.len()));
+        let (entries, trailing) = rest.split_at_mut(len.min(rest.len()));
+        write_payload(&header, &[], head);
+        match self.entries {
+            RouterEntriesRepr::List(list) => {
+                for (chunk, e) in entries.chunks_exact_mut(8).zip(list) {
+                    let entry = wire::RouterEntry {
+                        address: e.address.octets(),
+                        preference: U32::new(e.preference as u32),
+                    };
+                    let _ = entry.write_to(chunk);
+                }
+            }
+            RouterEntriesRepr::Raw { bytes, .. } => crate::emit::copy(entries, bytes),
+        }
+        crate::emit::copy(trailing, self.trailing);
+    }
+}
+
+/// A view of a router solicitation (type 10): 4 reserved bytes after the checksum.
+///
+/// ```
+/// let bytes = [10u8, 0, 0xf5, 0xff, 0, 0, 0, 0];
+/// let rs = icmpwire::RouterSolicitation::parse(&bytes[..]).unwrap();
+/// assert_eq!(rs.reserved(), 0);
+/// ```
+pub struct RouterSolicitation<B>(View<B, Header>);
+
+view_parse!(
+    RouterSolicitation,
+    Header,
+    [10],
+    "[10u8, 0, 0xf5, 0xff, 0, 0, 0, 0]"
+);
+crate::view_common!(RouterSolicitation, "[10u8, 0, 0xf5, 0xff, 0, 0, 0, 0]");
+
+impl<B: SplitByteSlice> RouterSolicitation<B> {
+    fn from_view(v: View<B, Header>) -> Result<Self, ParseError> {
+        Ok(RouterSolicitation(v))
+    }
+}
+
+impl<B: ByteSlice> RouterSolicitation<B> {
+    /// Bytes 4-7, reserved (sent as zero, ignored on receipt), as received.
+    ///
+    /// ```
+    /// let bytes = [10u8, 0, 0xf5, 0xfe, 0, 0, 0, 1];
+    /// assert_eq!(icmpwire::RouterSolicitation::parse(&bytes[..]).unwrap().reserved(), 1);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn reserved(&self) -> u32 {
+        u32::from_be_bytes(self.0.header.rest)
+    }
+
+    /// The owned description of this message.
+    ///
+    /// ```
+    /// let bytes = [10u8, 0, 0xf5, 0xff, 0, 0, 0, 0];
+    /// let msg = icmpwire::RouterSolicitation::parse(&bytes[..]).unwrap();
+    /// let repr = msg.to_repr();
+    /// assert_eq!(repr.reserved, 0);
+    /// ```
+    #[must_use]
+    pub fn to_repr(&self) -> RouterSolicitationRepr<'_> {
+        RouterSolicitationRepr {
+            code: self.code_u8(),
+            reserved: self.reserved(),
+            trailing: self.payload(),
+        }
+    }
+}
+
+/// The fields of a router solicitation, to emit with [`Repr`](crate::Repr).
+///
+/// ```
+/// use icmpwire::{Repr, RouterSolicitationRepr};
+///
+/// let mut buf = [0xFFu8; 8];
+/// Repr::RouterSolicitation(RouterSolicitationRepr::default()).emit(&mut buf).unwrap();
+/// assert_eq!(buf, [10, 0, 0xf5, 0xff, 0, 0, 0, 0]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RouterSolicitationRepr<'a> {
+    /// The code (0).
+    pub code: u8,
+    /// Bytes 4-7 (reserved: 0).
+    pub reserved: u32,
+    /// Bytes after the header (none in RFC 1256).
+    pub trailing: &'a [u8],
+}
+
+impl RouterSolicitationRepr<'_> {
+    pub(crate) fn buffer_len(&self) -> usize {
+        8usize.saturating_add(self.trailing.len())
+    }
+
+    pub(crate) fn fill(&self, out: &mut [u8]) {
+        let header = Header {
+            ty: 10,
+            code: self.code,
+            checksum: U16::ZERO,
+            rest: self.reserved.to_be_bytes(),
+        };
+        write_payload(&header, self.trailing, out)
+    }
+}
+
+const _: () = assert!(size_of::<Header>() == 8 && size_of::<wire::RouterEntry>() == 8);
