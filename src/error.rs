@@ -87,9 +87,6 @@ pub enum ParseError {
         /// The type byte found.
         found: u8,
     },
-    /// A router advertisement announces no address (RFC 1256 section 5.2: Num Addrs >= 1).
-    #[error("router advertisement with no address (Num Addrs is 0)")]
-    NoRouterAddresses,
     /// A router advertisement's address entry size is below 2 words (RFC 1256 section 5.2).
     #[error("router advertisement address entry size {size}: at least 2 (32-bit words) required")]
     AddrEntrySize {

@@ -57,26 +57,6 @@ pub(crate) fn fix_all_zero(checksum: u16, header: &[u8], payload: &[u8]) -> u16 
     }
 }
 
-/// Checks the RFC 1071 checksum of a whole message; on failure, says what the field should be.
-pub(crate) fn verify(bytes: &[u8]) -> Result<(), ParseError> {
-    if checksum::verify(bytes) {
-        return Ok(());
-    }
-    // The failure path: sum again without the field to report the value it needs.
-    let found = bytes
-        .get(2..)
-        .and_then(|f| f.first_chunk::<2>())
-        .map_or(0, |f| u16::from_be_bytes(*f));
-    let mut c = Checksum::new();
-    c.add_bytes(bytes.get(..2).unwrap_or(&[]));
-    c.add_u16(0);
-    c.add_bytes(bytes.get(4..).unwrap_or(&[]));
-    Err(ParseError::BadChecksum {
-        found,
-        expected: c.checksum(),
-    })
-}
-
 /// A typed header over the start of a message and the payload after it.
 pub(crate) struct View<B, H> {
     pub(crate) header: Ref<B, H>,

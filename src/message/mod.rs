@@ -45,7 +45,6 @@ use zerocopy::{ByteSlice, SplitByteSlice};
 
 use crate::emit::Repr;
 use crate::error::{ParseError, Part};
-use crate::view;
 
 /// `parse` and `parse_unverified` for a view over `$header` accepting the types `$types`;
 /// the view's `from_view` adds its own structural checks.
@@ -63,14 +62,18 @@ macro_rules! view_parse {
             ///
             /// # Errors
             ///
-            /// [`ParseError::Truncated`](crate::ParseError::Truncated) if the fixed part is cut
-            /// short, [`ParseError::WrongType`](crate::ParseError::WrongType) for another
-            /// message type, [`ParseError::BadChecksum`](crate::ParseError::BadChecksum), and
-            /// what `parse_unverified` returns.
+            /// What `parse_unverified` returns ([`ParseError::Truncated`](crate::ParseError::Truncated)
+            /// if the fixed part is cut short, [`ParseError::WrongType`](crate::ParseError::WrongType)
+            /// for another message type, the structural errors of the type), then
+            /// [`ParseError::BadChecksum`](crate::ParseError::BadChecksum).
             pub fn parse(bytes: B) -> Result<Self, $crate::ParseError> {
-                Self::check_shape(&bytes)?;
-                $crate::view::verify(&bytes)?;
-                Self::parse_unverified(bytes)
+                let valid = $crate::checksum::verify(&bytes);
+                let msg = Self::parse_unverified(bytes)?;
+                if valid {
+                    Ok(msg)
+                } else {
+                    Err($crate::ParseError::BadChecksum { found: msg.checksum(), expected: msg.computed_checksum() })
+                }
             }
 
             /// Reads `bytes` as this message without verifying the checksum (the field is kept
@@ -183,18 +186,20 @@ impl<B: SplitByteSlice> Message<B> {
     /// # Errors
     ///
     /// [`ParseError::Truncated`] when fewer than 8 bytes (or the fixed part of the type) are
-    /// present, [`ParseError::BadChecksum`], and the structural errors of the type (router
-    /// advertisements: [`ParseError::NoRouterAddresses`], [`ParseError::AddrEntrySize`]).
+    /// present, the structural errors of the type (router advertisements:
+    /// [`ParseError::AddrEntrySize`]), then [`ParseError::BadChecksum`]: a message that is both
+    /// cut short and corrupted reports the cut.
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        if bytes.len() < 8 {
-            return Err(ParseError::Truncated {
-                part: Part::Header,
-                required: 8,
-                actual: bytes.len(),
-            });
+        let valid = crate::checksum::verify(&bytes);
+        let msg = Self::parse_unverified(bytes)?;
+        if valid {
+            Ok(msg)
+        } else {
+            Err(ParseError::BadChecksum {
+                found: msg.checksum(),
+                expected: msg.computed_checksum(),
+            })
         }
-        view::verify(&bytes)?;
-        Self::parse_unverified(bytes)
     }
 
     /// Reads any ICMPv4 message without verifying the checksum (capture tools show messages
@@ -307,6 +312,19 @@ impl<B: ByteSlice> Message<B> {
     #[must_use]
     pub fn checksum(&self) -> u16 {
         each_view!(self, v => v.checksum())
+    }
+
+    /// The checksum the message needs (computed with the field taken as zero).
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [0u8, 0, 0, 0, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse_unverified(&bytes[..]).unwrap().computed_checksum(), 0xFFFF);
+    /// ```
+    #[must_use]
+    pub fn computed_checksum(&self) -> u16 {
+        each_view!(self, v => v.computed_checksum())
     }
 
     /// Whether the RFC 1071 checksum verifies.

@@ -8,9 +8,9 @@ use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};
 
 use crate::emit::write_payload;
-use crate::error::{ParseError, Part};
+use crate::error::ParseError;
 use crate::types::MessageType;
-use crate::view::{self, View};
+use crate::view::View;
 use crate::wire::Header;
 
 /// A view of any ICMP message by its common header.
@@ -40,15 +40,16 @@ impl<B: SplitByteSlice> Raw<B> {
     ///
     /// [`ParseError::Truncated`] under 8 bytes, [`ParseError::BadChecksum`].
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        if bytes.len() < 8 {
-            return Err(ParseError::Truncated {
-                part: Part::Header,
-                required: 8,
-                actual: bytes.len(),
-            });
+        let valid = crate::checksum::verify(&bytes);
+        let msg = Self::parse_unverified(bytes)?;
+        if valid {
+            Ok(msg)
+        } else {
+            Err(ParseError::BadChecksum {
+                found: msg.checksum(),
+                expected: msg.computed_checksum(),
+            })
         }
-        view::verify(&bytes)?;
-        Self::parse_unverified(bytes)
     }
 
     /// Reads `bytes` as an ICMP message of any type without verifying the checksum.

@@ -2,12 +2,15 @@
 //!
 //! An advertisement lists `Num Addrs` entries of `Addr Entry Size` 32-bit words each; the first
 //! two words of an entry are the router address and its preference level (signed, twos
-//! complement; `0x80000000` means "do not use as default"). RFC 1256 section 5.2 has hosts
-//! discard advertisements with no address, an entry size below 2, or fewer bytes than the entries
-//! need: those are [`ParseError::NoRouterAddresses`], [`ParseError::AddrEntrySize`] and
-//! [`ParseError::Truncated`] with [`Part::RouterEntries`]. Larger entries are legal (extra words
-//! are skipped by the iterator and kept for round trips). Bytes after the entries (RFC 5944
-//! mobility agent extensions, code 16 or 0) are the payload.
+//! complement; `0x80000000` means "do not use as default"). An entry size below 2, or fewer
+//! bytes than the entries need, are [`ParseError::AddrEntrySize`] and [`ParseError::Truncated`]
+//! with [`Part::RouterEntries`]. Larger entries are legal (extra words are skipped by the
+//! iterator and kept for round trips). Bytes after the entries (RFC 5944 mobility agent
+//! extensions) are the payload.
+//!
+//! RFC 1256 section 5.2 also has hosts discard advertisements with no address, but RFC 5944
+//! section 2.1 lets a mobility agent advertise with `Num Addrs` 0, so such a message parses;
+//! [`RouterAdvertisement::is_rfc1256_valid`] applies the host rule.
 //!
 //! [`Part::RouterEntries`]: crate::Part::RouterEntries
 
@@ -81,9 +84,6 @@ impl<B: SplitByteSlice> RouterAdvertisement<B> {
         if size < 2 {
             return Err(ParseError::AddrEntrySize { size });
         }
-        if n == 0 {
-            return Err(ParseError::NoRouterAddresses);
-        }
         let required = entries_len(n, size);
         let actual = v.payload().len();
         if actual < required {
@@ -145,6 +145,19 @@ impl<B: ByteSlice> RouterAdvertisement<B> {
     #[must_use]
     pub fn lifetime(&self) -> u16 {
         self.0.header.lifetime.get()
+    }
+
+    /// Whether a host may use this advertisement under RFC 1256 section 5.2: code 0, at least one
+    /// address (entry size and length are checked at parse time). A mobility agent's
+    /// advertisement (code 16, or no address) is for RFC 5944 mobile nodes.
+    ///
+    /// ```
+    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+    /// assert!(icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap().is_rfc1256_valid());
+    /// ```
+    #[must_use]
+    pub fn is_rfc1256_valid(&self) -> bool {
+        self.0.code() == 0 && self.num_addrs() >= 1
     }
 
     /// The bytes of the entries (Num Addrs x Addr Entry Size x 4).
@@ -304,10 +317,11 @@ impl ExactSizeIterator for RouterEntries<'_> {}
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RouterEntriesRepr<'a> {
-    /// Entries of 2 words (RFC 1256): 1 to 255 of them.
+    /// Entries of 2 words (RFC 1256): up to 255 of them (none only in an RFC 5944 agent
+    /// advertisement).
     List(&'a [RouterEntry]),
     /// Entries as raw bytes, for other entry sizes and exact round trips: `bytes` must hold
-    /// `num_addrs * entry_size * 4` bytes, with `num_addrs >= 1` and `entry_size >= 2`.
+    /// `num_addrs * entry_size * 4` bytes, with `entry_size >= 2`.
     Raw {
         /// Num Addrs.
         num_addrs: u8,
@@ -376,7 +390,7 @@ impl RouterAdvertisementRepr<'_> {
                 bytes,
             } => {
                 let len = entries_len(num_addrs, entry_size);
-                if num_addrs == 0 || entry_size < 2 || bytes.len() != len {
+                if entry_size < 2 || bytes.len() != len {
                     Err(EmitError::RouterEntries {
                         len: bytes.len(),
                         num_addrs,

@@ -1,0 +1,91 @@
+//! Helpers shared by the integration tests: the vendored oracle corpora and an RFC 1071
+//! reference written from the RFC's text, independent of the crate.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+
+use std::io::Read;
+
+use serde_json::Value;
+
+/// Hex string to bytes.
+pub(crate) fn unhex(s: &str) -> Vec<u8> {
+    assert!(s.len() % 2 == 0, "odd hex length");
+    (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
+}
+
+/// RFC 1071 by the letter: big-endian 16-bit words, an odd last byte padded on the right with
+/// zero, end-around carry after every addition. Returns the one's complement sum.
+pub(crate) fn reference_sum(data: &[u8]) -> u16 {
+    let mut sum: u32 = 0;
+    for pair in data.chunks(2) {
+        sum += (u32::from(pair[0]) << 8) | pair.get(1).map_or(0, |&b| u32::from(b));
+        if sum > 0xFFFF {
+            sum -= 0xFFFF;
+        }
+    }
+    sum as u16
+}
+
+/// The checksum a message needs: the reference sum with bytes 2-3 taken as zero, complemented.
+pub(crate) fn reference_checksum_of_message(msg: &[u8]) -> u16 {
+    let mut m = msg.to_vec();
+    if m.len() >= 4 {
+        m[2] = 0;
+        m[3] = 0;
+    }
+    !reference_sum(&m)
+}
+
+fn data_path(name: &str) -> String {
+    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn parse_lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The scapy corpus (2174 records; see tests/data/README.md).
+pub(crate) fn scapy_records() -> Vec<Value> {
+    let gz = std::fs::read(data_path("scapy_corpus.min.jsonl.gz")).unwrap();
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_string(&mut text)
+        .unwrap();
+    parse_lines(&text)
+}
+
+/// The Linux kernel capture (166 records).
+pub(crate) fn kernel_records() -> Vec<Value> {
+    parse_lines(&std::fs::read_to_string(data_path("kernel.jsonl")).unwrap())
+}
+
+/// Both corpora.
+pub(crate) fn all_records() -> Vec<Value> {
+    let mut v = scapy_records();
+    v.extend(kernel_records());
+    v
+}
+
+/// A record's bytes.
+pub(crate) fn bytes_of(rec: &Value) -> Vec<u8> {
+    unhex(rec["hex"].as_str().unwrap())
+}
+
+pub(crate) fn id(rec: &Value) -> &str {
+    rec["id"].as_str().unwrap()
+}
+
+pub(crate) fn u64_of(v: &Value) -> u64 {
+    v.as_u64()
+        .unwrap_or_else(|| panic!("not an unsigned integer: {v}"))
+}
