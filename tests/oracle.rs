@@ -330,10 +330,10 @@ fn malformed_records_get_the_chosen_outcome() {
         // The oracle's own checksum verdict agrees with ours whenever 4 bytes are there.
         if bytes.len() >= 4 {
             let ours = Message::parse_unverified(&bytes[..]).map(|m| m.verify_checksum());
-            if let Ok(v) = ours {
-                if Value::Bool(v) != rec["checksum_valid"] {
-                    problems.push(format!("{name}: checksum_valid ours {v}"));
-                }
+            if let Ok(v) = ours
+                && Value::Bool(v) != rec["checksum_valid"]
+            {
+                problems.push(format!("{name}: checksum_valid ours {v}"));
             }
         }
         match class.as_str() {

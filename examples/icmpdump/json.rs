@@ -157,10 +157,10 @@ fn quote_json(quote: Quote<'_>, length_words: u8) -> Value {
     put("checksum", json!(ip.header_checksum()));
     put("src", json!(ip.src().to_string()));
     put("dst", json!(ip.dst().to_string()));
-    if let Ok(opts) = ip.options() {
-        if !opts.is_empty() {
-            put("options_hex", json!(hex(opts)));
-        }
+    if let Ok(opts) = ip.options()
+        && !opts.is_empty()
+    {
+        put("options_hex", json!(hex(opts)));
     }
     if let Ok(t) = ip.transport() {
         put("l4_bytes_present", json!(t.len()));
