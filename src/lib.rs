@@ -88,3 +88,8 @@ pub use types::{
     ExtendedEchoReplyCode, MessageType, ParameterProblemCode, PhoturisCode, RedirectCode,
     RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode, code_name,
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -376,11 +376,6 @@ impl RouterAdvertisementRepr<'_> {
     fn shape(&self) -> Result<(u8, u8, usize), EmitError> {
         match self.entries {
             RouterEntriesRepr::List(list) => match u8::try_from(list.len()) {
-                Ok(0) => Err(EmitError::RouterEntries {
-                    len: 0,
-                    num_addrs: 0,
-                    entry_size: 2,
-                }),
                 Ok(n) => Ok((n, 2, entries_len(n, 2))),
                 Err(_) => Err(EmitError::TooManyEntries { count: list.len() }),
             },
