@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Summarise criterion results (target/criterion) as Markdown tables: median per function,
-throughput from the median, and speed relative to the best peer measured in the same group
-(best peer's median time / this function's median time: above 1.00x is faster).
+"""Summarise criterion results (target/criterion, or $CARGO_TARGET_DIR/criterion) as Markdown
+tables: median per function, throughput from the median when the bench declared one, and speed
+relative to the best peer measured in the same group (best peer's median time / this function's
+median time: above 1.00x is faster).
 
-usage: python3 benches/report.py [GROUP_PREFIX ...]   (e.g. checksum/)
-A function whose name starts with "icmpwire" is ours; "read_limit*" are references (how fast
-the machine merely reads the buffer), not peers; every other function in a group is a peer.
+usage: python3 benches/report.py [GROUP_PREFIX ...]   (e.g. checksum_1500 parse_)
+
+A function whose name starts with "icmpwire" is ours; names starting with "read_limit" or
+"hand_" are references, not peers; every other function in a group is a peer.
 """
 import json, os, sys
 
@@ -14,49 +16,48 @@ root = os.path.join(target, "criterion")
 prefixes = sys.argv[1:] or [""]
 
 
-def load(group_dir):
+def estimate(d):
+    est, bm = os.path.join(d, "new", "estimates.json"), os.path.join(d, "new", "benchmark.json")
+    if not os.path.exists(est):
+        return None
+    thr = (json.load(open(bm)).get("throughput") or {}) if os.path.exists(bm) else {}
+    return json.load(open(est))["median"]["point_estimate"], thr.get("Bytes") or thr.get("BytesDecimal")
+
+
+def functions(group_dir):
+    """function name -> (median ns, bytes) for group/function[/parameter]/new/estimates.json."""
     rows = {}
     for fn in sorted(os.listdir(group_dir)):
         fdir = os.path.join(group_dir, fn)
         if not os.path.isdir(fdir) or fn == "report":
             continue
-        for param in sorted(os.listdir(fdir)):
-            est = os.path.join(fdir, param, "new", "estimates.json")
-            bm = os.path.join(fdir, param, "new", "benchmark.json")
-            if not os.path.exists(est):
-                continue
-            e = json.load(open(est))
-            b = json.load(open(bm))
-            thr = b.get("throughput") or {}
-            nbytes = thr.get("Bytes") or thr.get("BytesDecimal")
-            rows[fn] = (e["median"]["point_estimate"], nbytes)
+        e = estimate(fdir)
+        if e is None:
+            for param in sorted(os.listdir(fdir)):
+                e = estimate(os.path.join(fdir, param)) or e
+        if e is not None:
+            rows[fn] = e
     return rows
-
-
-groups = []
-for dirpath, dirnames, filenames in os.walk(root):
-    rel = os.path.relpath(dirpath, root)
-    if "benchmark.json" in filenames or rel == "." or "/report" in rel:
-        continue
-    # A group directory holds function directories which hold parameter directories.
-    if any(os.path.exists(os.path.join(dirpath, d, p, "new", "estimates.json"))
-           for d in dirnames for p in (os.listdir(os.path.join(dirpath, d)) if os.path.isdir(os.path.join(dirpath, d)) else [])):
-        groups.append(rel)
 
 
 def natural(g):
     return [int(t) if t.isdigit() else t for t in g.replace("_", "/").split("/")]
 
 
-for g in sorted(groups, key=natural):
-    if not any(g.startswith(p) for p in prefixes):
+def is_peer(name):
+    return not (name.startswith("icmpwire") or name.startswith("read_limit") or name.startswith("hand_"))
+
+
+for g in sorted(os.listdir(root) if os.path.isdir(root) else [], key=natural):
+    gdir = os.path.join(root, g)
+    if g == "report" or not os.path.isdir(gdir) or not any(g.startswith(p) for p in prefixes):
         continue
-    rows = load(os.path.join(root, g))
+    rows = functions(gdir)
     if not rows:
         continue
-    peers = {k: v for k, v in rows.items() if not k.startswith("icmpwire") and not k.startswith("read_limit")}
+    peers = {k: v for k, v in rows.items() if is_peer(k)}
     best = min(peers.items(), key=lambda kv: kv[1][0]) if peers else None
-    print(f"\n{g}" + (f" (best peer: {best[0]})" if best else ""))
+    print(f"\n{g}" + (f" (best peer: {best[0]})" if best else " (no peer implements this)"))
     print()
     print("| function | median | throughput | speed vs best peer |")
     print("|---|---:|---:|---:|")

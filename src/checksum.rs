@@ -259,6 +259,51 @@ pub fn implementation() -> &'static str {
     "portable"
 }
 
+/// Copies `src` into `dst` (equal lengths; a shorter side limits the copy) and returns the one's
+/// complement accumulator of `src`, for encoders: short payloads are summed from the registers
+/// they are copied through, in one pass and without a call to `memcpy`; long ones are copied
+/// and then summed on the fast path.
+#[inline]
+pub(crate) fn copy_and_sum(dst: &mut [u8], src: &[u8]) -> u64 {
+    let n = dst.len().min(src.len());
+    let (Some(dst), Some(src)) = (dst.get_mut(..n), src.get(..n)) else {
+        return 0;
+    };
+    if n >= SHORT {
+        dst.copy_from_slice(src);
+        return sum_ne(src);
+    }
+    let (dw, dr) = dst.as_chunks_mut::<8>();
+    let (sw, sr) = src.as_chunks::<8>();
+    let mut acc = 0u64;
+    for (d, s) in dw.iter_mut().zip(sw) {
+        *d = *s;
+        acc = add_carry(acc, u64::from_ne_bytes(*s));
+    }
+    for (d, s) in dr.iter_mut().zip(sr) {
+        *d = *s;
+    }
+    add_carry(acc, sum_short(sr, src))
+}
+
+/// The accumulator of a header (or any short, even-aligned part of a message).
+#[inline(always)]
+pub(crate) fn sum_part(bytes: &[u8]) -> u64 {
+    sum_ne(bytes)
+}
+
+/// The checksum value (host order) for an accumulator of a whole message with a zero field.
+#[inline(always)]
+pub(crate) const fn finish(acc: u64) -> u16 {
+    !ne_to_host(fold(acc))
+}
+
+/// Adds two accumulators of parts that both start at even offsets.
+#[inline(always)]
+pub(crate) const fn combine(a: u64, b: u64) -> u64 {
+    add_carry(a, b)
+}
+
 /// The one's complement sum of `data` as big-endian 16-bit words (host order), odd length padded
 /// with a zero byte. `0x0000` only for all-zero (or empty) data.
 ///

@@ -11,7 +11,7 @@ use core::mem::size_of;
 
 use zerocopy::{Immutable, IntoBytes};
 
-use crate::checksum::internet_checksum;
+use crate::checksum;
 use crate::error::EmitError;
 use crate::message::{
     AddressMaskRepr, DestinationUnreachableRepr, EchoRepr, ParameterProblemRepr, RawRepr,
@@ -29,14 +29,25 @@ pub(crate) fn copy(dst: &mut [u8], src: &[u8]) {
     }
 }
 
-/// Writes a wire header and the payload after it into `out` (exactly their length).
+/// Writes a wire header (its checksum field zero) and the payload after it into `out` (exactly
+/// their length), and returns the one's complement accumulator of the whole: the checksum is
+/// computed from the values written, not by re-reading the buffer.
 #[inline]
-pub(crate) fn write_payload<H: IntoBytes + Immutable>(header: &H, payload: &[u8], out: &mut [u8]) {
+pub(crate) fn write_payload<H: IntoBytes + Immutable>(
+    header: &H,
+    payload: &[u8],
+    out: &mut [u8],
+) -> u64 {
     let (head, rest) = out
         .split_at_mut_checked(size_of::<H>())
         .unwrap_or((&mut [], &mut []));
-    copy(head, header.as_bytes());
-    copy(rest, payload);
+    let bytes = header.as_bytes();
+    copy(head, bytes);
+    // Every header is an even number of bytes, so the payload's words line up.
+    checksum::combine(
+        checksum::sum_part(bytes),
+        checksum::copy_and_sum(rest, payload),
+    )
 }
 
 /// The owned description of any ICMPv4 message: what a builder needs to write it.
@@ -96,6 +107,7 @@ impl Repr<'_> {
     /// assert_eq!(Repr::EchoRequest(EchoRepr::default()).message_type(), MessageType::ECHO_REQUEST);
     /// ```
     #[must_use]
+    #[inline]
     pub fn message_type(&self) -> MessageType {
         MessageType(match self {
             Repr::EchoReply(_) => 0,
@@ -126,6 +138,7 @@ impl Repr<'_> {
     /// assert_eq!(repr.buffer_len(), 64);
     /// ```
     #[must_use]
+    #[inline(always)]
     pub fn buffer_len(&self) -> usize {
         match self {
             Repr::EchoReply(r)
@@ -162,6 +175,7 @@ impl Repr<'_> {
     /// [`EmitError::BufferTooSmall`] when `buf` is shorter than [`buffer_len`](Self::buffer_len)
     /// (nothing is written); for router advertisements, [`EmitError::TooManyEntries`] and
     /// [`EmitError::RouterEntries`].
+    #[inline(always)]
     pub fn emit(&self, buf: &mut [u8]) -> Result<usize, EmitError> {
         if let Repr::RouterAdvertisement(r) = self {
             r.check()?;
@@ -171,7 +185,7 @@ impl Repr<'_> {
         let Some(out) = buf.get_mut(..required) else {
             return Err(EmitError::BufferTooSmall { required, actual });
         };
-        match self {
+        let sum = match self {
             Repr::EchoReply(r) => r.fill(0, out),
             Repr::EchoRequest(r) => r.fill(8, out),
             Repr::InformationRequest(r) => r.fill(15, out),
@@ -188,8 +202,8 @@ impl Repr<'_> {
             Repr::AddressMaskRequest(r) => r.fill(17, out),
             Repr::AddressMaskReply(r) => r.fill(18, out),
             Repr::Other(r) => r.fill(out),
-        }
-        let checksum = internet_checksum(out);
+        };
+        let checksum = checksum::finish(sum);
         if let Some(field) = out.get_mut(2..4) {
             field.copy_from_slice(&checksum.to_be_bytes());
         }

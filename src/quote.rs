@@ -76,6 +76,7 @@ impl<'a> Quote<'a> {
     /// assert_eq!(icmpwire::Quote::new(&[1, 2, 3]).bytes(), &[1, 2, 3]);
     /// ```
     #[must_use]
+    #[inline]
     pub const fn new(bytes: &'a [u8]) -> Self {
         Quote { bytes }
     }
@@ -86,6 +87,7 @@ impl<'a> Quote<'a> {
     /// assert!(icmpwire::Quote::new(&[]).bytes().is_empty());
     /// ```
     #[must_use]
+    #[inline]
     pub const fn bytes(&self) -> &'a [u8] {
         self.bytes
     }
@@ -102,6 +104,7 @@ impl<'a> Quote<'a> {
     /// [`ParseError::Truncated`] (part [`Part::QuotedIpHeader`]) with fewer than 20 bytes,
     /// [`ParseError::QuotedVersion`] if the version is not 4. A bad IHL is reported by the
     /// accessors that need it ([`QuotedIpv4::options`], [`QuotedIpv4::transport`]).
+    #[inline]
     pub fn ipv4(&self) -> Result<QuotedIpv4<'a>, ParseError> {
         let actual = self.bytes.len();
         let Ok((header, _)) = Ref::<&'a [u8], Ipv4Header>::from_prefix(self.bytes) else {
@@ -140,6 +143,7 @@ pub struct QuotedIpv4<'a> {
 }
 
 impl core::fmt::Debug for QuotedIpv4<'_> {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("QuotedIpv4")
             .field("ihl", &self.ihl())
@@ -160,6 +164,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().version(), 4);
     /// ```
     #[must_use]
+    #[inline]
     pub fn version(&self) -> u8 {
         self.header.version_ihl >> 4
     }
@@ -171,6 +176,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().ihl(), 6);
     /// ```
     #[must_use]
+    #[inline]
     pub fn ihl(&self) -> u8 {
         self.header.version_ihl & 0x0F
     }
@@ -182,6 +188,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().tos(), 0xB8);
     /// ```
     #[must_use]
+    #[inline]
     pub fn tos(&self) -> u8 {
         self.header.tos
     }
@@ -193,6 +200,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().total_length(), 1500);
     /// ```
     #[must_use]
+    #[inline]
     pub fn total_length(&self) -> u16 {
         self.header.total_length.get()
     }
@@ -204,6 +212,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().identification(), 0xabcd);
     /// ```
     #[must_use]
+    #[inline]
     pub fn identification(&self) -> u16 {
         self.header.identification.get()
     }
@@ -215,6 +224,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().flags(), 0b011);
     /// ```
     #[must_use]
+    #[inline]
     pub fn flags(&self) -> u8 {
         (self.header.flags_fragment_offset.get() >> 13) as u8
     }
@@ -226,6 +236,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert!(icmpwire::Quote::new(&q).ipv4().unwrap().dont_fragment());
     /// ```
     #[must_use]
+    #[inline]
     pub fn dont_fragment(&self) -> bool {
         self.flags() & 0b010 != 0
     }
@@ -237,6 +248,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert!(icmpwire::Quote::new(&q).ipv4().unwrap().more_fragments());
     /// ```
     #[must_use]
+    #[inline]
     pub fn more_fragments(&self) -> bool {
         self.flags() & 0b001 != 0
     }
@@ -248,6 +260,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().fragment_offset(), 185);
     /// ```
     #[must_use]
+    #[inline]
     pub fn fragment_offset(&self) -> u16 {
         self.header.flags_fragment_offset.get() & 0x1FFF
     }
@@ -260,6 +273,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().ttl(), 1);
     /// ```
     #[must_use]
+    #[inline]
     pub fn ttl(&self) -> u8 {
         self.header.ttl
     }
@@ -271,6 +285,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().protocol(), icmpwire::protocol::UDP);
     /// ```
     #[must_use]
+    #[inline]
     pub fn protocol(&self) -> u8 {
         self.header.protocol
     }
@@ -282,6 +297,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().header_checksum(), 0x1234);
     /// ```
     #[must_use]
+    #[inline]
     pub fn header_checksum(&self) -> u16 {
         self.header.checksum.get()
     }
@@ -293,6 +309,7 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().src(), core::net::Ipv4Addr::new(192, 0, 2, 10));
     /// ```
     #[must_use]
+    #[inline]
     pub fn src(&self) -> Ipv4Addr {
         Ipv4Addr::from(self.header.src)
     }
@@ -304,11 +321,13 @@ impl<'a> QuotedIpv4<'a> {
     /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().dst(), core::net::Ipv4Addr::new(203, 0, 113, 2));
     /// ```
     #[must_use]
+    #[inline]
     pub fn dst(&self) -> Ipv4Addr {
         Ipv4Addr::from(self.header.dst)
     }
 
     /// The length of the header as its IHL gives it, in bytes.
+    #[inline]
     fn header_len(&self) -> Result<usize, ParseError> {
         let ihl = self.ihl();
         if ihl < 5 {
@@ -328,6 +347,7 @@ impl<'a> QuotedIpv4<'a> {
     ///
     /// [`ParseError::QuotedIhl`] for an IHL below 5, [`ParseError::Truncated`] (part
     /// [`Part::QuotedIpOptions`]) when the quote stops inside the options.
+    #[inline]
     pub fn options(&self) -> Result<&'a [u8], ParseError> {
         let len = self.header_len()?;
         let opts = self.bytes.get(size_of::<Ipv4Header>()..len);
@@ -350,6 +370,7 @@ impl<'a> QuotedIpv4<'a> {
     ///
     /// The errors of [`options`](Self::options): without the whole header, it is unknown where
     /// the transport bytes start.
+    #[inline]
     pub fn transport(&self) -> Result<&'a [u8], ParseError> {
         let len = self.header_len()?;
         self.options()?;
@@ -358,6 +379,7 @@ impl<'a> QuotedIpv4<'a> {
 
     /// The transport bytes of a first fragment (or unfragmented datagram); an error for later
     /// fragments, whose quoted bytes are the middle of the payload.
+    #[inline]
     fn first_fragment_transport(&self) -> Result<&'a [u8], ParseError> {
         let offset = self.fragment_offset();
         if offset != 0 {
@@ -379,6 +401,7 @@ impl<'a> QuotedIpv4<'a> {
     /// [`ParseError::QuotedFragment`] for a non-first fragment, [`ParseError::Truncated`] (part
     /// [`Part::QuotedPorts`]) with fewer than 4 transport bytes, and the errors of
     /// [`transport`](Self::transport).
+    #[inline]
     pub fn ports(&self) -> Result<(u16, u16), ParseError> {
         let t = self.first_fragment_transport()?;
         match t.first_chunk::<4>() {
@@ -405,6 +428,7 @@ impl<'a> QuotedIpv4<'a> {
     ///
     /// [`ParseError::QuotedProtocol`] if the protocol is not UDP, and the errors of
     /// [`ports`](Self::ports).
+    #[inline]
     pub fn udp(&self) -> Result<QuotedUdp, ParseError> {
         self.expect_protocol(crate::protocol::UDP)?;
         let (src_port, dst_port) = self.ports()?;
@@ -432,6 +456,7 @@ impl<'a> QuotedIpv4<'a> {
     ///
     /// [`ParseError::QuotedProtocol`] if the protocol is not TCP, and the errors of
     /// [`ports`](Self::ports).
+    #[inline]
     pub fn tcp(&self) -> Result<QuotedTcp, ParseError> {
         self.expect_protocol(crate::protocol::TCP)?;
         let (src_port, dst_port) = self.ports()?;
@@ -464,6 +489,7 @@ impl<'a> QuotedIpv4<'a> {
     /// [`ParseError::QuotedProtocol`] if the protocol is not ICMP, [`ParseError::Truncated`]
     /// (part [`Part::QuotedIcmp`]) with fewer than 2 transport bytes, and the fragment and
     /// header errors of [`ports`](Self::ports).
+    #[inline]
     pub fn icmp(&self) -> Result<QuotedIcmp, ParseError> {
         self.expect_protocol(crate::protocol::ICMP)?;
         let t = self.first_fragment_transport()?;
@@ -483,6 +509,7 @@ impl<'a> QuotedIpv4<'a> {
         })
     }
 
+    #[inline]
     fn expect_protocol(&self, expected: u8) -> Result<(), ParseError> {
         let found = self.protocol();
         if found == expected {
@@ -494,6 +521,7 @@ impl<'a> QuotedIpv4<'a> {
 }
 
 /// The big-endian 16-bit word at `at`, if quoted.
+#[inline]
 fn be16(bytes: &[u8], at: usize) -> Option<u16> {
     bytes
         .get(at..)
@@ -595,6 +623,7 @@ pub enum QuoteLimit {
 /// assert_eq!(quote_datagram(&datagram, QuoteLimit::DatagramSize(68)).len(), 40);
 /// ```
 #[must_use]
+#[inline]
 pub fn quote_datagram(datagram: &[u8], limit: QuoteLimit) -> &[u8] {
     let len = match limit {
         QuoteLimit::Rfc792 => {

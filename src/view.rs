@@ -43,10 +43,18 @@ wire_header! {
 /// complement of `+0`); RFC 1624 equation 3 yields `0x0000` there. `checksum` is the value the
 /// incremental update produced; `header` and `payload` the message (the checksum field, bytes 2
 /// and 3 of `header`, is skipped).
+#[inline(always)]
 pub(crate) fn fix_all_zero(checksum: u16, header: &[u8], payload: &[u8]) -> u16 {
     if checksum != 0 {
         return checksum;
     }
+    all_zero_checksum(header, payload)
+}
+
+/// The rare case of [`fix_all_zero`]: is everything but the checksum field zero?
+#[cold]
+#[inline(never)]
+fn all_zero_checksum(header: &[u8], payload: &[u8]) -> u16 {
     let zero = |b: &[u8]| b.iter().all(|&x| x == 0);
     let (first, rest) = header.split_at_checked(2).unwrap_or((header, &[]));
     let rest = rest.get(2..).unwrap_or(&[]);
@@ -65,6 +73,7 @@ pub(crate) struct View<B, H> {
 
 impl<B: SplitByteSlice, H: WireHeader> View<B, H> {
     /// Splits `bytes` into the header `H` and the payload, checking only the length.
+    #[inline]
     pub(crate) fn new(bytes: B) -> Result<Self, ParseError> {
         let actual = bytes.len();
         match Ref::<B, H>::from_prefix(bytes) {
@@ -128,6 +137,7 @@ impl<B: ByteSlice, H: WireHeader> View<B, H> {
     }
 
     /// The one's complement sum of the whole message, checksum field included.
+    #[inline]
     pub(crate) fn sum(&self) -> Checksum {
         let mut c = Checksum::new();
         c.add_bytes(self.header_bytes());
@@ -136,6 +146,7 @@ impl<B: ByteSlice, H: WireHeader> View<B, H> {
     }
 
     /// The checksum the message needs: computed with the field taken as zero.
+    #[inline]
     pub(crate) fn computed_checksum(&self) -> u16 {
         let bytes = self.header_bytes();
         let mut c = Checksum::new();
@@ -167,6 +178,7 @@ impl<B: ByteSliceMut, H: WireHeader> View<B, H> {
     }
 
     /// Recomputes the checksum from every byte.
+    #[inline]
     pub(crate) fn update_checksum(&mut self) {
         let c = self.computed_checksum();
         self.set_checksum(c);
@@ -174,6 +186,7 @@ impl<B: ByteSliceMut, H: WireHeader> View<B, H> {
 
     /// After a 16-bit field went from `old` to `new`: RFC 1624 equation 3, with the all-zero
     /// case made exact.
+    #[inline]
     pub(crate) fn patch_u16(&mut self, old: u16, new: u16) {
         let c = checksum::update_u16(self.checksum(), old, new);
         let c = fix_all_zero(c, self.header_bytes(), &self.payload);
@@ -181,6 +194,7 @@ impl<B: ByteSliceMut, H: WireHeader> View<B, H> {
     }
 
     /// After a 32-bit field went from `old` to `new`.
+    #[inline]
     pub(crate) fn patch_u32(&mut self, old: u32, new: u32) {
         let c = checksum::update_u32(self.checksum(), old, new);
         let c = fix_all_zero(c, self.header_bytes(), &self.payload);
@@ -188,6 +202,7 @@ impl<B: ByteSliceMut, H: WireHeader> View<B, H> {
     }
 
     /// Sets the code byte (the low byte of the first word), keeping the checksum in step.
+    #[inline]
     pub(crate) fn set_code(&mut self, code: u8) {
         let old = u16::from_be_bytes([self.ty(), self.code()]);
         if let Some(b) = Ref::bytes_mut(&mut self.header).get_mut(1) {
@@ -197,6 +212,7 @@ impl<B: ByteSliceMut, H: WireHeader> View<B, H> {
     }
 
     /// Sets the type byte, keeping the checksum in step (for request/reply conversions).
+    #[inline]
     pub(crate) fn set_type(&mut self, ty: u8) {
         let old = u16::from_be_bytes([self.ty(), self.code()]);
         if let Some(b) = Ref::bytes_mut(&mut self.header).get_mut(0) {

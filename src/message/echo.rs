@@ -45,6 +45,7 @@ crate::view_common!(
 );
 
 impl<B: SplitByteSlice> Echo<B> {
+    #[inline]
     fn from_view(v: View<B, EchoHeader>) -> Result<Self, ParseError> {
         Ok(Echo(v))
     }
@@ -118,6 +119,7 @@ impl<B: ByteSliceMut> Echo<B> {
     /// assert_eq!(echo.identifier(), 0xBEEF);
     /// assert!(echo.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_identifier(&mut self, identifier: u16) {
         let old = self.identifier();
         self.0.header_mut().identifier = U16::new(identifier);
@@ -133,6 +135,7 @@ impl<B: ByteSliceMut> Echo<B> {
     /// assert_eq!(echo.sequence(), 9);
     /// assert!(echo.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_sequence(&mut self, sequence: u16) {
         let old = self.sequence();
         self.0.header_mut().sequence = U16::new(sequence);
@@ -169,6 +172,7 @@ impl<B: ByteSliceMut> Echo<B> {
     /// assert_eq!(echo.message_type(), MessageType::ECHO_REPLY);
     /// assert!(echo.verify_checksum());
     /// ```
+    #[inline]
     pub fn make_reply(&mut self) -> bool {
         match self.0.ty() {
             8 => self.0.set_type(0),
@@ -203,11 +207,13 @@ pub struct EchoRepr<'a> {
 }
 
 impl EchoRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         8usize.saturating_add(self.data.len())
     }
 
-    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
         let header = EchoHeader {
             ty,
             code: self.code,
@@ -243,6 +249,7 @@ crate::view_common!(
 );
 
 impl<B: SplitByteSlice> AddressMask<B> {
+    #[inline]
     fn from_view(v: View<B, AddressMaskHeader>) -> Result<Self, ParseError> {
         Ok(AddressMask(v))
     }
@@ -317,6 +324,7 @@ impl<B: ByteSliceMut> AddressMask<B> {
     /// m.set_identifier(5);
     /// assert!(m.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_identifier(&mut self, identifier: u16) {
         let old = self.identifier();
         self.0.header_mut().identifier = U16::new(identifier);
@@ -331,6 +339,7 @@ impl<B: ByteSliceMut> AddressMask<B> {
     /// m.set_sequence(5);
     /// assert!(m.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_sequence(&mut self, sequence: u16) {
         let old = self.sequence();
         self.0.header_mut().sequence = U16::new(sequence);
@@ -347,6 +356,7 @@ impl<B: ByteSliceMut> AddressMask<B> {
     /// m.set_mask(Ipv4Addr::new(255, 255, 0, 0));
     /// assert!(m.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_mask(&mut self, mask: Ipv4Addr) {
         let old = u32::from(self.mask());
         self.0.header_mut().mask = mask.octets();
@@ -366,6 +376,7 @@ impl<B: ByteSliceMut> AddressMask<B> {
     /// assert_eq!(m.message_type(), MessageType::ADDRESS_MASK_REPLY);
     /// assert!(m.verify_checksum());
     /// ```
+    #[inline]
     pub fn make_reply(&mut self, mask: Ipv4Addr) -> bool {
         if self.0.ty() != 17 {
             return false;
@@ -416,11 +427,13 @@ impl Default for AddressMaskRepr<'_> {
 }
 
 impl AddressMaskRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         12usize.saturating_add(self.trailing.len())
     }
 
-    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
         let header = AddressMaskHeader {
             ty,
             code: self.code,

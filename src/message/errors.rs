@@ -29,6 +29,7 @@ use crate::wire::ErrorHeader;
 macro_rules! error_view {
     ($view:ident, $example:literal) => {
         impl<B: SplitByteSlice> $view<B> {
+            #[inline]
             fn from_view(v: View<B, ErrorHeader>) -> Result<Self, ParseError> {
                 Ok($view(v))
             }
@@ -160,6 +161,7 @@ impl<B: ByteSliceMut> DestinationUnreachable<B> {
     /// msg.set_next_hop_mtu(1280);
     /// assert!(msg.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_next_hop_mtu(&mut self, mtu: u16) {
         let old = self.next_hop_mtu();
         self.0.header_mut().word6 = U16::new(mtu);
@@ -174,6 +176,7 @@ impl<B: ByteSliceMut> DestinationUnreachable<B> {
     /// msg.set_length_field(32);
     /// assert!(msg.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_length_field(&mut self, words: u8) {
         let old = u16::from_be_bytes([self.unused(), self.length_field()]);
         self.0.header_mut().length = words;
@@ -210,11 +213,13 @@ pub struct DestinationUnreachableRepr<'a> {
 }
 
 impl DestinationUnreachableRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         8usize.saturating_add(self.quote.len())
     }
 
-    pub(crate) fn fill(&self, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let header = ErrorHeader {
             ty: 3,
             code: self.code.0,
@@ -294,11 +299,13 @@ pub struct SourceQuenchRepr<'a> {
 }
 
 impl SourceQuenchRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         8usize.saturating_add(self.quote.len())
     }
 
-    pub(crate) fn fill(&self, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let [b4, b5, b6, b7] = self.unused.to_be_bytes();
         let header = ErrorHeader {
             ty: 4,
@@ -400,6 +407,7 @@ impl<B: ByteSliceMut> TimeExceeded<B> {
     /// msg.set_length_field(32);
     /// assert!(msg.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_length_field(&mut self, words: u8) {
         let b4 = self.0.header.byte4;
         let old = u16::from_be_bytes([b4, self.length_field()]);
@@ -430,11 +438,13 @@ pub struct TimeExceededRepr<'a> {
 }
 
 impl TimeExceededRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         8usize.saturating_add(self.quote.len())
     }
 
-    pub(crate) fn fill(&self, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let header = ErrorHeader {
             ty: 11,
             code: self.code.0,
@@ -545,6 +555,7 @@ impl<B: ByteSliceMut> ParameterProblem<B> {
     /// msg.set_pointer(1);
     /// assert!(msg.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_pointer(&mut self, pointer: u8) {
         let len = self.length_field();
         let old = u16::from_be_bytes([self.pointer(), len]);
@@ -560,6 +571,7 @@ impl<B: ByteSliceMut> ParameterProblem<B> {
     /// msg.set_length_field(32);
     /// assert!(msg.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_length_field(&mut self, words: u8) {
         let p = self.pointer();
         let old = u16::from_be_bytes([p, self.length_field()]);
@@ -593,11 +605,13 @@ pub struct ParameterProblemRepr<'a> {
 }
 
 impl ParameterProblemRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         8usize.saturating_add(self.quote.len())
     }
 
-    pub(crate) fn fill(&self, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let header = ErrorHeader {
             ty: 12,
             code: self.code.0,

@@ -66,6 +66,7 @@ macro_rules! view_parse {
             /// if the fixed part is cut short, [`ParseError::WrongType`](crate::ParseError::WrongType)
             /// for another message type, the structural errors of the type), then
             /// [`ParseError::BadChecksum`](crate::ParseError::BadChecksum).
+            #[inline]
             pub fn parse(bytes: B) -> Result<Self, $crate::ParseError> {
                 let valid = $crate::checksum::verify(&bytes);
                 let msg = Self::parse_unverified(bytes)?;
@@ -91,12 +92,14 @@ macro_rules! view_parse {
             /// [`ParseError::Truncated`](crate::ParseError::Truncated),
             /// [`ParseError::WrongType`](crate::ParseError::WrongType), and the structural errors
             /// of this type.
+            #[inline]
             pub fn parse_unverified(bytes: B) -> Result<Self, $crate::ParseError> {
                 Self::check_shape(&bytes)?;
                 Self::from_view($crate::view::View::<B, $header>::new(bytes)?)
             }
 
             /// Length and type, checked before anything else is read.
+            #[inline]
             fn check_shape(bytes: &[u8]) -> Result<(), $crate::ParseError> {
                 let required = core::mem::size_of::<$header>();
                 let part = if bytes.len() < 8 { $crate::Part::Header } else { <$header as $crate::view::WireHeader>::PART };
@@ -189,6 +192,7 @@ impl<B: SplitByteSlice> Message<B> {
     /// present, the structural errors of the type (router advertisements:
     /// [`ParseError::AddrEntrySize`]), then [`ParseError::BadChecksum`]: a message that is both
     /// cut short and corrupted reports the cut.
+    #[inline]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
         let valid = crate::checksum::verify(&bytes);
         let msg = Self::parse_unverified(bytes)?;
@@ -217,6 +221,7 @@ impl<B: SplitByteSlice> Message<B> {
     /// # Errors
     ///
     /// [`ParseError::Truncated`] and the structural errors of the type.
+    #[inline(always)]
     pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
         let Some(&ty) = bytes.first() else {
             return Err(ParseError::Truncated {

@@ -39,6 +39,7 @@ impl<B: SplitByteSlice> Raw<B> {
     /// # Errors
     ///
     /// [`ParseError::Truncated`] under 8 bytes, [`ParseError::BadChecksum`].
+    #[inline]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
         let valid = crate::checksum::verify(&bytes);
         let msg = Self::parse_unverified(bytes)?;
@@ -62,6 +63,7 @@ impl<B: SplitByteSlice> Raw<B> {
     /// # Errors
     ///
     /// [`ParseError::Truncated`] under 8 bytes.
+    #[inline]
     pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
         View::new(bytes).map(Raw)
     }
@@ -108,6 +110,7 @@ impl<B: ByteSliceMut> Raw<B> {
     /// raw.set_rest_of_header([1, 2, 3, 4]);
     /// assert!(raw.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_rest_of_header(&mut self, rest: [u8; 4]) {
         let old = u32::from_be_bytes(self.rest_of_header());
         self.0.header_mut().rest = rest;
@@ -122,6 +125,7 @@ impl<B: ByteSliceMut> Raw<B> {
     /// raw.set_message_type(icmpwire::MessageType(41));
     /// assert!(raw.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_message_type(&mut self, ty: MessageType) {
         self.0.set_type(ty.0);
     }
@@ -150,11 +154,13 @@ pub struct RawRepr<'a> {
 }
 
 impl RawRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         8usize.saturating_add(self.payload.len())
     }
 
-    pub(crate) fn fill(&self, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let header = Header {
             ty: self.message_type.0,
             code: self.code,

@@ -38,6 +38,7 @@ view_parse!(
 crate::view_common!(Redirect, "[5u8, 1, 0x38, 0xfb, 192, 0, 2, 3]");
 
 impl<B: SplitByteSlice> Redirect<B> {
+    #[inline]
     fn from_view(v: View<B, RedirectHeader>) -> Result<Self, ParseError> {
         Ok(Redirect(v))
     }
@@ -111,6 +112,7 @@ impl<B: ByteSliceMut> Redirect<B> {
     /// msg.set_gateway(Ipv4Addr::new(198, 51, 100, 1));
     /// assert!(msg.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_gateway(&mut self, gateway: Ipv4Addr) {
         let old = u32::from(self.gateway());
         self.0.header_mut().gateway = gateway.octets();
@@ -154,11 +156,13 @@ impl Default for RedirectRepr<'_> {
 }
 
 impl RedirectRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         8usize.saturating_add(self.quote.len())
     }
 
-    pub(crate) fn fill(&self, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let header = RedirectHeader {
             ty: 5,
             code: self.code.0,

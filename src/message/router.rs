@@ -20,6 +20,7 @@ use core::net::Ipv4Addr;
 use zerocopy::network_endian::{U16, U32};
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, IntoBytes, SplitByteSlice};
 
+use crate::checksum;
 use crate::emit::write_payload;
 use crate::error::{EmitError, ParseError, Part};
 use crate::message::view_parse;
@@ -79,6 +80,7 @@ fn entries_len(n: u8, size: u8) -> usize {
 }
 
 impl<B: SplitByteSlice> RouterAdvertisement<B> {
+    #[inline]
     fn from_view(v: View<B, RouterAdvertisementHeader>) -> Result<Self, ParseError> {
         let (n, size) = (v.header.num_addrs, v.header.entry_size);
         if size < 2 {
@@ -225,6 +227,7 @@ impl<B: ByteSliceMut> RouterAdvertisement<B> {
     /// ra.set_lifetime(600);
     /// assert!(ra.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_lifetime(&mut self, seconds: u16) {
         let old = self.lifetime();
         self.0.header_mut().lifetime = U16::new(seconds);
@@ -246,6 +249,7 @@ impl<B: ByteSliceMut> RouterAdvertisement<B> {
     /// assert_eq!(ra.entries().next(), Some(e));
     /// assert!(ra.verify_checksum());
     /// ```
+    #[inline]
     pub fn set_entry(&mut self, index: usize, entry: RouterEntry) -> bool {
         let stride = usize::from(self.entry_size()).wrapping_mul(4);
         if index >= usize::from(self.num_addrs()) {
@@ -286,6 +290,7 @@ pub struct RouterEntries<'a> {
 impl Iterator for RouterEntries<'_> {
     type Item = RouterEntry;
 
+    #[inline]
     fn next(&mut self) -> Option<RouterEntry> {
         let (entry, _) = wire::RouterEntry::ref_from_prefix(self.bytes).ok()?;
         let item = RouterEntry {
@@ -296,6 +301,7 @@ impl Iterator for RouterEntries<'_> {
         Some(item)
     }
 
+    #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         // Every entry is at least 8 bytes (the stride is checked >= 8 at parse time).
         let n = self.bytes.len().checked_div(self.stride).unwrap_or(0);
@@ -398,10 +404,12 @@ impl RouterAdvertisementRepr<'_> {
         }
     }
 
+    #[inline]
     pub(crate) fn check(&self) -> Result<(), EmitError> {
         self.shape().map(|_| ())
     }
 
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         let entries = self.shape().map_or(0, |(_, _, len)| len);
         8usize
@@ -410,9 +418,10 @@ impl RouterAdvertisementRepr<'_> {
     }
 
     /// Writes the message; `check` has passed and `out` is `buffer_len` bytes.
-    pub(crate) fn fill(&self, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let Ok((num_addrs, entry_size, len)) = self.shape() else {
-            return;
+            return 0;
         };
         let header = RouterAdvertisementHeader {
             ty: 9,
@@ -422,9 +431,11 @@ impl RouterAdvertisementRepr<'_> {
             entry_size,
             lifetime: U16::new(self.lifetime),
         };
-        let (head, rest) = out.split_at_mut(size_of::<RouterAdvertisementHeader>().min(out.len()));
-        let (entries, trailing) = rest.split_at_mut(len.min(rest.len()));
-        write_payload(&header, &[], head);
+        let (head, rest) = out
+            .split_at_mut_checked(size_of::<RouterAdvertisementHeader>())
+            .unwrap_or((&mut [], &mut []));
+        let (entries, trailing) = rest.split_at_mut_checked(len).unwrap_or((&mut [], &mut []));
+        let mut sum = write_payload(&header, &[], head);
         match self.entries {
             RouterEntriesRepr::List(list) => {
                 for (chunk, e) in entries.chunks_exact_mut(8).zip(list) {
@@ -434,10 +445,14 @@ impl RouterAdvertisementRepr<'_> {
                     };
                     let _ = entry.write_to(chunk);
                 }
+                sum = checksum::combine(sum, checksum::sum_part(entries));
             }
-            RouterEntriesRepr::Raw { bytes, .. } => crate::emit::copy(entries, bytes),
+            RouterEntriesRepr::Raw { bytes, .. } => {
+                sum = checksum::combine(sum, checksum::copy_and_sum(entries, bytes));
+            }
         }
-        crate::emit::copy(trailing, self.trailing);
+        // Header and entries are whole 32-bit words: the trailing bytes start at an even offset.
+        checksum::combine(sum, checksum::copy_and_sum(trailing, self.trailing))
     }
 }
 
@@ -459,6 +474,7 @@ view_parse!(
 crate::view_common!(RouterSolicitation, "[10u8, 0, 0xf5, 0xff, 0, 0, 0, 0]");
 
 impl<B: SplitByteSlice> RouterSolicitation<B> {
+    #[inline]
     fn from_view(v: View<B, Header>) -> Result<Self, ParseError> {
         Ok(RouterSolicitation(v))
     }
@@ -515,11 +531,13 @@ pub struct RouterSolicitationRepr<'a> {
 }
 
 impl RouterSolicitationRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         8usize.saturating_add(self.trailing.len())
     }
 
-    pub(crate) fn fill(&self, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let header = Header {
             ty: 10,
             code: self.code,

@@ -41,6 +41,7 @@ crate::view_common!(
 );
 
 impl<B: SplitByteSlice> Timestamp<B> {
+    #[inline]
     fn from_view(v: View<B, TimestampHeader>) -> Result<Self, ParseError> {
         Ok(Timestamp(v))
     }
@@ -192,6 +193,7 @@ impl<B: ByteSliceMut> Timestamp<B> {
     /// assert_eq!(ts.message_type(), MessageType::TIMESTAMP_REPLY);
     /// assert!(ts.verify_checksum());
     /// ```
+    #[inline]
     pub fn make_reply(&mut self, receive: u32, transmit: u32) -> bool {
         if self.0.ty() != 13 {
             return false;
@@ -233,11 +235,13 @@ pub struct TimestampRepr<'a> {
 }
 
 impl TimestampRepr<'_> {
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
         20usize.saturating_add(self.trailing.len())
     }
 
-    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) {
+    #[inline]
+    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
         let header = TimestampHeader {
             ty,
             code: self.code,
