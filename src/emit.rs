@@ -14,9 +14,9 @@ use zerocopy::{Immutable, IntoBytes};
 use crate::checksum;
 use crate::error::EmitError;
 use crate::message::{
-    AddressMaskRepr, DestinationUnreachableRepr, EchoRepr, ParameterProblemRepr, RawRepr,
-    RedirectRepr, RouterAdvertisementRepr, RouterSolicitationRepr, SourceQuenchRepr,
-    TimeExceededRepr, TimestampRepr,
+    AddressMaskRepr, DestinationUnreachableRepr, EchoRepr, ExtendedEchoReplyRepr,
+    ExtendedEchoRequestRepr, ParameterProblemRepr, RawRepr, RedirectRepr, RouterAdvertisementRepr,
+    RouterSolicitationRepr, SourceQuenchRepr, TimeExceededRepr, TimestampRepr,
 };
 use crate::types::MessageType;
 
@@ -94,6 +94,10 @@ pub enum Repr<'a> {
     AddressMaskRequest(AddressMaskRepr<'a>),
     /// Address mask reply, type 18.
     AddressMaskReply(AddressMaskRepr<'a>),
+    /// Extended echo request (PROBE), type 42.
+    ExtendedEchoRequest(ExtendedEchoRequestRepr<'a>),
+    /// Extended echo reply, type 43.
+    ExtendedEchoReply(ExtendedEchoReplyRepr<'a>),
     /// Any message by type, code, rest of header and body.
     Other(RawRepr<'a>),
 }
@@ -125,6 +129,8 @@ impl Repr<'_> {
             Repr::InformationReply(_) => 16,
             Repr::AddressMaskRequest(_) => 17,
             Repr::AddressMaskReply(_) => 18,
+            Repr::ExtendedEchoRequest(_) => 42,
+            Repr::ExtendedEchoReply(_) => 43,
             Repr::Other(r) => r.message_type.0,
         })
     }
@@ -154,6 +160,8 @@ impl Repr<'_> {
             Repr::ParameterProblem(r) => r.buffer_len(),
             Repr::Timestamp(r) | Repr::TimestampReply(r) => r.buffer_len(),
             Repr::AddressMaskRequest(r) | Repr::AddressMaskReply(r) => r.buffer_len(),
+            Repr::ExtendedEchoRequest(r) => r.buffer_len(),
+            Repr::ExtendedEchoReply(r) => r.buffer_len(),
             Repr::Other(r) => r.buffer_len(),
         }
     }
@@ -177,8 +185,12 @@ impl Repr<'_> {
     /// [`EmitError::RouterEntries`].
     #[inline(always)]
     pub fn emit(&self, buf: &mut [u8]) -> Result<usize, EmitError> {
-        if let Repr::RouterAdvertisement(r) = self {
-            r.check()?;
+        match self {
+            Repr::RouterAdvertisement(r) => r.check()?,
+            Repr::DestinationUnreachable(r) => r.check()?,
+            Repr::TimeExceeded(r) => r.check()?,
+            Repr::ParameterProblem(r) => r.check()?,
+            _ => {}
         }
         let required = self.buffer_len();
         let actual = buf.len();
@@ -201,6 +213,8 @@ impl Repr<'_> {
             Repr::TimestampReply(r) => r.fill(14, out),
             Repr::AddressMaskRequest(r) => r.fill(17, out),
             Repr::AddressMaskReply(r) => r.fill(18, out),
+            Repr::ExtendedEchoRequest(r) => r.fill(out),
+            Repr::ExtendedEchoReply(r) => r.fill(out),
             Repr::Other(r) => r.fill(out),
         };
         let checksum = checksum::finish(sum);

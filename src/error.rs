@@ -32,6 +32,14 @@ pub enum Part {
     QuotedPorts,
     /// The first 2 bytes after the quoted IPv4 header of an ICMP datagram: type and code.
     QuotedIcmp,
+    /// The 4-byte header of an RFC 4884 extension structure.
+    ExtensionHeader,
+    /// The 4-byte header of an extension object.
+    ExtensionObject,
+    /// A sub-object of an RFC 5837 interface information object.
+    InterfaceInformation,
+    /// The data of an RFC 8335 interface identification object.
+    InterfaceIdentification,
 }
 
 impl fmt::Display for Part {
@@ -45,6 +53,10 @@ impl fmt::Display for Part {
             Part::QuotedIpOptions => "quoted IPv4 options",
             Part::QuotedPorts => "quoted transport ports",
             Part::QuotedIcmp => "quoted ICMP header",
+            Part::ExtensionHeader => "extension header",
+            Part::ExtensionObject => "extension object header",
+            Part::InterfaceInformation => "interface information",
+            Part::InterfaceIdentification => "interface identification",
         })
     }
 }
@@ -112,6 +124,21 @@ pub enum ParseError {
         /// The fragment offset field.
         offset: u16,
     },
+    /// An extension object whose length is below its 4-byte header or runs past the structure.
+    #[error("extension object of length {length}: at least 4 and at most {available} allowed")]
+    ExtensionObjectLength {
+        /// The object's length field.
+        length: u16,
+        /// Bytes left in the structure from the object's start.
+        available: usize,
+    },
+    /// An address of a family whose length is unknown (IANA address family numbers: 1 IPv4, 2
+    /// IPv6).
+    #[error("address family {afi} not known")]
+    UnknownAddressFamily {
+        /// The address family field.
+        afi: u16,
+    },
     /// The quoted datagram carries another protocol than the one asked for.
     #[error("quoted datagram carries protocol {found}, not {expected}")]
     QuotedProtocol {
@@ -147,6 +174,19 @@ pub enum EmitError {
     TooManyEntries {
         /// Entries given.
         count: usize,
+    },
+    /// An extension object (or structure) longer than its 16-bit length field can say.
+    #[error("extension object of {len} bytes: at most 65535 fit its length field")]
+    ExtensionTooLong {
+        /// The object's length.
+        len: usize,
+    },
+    /// A quoted datagram too long for the RFC 4884 length field (255 words, 1020 bytes) in a
+    /// message with extensions.
+    #[error("quoted datagram of {len} bytes: at most 1020 fit the RFC 4884 length field")]
+    QuoteTooLong {
+        /// The quote's length.
+        len: usize,
     },
     /// Raw router entries whose length is not Num Addrs x Addr Entry Size x 4 bytes, or an
     /// entry size below 2.

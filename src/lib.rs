@@ -66,6 +66,7 @@
 pub mod checksum;
 mod emit;
 mod error;
+pub mod extension;
 mod message;
 mod quote;
 mod types;
@@ -76,10 +77,11 @@ pub use emit::Repr;
 pub use error::{EmitError, ParseError, Part};
 pub use message::{
     AddressMask, AddressMaskRepr, DestinationUnreachable, DestinationUnreachableRepr, Echo,
-    EchoRepr, Message, ParameterProblem, ParameterProblemRepr, Raw, RawRepr, Redirect,
-    RedirectRepr, RouterAdvertisement, RouterAdvertisementRepr, RouterEntries, RouterEntriesRepr,
-    RouterEntry, RouterSolicitation, RouterSolicitationRepr, SourceQuench, SourceQuenchRepr,
-    TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr,
+    EchoRepr, ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest,
+    ExtendedEchoRequestRepr, Message, ParameterProblem, ParameterProblemRepr, Raw, RawRepr,
+    Redirect, RedirectRepr, RouterAdvertisement, RouterAdvertisementRepr, RouterEntries,
+    RouterEntriesRepr, RouterEntry, RouterSolicitation, RouterSolicitationRepr, SourceQuench,
+    SourceQuenchRepr, TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr,
 };
 pub use quote::{
     Quote, QuoteLimit, QuotedIcmp, QuotedIpv4, QuotedTcp, QuotedUdp, protocol, quote_datagram,

@@ -35,6 +35,7 @@ wire_header! {
     ErrorHeader => Header,
     RedirectHeader => Header,
     RouterAdvertisementHeader => Header,
+    ExtendedEchoHeader => Header,
     TimestampHeader => Timestamps,
     AddressMaskHeader => AddressMask,
 }

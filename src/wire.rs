@@ -80,6 +80,19 @@ pub(crate) struct RedirectHeader {
     pub(crate) gateway: [u8; 4],
 }
 
+/// Extended echo request and reply (RFC 8335): identifier, 8-bit sequence number, and a byte of
+/// flags (the L bit of a request; State, A, 4 and 6 of a reply).
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
+#[repr(C)]
+pub(crate) struct ExtendedEchoHeader {
+    pub(crate) ty: u8,
+    pub(crate) code: u8,
+    pub(crate) checksum: U16,
+    pub(crate) identifier: U16,
+    pub(crate) sequence: u8,
+    pub(crate) flags: u8,
+}
+
 /// Router advertisement (RFC 1256 section 3): number of addresses, entry size in words,
 /// lifetime in seconds.
 #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]

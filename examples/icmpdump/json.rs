@@ -2,6 +2,7 @@
 //! (`shared/oracle/README.md`, "Record schema"), so that the tool's output can be compared with
 //! scapy's and tshark's decodes record by record. Also used by `tests/oracle.rs`.
 
+use icmpwire::extension::{Extensions, InterfaceAddress, InterfaceIdentification, ObjectData};
 use icmpwire::{Message, ParseError, Quote, protocol};
 use serde_json::{Map, Value, json};
 
@@ -21,6 +22,8 @@ pub(crate) fn error_kind(e: &ParseError) -> &'static str {
         ParseError::QuotedIhl { .. } => "quoted_ihl",
         ParseError::QuotedFragment { .. } => "quoted_fragment",
         ParseError::QuotedProtocol { .. } => "quoted_protocol",
+        ParseError::ExtensionObjectLength { .. } => "extension_object_length",
+        ParseError::UnknownAddressFamily { .. } => "unknown_address_family",
         _ => "other",
     }
 }
@@ -64,28 +67,37 @@ fn decoded(msg: &Message<&[u8]>) -> Value {
             put("unused_byte", json!(m.unused()));
             put("length_field", json!(m.length_field()));
             put("next_hop_mtu", json!(m.next_hop_mtu()));
-            inner = quote_json(m.quote(), m.length_field());
+            inner = quote_json(m.quote());
+            if let Some(ext) = m.extensions() {
+                put("extension", extension_json(&ext));
+            }
         }
         Message::SourceQuench(m) => {
             put("rest_of_header", json!(m.unused()));
-            inner = quote_json(m.quote(), 0);
+            inner = quote_json(m.quote());
         }
         Message::Redirect(m) => {
             put("gateway", json!(m.gateway().to_string()));
-            inner = quote_json(m.quote(), 0);
+            inner = quote_json(m.quote());
         }
         Message::TimeExceeded(m) => {
             let unused = m.unused();
             put("unused_byte", json!(unused >> 16));
             put("length_field", json!(m.length_field()));
             put("unused", json!(unused & 0xFFFF));
-            inner = quote_json(m.quote(), m.length_field());
+            inner = quote_json(m.quote());
+            if let Some(ext) = m.extensions() {
+                put("extension", extension_json(&ext));
+            }
         }
         Message::ParameterProblem(m) => {
             put("pointer", json!(m.pointer()));
             put("length_field", json!(m.length_field()));
             put("unused", json!(m.unused()));
-            inner = quote_json(m.quote(), m.length_field());
+            inner = quote_json(m.quote());
+            if let Some(ext) = m.extensions() {
+                put("extension", extension_json(&ext));
+            }
         }
         Message::RouterAdvertisement(m) => {
             put("num_addrs", json!(m.num_addrs()));
@@ -103,6 +115,34 @@ fn decoded(msg: &Message<&[u8]>) -> Value {
         Message::RouterSolicitation(m) => {
             put("reserved", json!(m.reserved()));
             put("rest_of_header", json!(m.reserved()));
+        }
+        Message::ExtendedEchoRequest(m) => {
+            put("identifier", json!(m.identifier()));
+            put("sequence", json!(m.sequence()));
+            put("reserved_bits", json!(m.reserved()));
+            put("local_bit", json!(u8::from(m.local())));
+            put(
+                "rest_of_header",
+                json!(rest_of_header(m.identifier(), m.sequence(), m.flags())),
+            );
+            match m.extensions() {
+                Ok(ext) => put("extension", extension_json(&ext)),
+                Err(_) if m.payload().is_empty() => {}
+                Err(e) => put("extension", json!({ "error": error_kind(&e) })),
+            }
+        }
+        Message::ExtendedEchoReply(m) => {
+            put("identifier", json!(m.identifier()));
+            put("sequence", json!(m.sequence()));
+            put("state", json!(m.state()));
+            put("reserved_bits", json!(m.reserved()));
+            put("active_bit", json!(u8::from(m.active())));
+            put("ipv4_bit", json!(u8::from(m.ipv4())));
+            put("ipv6_bit", json!(u8::from(m.ipv6())));
+            put(
+                "rest_of_header",
+                json!(rest_of_header(m.identifier(), m.sequence(), m.flags())),
+            );
         }
         Message::Other(m) => {
             put(
@@ -125,17 +165,12 @@ fn decoded(msg: &Message<&[u8]>) -> Value {
     })
 }
 
-/// The quoted datagram. With an RFC 4884 length (in 32-bit words), only that many bytes are
-/// the datagram; the rest is the extension structure.
-fn quote_json(quote: Quote<'_>, length_words: u8) -> Value {
-    let all = quote.bytes();
-    let bytes = match usize::from(length_words) * 4 {
-        0 => all,
-        n => all.get(..n).unwrap_or(all),
-    };
+/// The quoted original datagram (without RFC 4884 padding and extensions).
+fn quote_json(quote: Quote<'_>) -> Value {
+    let bytes = quote.bytes();
     let mut o = Map::new();
     o.insert("bytes_present".into(), json!(bytes.len()));
-    let ip = match Quote::new(bytes).ipv4() {
+    let ip = match quote.ipv4() {
         Ok(ip) => ip,
         Err(e) => {
             o.insert("error".into(), json!(error_kind(&e)));
@@ -202,4 +237,119 @@ fn quote_json(quote: Quote<'_>, length_words: u8) -> Value {
         _ => {}
     }
     Value::Object(o)
+}
+
+/// Bytes 4-7 of an extended echo message as one number.
+fn rest_of_header(identifier: u16, sequence: u8, flags: u8) -> u32 {
+    u32::from(identifier) << 16 | u32::from(sequence) << 8 | u32::from(flags)
+}
+
+fn address_json(a: &InterfaceAddress<'_>) -> Value {
+    match a {
+        InterfaceAddress::V4(v4) => json!(v4.to_string()),
+        InterfaceAddress::V6(v6) => json!(v6.to_string()),
+        InterfaceAddress::Other { bytes, .. } => json!(hex(bytes)),
+        _ => Value::Null,
+    }
+}
+
+/// An RFC 4884 extension structure and its objects.
+fn extension_json(ext: &Extensions<'_>) -> Value {
+    let mut objects = Vec::new();
+    for obj in ext.objects() {
+        let obj = match obj {
+            Ok(o) => o,
+            Err(e) => {
+                objects.push(json!({ "error": error_kind(&e) }));
+                break;
+            }
+        };
+        let mut o = Map::new();
+        o.insert("length".into(), json!(obj.length()));
+        o.insert("class_num".into(), json!(obj.class_num()));
+        o.insert("c_type".into(), json!(obj.c_type()));
+        o.insert("data_hex".into(), json!(hex(obj.raw_data())));
+        match obj.data() {
+            ObjectData::Mpls(labels) => {
+                let l: Vec<Value> = labels
+                    .map(|e| json!({"label": e.label, "exp": e.traffic_class, "s": u8::from(e.bottom_of_stack), "ttl": e.ttl}))
+                    .collect();
+                o.insert("mpls".into(), Value::Array(l));
+            }
+            ObjectData::InterfaceInformation(info) => {
+                let c = obj.c_type();
+                let mut i = Map::new();
+                i.insert("role".into(), json!(c >> 6));
+                i.insert("has_ifindex".into(), json!((c >> 3) & 1));
+                i.insert("has_ipaddr".into(), json!((c >> 2) & 1));
+                i.insert("has_name".into(), json!((c >> 1) & 1));
+                i.insert("has_mtu".into(), json!(c & 1));
+                match info {
+                    Ok(info) => {
+                        if let Some(x) = info.if_index {
+                            i.insert("ifindex".into(), json!(x));
+                        }
+                        if let Some(a) = info.address {
+                            i.insert("afi".into(), json!(a.afi()));
+                            i.insert("address".into(), address_json(&a));
+                        }
+                        if let Some(n) = info.name {
+                            i.insert(
+                                "name".into(),
+                                json!(n.iter().map(|&b| char::from(b)).collect::<String>()),
+                            );
+                        }
+                        if let Some(m) = info.mtu {
+                            i.insert("mtu".into(), json!(m));
+                        }
+                    }
+                    Err(e) => {
+                        i.insert("error".into(), json!(error_kind(&e)));
+                    }
+                }
+                o.insert("interface_information".into(), Value::Object(i));
+            }
+            ObjectData::InterfaceIdentification(id) => {
+                let mut i = Map::new();
+                i.insert("c_type".into(), json!(obj.c_type()));
+                match id {
+                    Ok(InterfaceIdentification::Name(n)) => {
+                        i.insert(
+                            "name".into(),
+                            json!(n.iter().map(|&b| char::from(b)).collect::<String>()),
+                        );
+                    }
+                    Ok(InterfaceIdentification::Index(x)) => {
+                        i.insert("ifindex".into(), json!(x));
+                    }
+                    Ok(InterfaceIdentification::Address { address, length }) => {
+                        i.insert("afi".into(), json!(address.afi()));
+                        i.insert("address_length".into(), json!(length));
+                        let key = if matches!(address, InterfaceAddress::Other { .. }) {
+                            "address_hex"
+                        } else {
+                            "address"
+                        };
+                        i.insert(key.into(), address_json(&address));
+                    }
+                    Ok(_) => {
+                        i.insert("error".into(), json!("unknown or short c-type"));
+                    }
+                    Err(e) => {
+                        i.insert("error".into(), json!(error_kind(&e)));
+                    }
+                }
+                o.insert("interface_identification".into(), Value::Object(i));
+            }
+            _ => {}
+        }
+        objects.push(Value::Object(o));
+    }
+    json!({
+        "version": ext.version(),
+        "reserved": ext.reserved(),
+        "checksum": ext.checksum(),
+        "checksum_valid": ext.checksum_valid(),
+        "objects": objects,
+    })
 }

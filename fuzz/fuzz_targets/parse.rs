@@ -3,6 +3,7 @@
 //! parsed values and compare with the input byte for byte.
 #![no_main]
 
+use icmpwire::extension::{Extensions, ObjectData, locate};
 use icmpwire::{Message, Quote, QuoteLimit, Raw, quote_datagram};
 use libfuzzer_sys::fuzz_target;
 
@@ -15,6 +16,25 @@ fn touch_quote(q: Quote<'_>) {
     }
 }
 
+fn touch_extensions(ext: Extensions<'_>) {
+    let _ = (ext.version(), ext.reserved(), ext.checksum(), ext.checksum_valid());
+    for obj in ext.objects().flatten() {
+        let _ = (obj.class_num(), obj.c_type(), obj.length(), obj.raw_data());
+        match obj.data() {
+            ObjectData::Mpls(labels) => {
+                let _ = labels.count();
+            }
+            ObjectData::InterfaceInformation(info) => {
+                let _ = info.map(|i| (i.if_index, i.address, i.name, i.mtu));
+            }
+            ObjectData::InterfaceIdentification(id) => {
+                let _ = id;
+            }
+            _ => {}
+        }
+    }
+}
+
 fn touch(msg: &Message<&[u8]>) {
     let _ = (msg.message_type(), msg.code_u8(), msg.checksum(), msg.computed_checksum());
     let _ = (msg.verify_checksum(), msg.payload(), msg.payload_offset());
@@ -23,8 +43,9 @@ fn touch(msg: &Message<&[u8]>) {
             let _ = (m.identifier(), m.sequence(), m.data());
         }
         Message::DestinationUnreachable(m) => {
-            let _ = (m.code(), m.next_hop_mtu(), m.length_field(), m.unused());
+            let _ = (m.code(), m.next_hop_mtu(), m.length_field(), m.unused(), m.original_datagram());
             touch_quote(m.quote());
+            m.extensions().map(touch_extensions);
         }
         Message::SourceQuench(m) => {
             let _ = m.unused();
@@ -35,12 +56,22 @@ fn touch(msg: &Message<&[u8]>) {
             touch_quote(m.quote());
         }
         Message::TimeExceeded(m) => {
-            let _ = (m.code(), m.length_field(), m.unused());
+            let _ = (m.code(), m.length_field(), m.unused(), m.original_datagram());
             touch_quote(m.quote());
+            m.extensions().map(touch_extensions);
         }
         Message::ParameterProblem(m) => {
-            let _ = (m.code(), m.pointer(), m.length_field(), m.unused());
+            let _ = (m.code(), m.pointer(), m.length_field(), m.unused(), m.original_datagram());
             touch_quote(m.quote());
+            m.extensions().map(touch_extensions);
+        }
+        Message::ExtendedEchoRequest(m) => {
+            let _ = (m.identifier(), m.sequence(), m.local(), m.reserved(), m.flags());
+            let _ = m.extensions().map(touch_extensions);
+        }
+        Message::ExtendedEchoReply(m) => {
+            let _ = (m.code(), m.identifier(), m.sequence(), m.state(), m.active(), m.ipv4(), m.ipv6());
+            let _ = m.extensions().map(touch_extensions);
         }
         Message::RouterAdvertisement(m) => {
             let _ = (m.code(), m.num_addrs(), m.entry_size(), m.lifetime(), m.is_rfc1256_valid());
@@ -68,6 +99,12 @@ fuzz_target!(|data: &[u8]| {
         touch(msg);
     }
     touch_quote(Quote::new(data));
+    // The extension parsers on any bytes, at any declared length.
+    if let Some((&len, rest)) = data.split_first() {
+        let (_, ext) = locate(rest, len);
+        ext.map(touch_extensions);
+        let _ = Extensions::parse(rest).map(touch_extensions);
+    }
     let _ = quote_datagram(data, QuoteLimit::Rfc792);
     let _ = Raw::parse_unverified(data).map(|r| r.rest_of_header());
     match Message::parse(data) {

@@ -13,7 +13,7 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let w: u32 = u.arbitrary()?;
     let mut entries = Vec::new();
     let kind: u8 = u.arbitrary()?;
-    if kind % 17 == 5 {
+    if kind % 19 == 5 {
         for _ in 0..u.int_in_range(0..=30)? {
             entries.push(RouterEntry { address: Ipv4Addr::from(u.arbitrary::<u32>()?), preference: u.arbitrary()? });
         }
@@ -22,25 +22,27 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let echo = EchoRepr { code, identifier: a, sequence: b, data };
     let ts = TimestampRepr { code, identifier: a, sequence: b, originate: w, receive: !w, transmit: w.rotate_left(9), trailing: data };
     let mask = AddressMaskRepr { code, identifier: a, sequence: b, mask: Ipv4Addr::from(w), trailing: data };
-    let repr = match kind % 17 {
+    let repr = match kind % 19 {
         0 => Repr::EchoReply(echo),
         1 => Repr::EchoRequest(echo),
         2 => Repr::InformationRequest(echo),
         3 => Repr::InformationReply(echo),
-        4 => Repr::DestinationUnreachable(DestinationUnreachableRepr { code: UnreachableCode(code), unused: a as u8, length: b as u8, next_hop_mtu: (w >> 16) as u16, quote: data }),
+        4 => Repr::DestinationUnreachable(DestinationUnreachableRepr { code: UnreachableCode(code), unused: a as u8, length: b as u8, next_hop_mtu: (w >> 16) as u16, quote: data, extensions: &[] }),
         5 => Repr::RouterAdvertisement(RouterAdvertisementRepr { code: RouterAdvertisementCode(code), lifetime: a, entries: RouterEntriesRepr::List(&entries), trailing: data }),
         6 => Repr::SourceQuench(SourceQuenchRepr { code, unused: w, quote: data }),
         7 => Repr::Redirect(RedirectRepr { code: RedirectCode(code), gateway: Ipv4Addr::from(w), quote: data }),
         8 => Repr::RouterSolicitation(RouterSolicitationRepr { code, reserved: w, trailing: data }),
-        9 => Repr::TimeExceeded(TimeExceededRepr { code: TimeExceededCode(code), length: a as u8, unused: w & 0x00FF_FFFF, quote: data }),
-        10 => Repr::ParameterProblem(ParameterProblemRepr { code: ParameterProblemCode(code), pointer: a as u8, length: b as u8, unused: (w >> 16) as u16, quote: data }),
+        9 => Repr::TimeExceeded(TimeExceededRepr { code: TimeExceededCode(code), length: a as u8, unused: w & 0x00FF_FFFF, quote: data, extensions: &[] }),
+        10 => Repr::ParameterProblem(ParameterProblemRepr { code: ParameterProblemCode(code), pointer: a as u8, length: b as u8, unused: (w >> 16) as u16, quote: data, extensions: &[] }),
         11 => Repr::Timestamp(ts),
         12 => Repr::TimestampReply(ts),
         13 => Repr::AddressMaskRequest(mask),
         14 => Repr::AddressMaskReply(mask),
+        15 => Repr::ExtendedEchoRequest(ExtendedEchoRequestRepr { code, identifier: a, sequence: b as u8, local: w & 1 == 1, reserved: (w >> 1) as u8 & 0x7F, payload: data }),
+        16 => Repr::ExtendedEchoReply(ExtendedEchoReplyRepr { code: ExtendedEchoReplyCode(code), identifier: a, sequence: b as u8, state: w as u8 & 7, reserved: (w >> 3) as u8 & 3, active: w & 32 != 0, ipv4: w & 64 != 0, ipv6: w & 128 != 0, payload: data }),
         _ => {
             let t: u8 = u.arbitrary()?;
-            if matches!(t, 0 | 3 | 4 | 5 | 8..=18) {
+            if matches!(t, 0 | 3 | 4 | 5 | 8..=18 | 42 | 43) {
                 return Ok(());
             }
             Repr::Other(RawRepr { message_type: MessageType(t), code, rest_of_header: w.to_be_bytes(), payload: data })

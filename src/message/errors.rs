@@ -17,27 +17,117 @@
 use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};
 
+use crate::checksum;
 use crate::emit::write_payload;
-use crate::error::ParseError;
+use crate::error::{EmitError, ParseError};
+use crate::extension::{self, Extensions, ObjectRepr};
 use crate::message::view_parse;
 use crate::quote::Quote;
 use crate::types::{ParameterProblemCode, TimeExceededCode, UnreachableCode};
 use crate::view::View;
 use crate::wire::ErrorHeader;
 
+/// The bytes after the 8-byte header of an error message with `quote` and `extensions`.
+fn body_len(quote: &[u8], extensions: &[ObjectRepr<'_>]) -> usize {
+    if extensions.is_empty() {
+        return quote.len();
+    }
+    extension::check(quote.len(), extensions).map_or(quote.len(), |padded| {
+        padded.saturating_add(extension::structure_len(extensions))
+    })
+}
+
+/// Checks what `emit` cannot write: a quote or an object too long for its length field.
+fn check_body(quote: &[u8], extensions: &[ObjectRepr<'_>]) -> Result<(), EmitError> {
+    if extensions.is_empty() {
+        Ok(())
+    } else {
+        extension::check(quote.len(), extensions).map(|_| ())
+    }
+}
+
+/// The RFC 4884 length field to write: the padded datagram in words when extensions follow,
+/// else the value given.
+fn length_field(quote: &[u8], extensions: &[ObjectRepr<'_>], given: u8) -> u8 {
+    if extensions.is_empty() {
+        return given;
+    }
+    extension::check(quote.len(), extensions)
+        .map_or(given, |padded| u8::try_from(padded / 4).unwrap_or(u8::MAX))
+}
+
+/// Writes the header, then the quote (padded, with the extension structure when there is one);
+/// returns the accumulator of the whole message.
+fn fill_error(
+    header: &ErrorHeader,
+    quote: &[u8],
+    extensions: &[ObjectRepr<'_>],
+    out: &mut [u8],
+) -> u64 {
+    if extensions.is_empty() {
+        return write_payload(header, quote, out);
+    }
+    let Ok(padded) = extension::check(quote.len(), extensions) else {
+        return 0;
+    };
+    let (head, body) = out.split_at_mut_checked(8).unwrap_or((&mut [], &mut []));
+    let sum = write_payload(header, &[], head);
+    checksum::combine(sum, extension::write_body(quote, padded, extensions, body))
+}
+
 /// Shared accessors of the four messages over [`ErrorHeader`].
 macro_rules! error_view {
-    ($view:ident, $example:literal) => {
-        impl<B: SplitByteSlice> $view<B> {
-            #[inline]
-            fn from_view(v: View<B, ErrorHeader>) -> Result<Self, ParseError> {
-                Ok($view(v))
-            }
-        }
+    ($view:ident, $example:literal, rfc4884) => {
+        error_view!($view, $example);
 
         impl<B: ByteSlice> $view<B> {
-            /// The quoted original datagram (the whole payload; with RFC 4884 extensions it
-            /// ends with them).
+            /// The quoted original datagram: the whole payload, or with an RFC 4884 length (or
+            /// a compatible extension structure at byte 128) the part before the extensions.
+            ///
+            /// ```
+            #[doc = concat!("let bytes = ", $example, ";")]
+            #[doc = concat!("let msg = icmpwire::", stringify!($view), "::parse(&bytes[..]).unwrap();")]
+            /// assert_eq!(msg.original_datagram(), &bytes[8..]);
+            /// ```
+            #[inline]
+            #[must_use]
+            pub fn original_datagram(&self) -> &[u8] {
+                extension::locate(self.0.payload(), self.0.header.length).0
+            }
+
+            /// The RFC 4884 extension structure after the original datagram, if there is one
+            /// (see [`extension`](crate::extension) for how it is found).
+            ///
+            /// ```
+            #[doc = concat!("let bytes = ", $example, ";")]
+            #[doc = concat!("let msg = icmpwire::", stringify!($view), "::parse(&bytes[..]).unwrap();")]
+            /// assert!(msg.extensions().is_none());
+            /// ```
+            #[inline]
+            #[must_use]
+            pub fn extensions(&self) -> Option<Extensions<'_>> {
+                extension::locate(self.0.payload(), self.0.header.length).1
+            }
+
+            /// The quoted original datagram as a [`Quote`] to decode.
+            ///
+            /// ```
+            #[doc = concat!("let bytes = ", $example, ";")]
+            #[doc = concat!("let msg = icmpwire::", stringify!($view), "::parse(&bytes[..]).unwrap();")]
+            /// assert_eq!(msg.quote().bytes(), &bytes[8..]);
+            /// ```
+            #[inline]
+            #[must_use]
+            pub fn quote(&self) -> Quote<'_> {
+                Quote::new(self.original_datagram())
+            }
+        }
+    };
+    ($view:ident, $example:literal, plain) => {
+        error_view!($view, $example);
+
+        impl<B: ByteSlice> $view<B> {
+            /// The quoted original datagram (the whole payload).
             ///
             /// ```
             #[doc = concat!("let bytes = ", $example, ";")]
@@ -50,6 +140,15 @@ macro_rules! error_view {
                 Quote::new(self.0.payload())
             }
         }
+    };
+    ($view:ident, $example:literal) => {
+        impl<B: SplitByteSlice> $view<B> {
+            #[inline]
+            fn from_view(v: View<B, ErrorHeader>) -> Result<Self, ParseError> {
+                Ok($view(v))
+            }
+        }
+
     };
 }
 
@@ -77,7 +176,11 @@ view_parse!(
     "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]"
 );
 crate::view_common!(DestinationUnreachable, "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]");
-error_view!(DestinationUnreachable, "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]");
+error_view!(
+    DestinationUnreachable,
+    "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]",
+    rfc4884
+);
 
 impl<B: ByteSlice> DestinationUnreachable<B> {
     /// The code.
@@ -148,6 +251,7 @@ impl<B: ByteSlice> DestinationUnreachable<B> {
             length: self.length_field(),
             next_hop_mtu: self.next_hop_mtu(),
             quote: self.0.payload(),
+            extensions: &[],
         }
     }
 }
@@ -210,12 +314,21 @@ pub struct DestinationUnreachableRepr<'a> {
     pub next_hop_mtu: u16,
     /// The quoted datagram (see [`quote_datagram`](crate::quote_datagram)).
     pub quote: &'a [u8],
+    /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
+    /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded
+    /// length in words, and the extension structure's checksum is computed.
+    pub extensions: &'a [ObjectRepr<'a>],
 }
 
 impl DestinationUnreachableRepr<'_> {
     #[inline]
+    pub(crate) fn check(&self) -> Result<(), EmitError> {
+        check_body(self.quote, self.extensions)
+    }
+
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.quote.len())
+        8usize.saturating_add(body_len(self.quote, self.extensions))
     }
 
     #[inline]
@@ -225,10 +338,10 @@ impl DestinationUnreachableRepr<'_> {
             code: self.code.0,
             checksum: U16::ZERO,
             byte4: self.unused,
-            length: self.length,
+            length: length_field(self.quote, self.extensions, self.length),
             word6: U16::new(self.next_hop_mtu),
         };
-        write_payload(&header, self.quote, out)
+        fill_error(&header, self.quote, self.extensions, out)
     }
 }
 
@@ -248,7 +361,7 @@ view_parse!(
     "[4u8, 0, 0xfb, 0xff, 0, 0, 0, 0]"
 );
 crate::view_common!(SourceQuench, "[4u8, 0, 0xfb, 0xff, 0, 0, 0, 0]");
-error_view!(SourceQuench, "[4u8, 0, 0xfb, 0xff, 0, 0, 0, 0]");
+error_view!(SourceQuench, "[4u8, 0, 0xfb, 0xff, 0, 0, 0, 0]", plain);
 
 impl<B: ByteSlice> SourceQuench<B> {
     /// Bytes 4-7, unused, as received.
@@ -338,7 +451,7 @@ view_parse!(
     "[11u8, 0, 0xf4, 0xff, 0, 0, 0, 0]"
 );
 crate::view_common!(TimeExceeded, "[11u8, 0, 0xf4, 0xff, 0, 0, 0, 0]");
-error_view!(TimeExceeded, "[11u8, 0, 0xf4, 0xff, 0, 0, 0, 0]");
+error_view!(TimeExceeded, "[11u8, 0, 0xf4, 0xff, 0, 0, 0, 0]", rfc4884);
 
 impl<B: ByteSlice> TimeExceeded<B> {
     /// The code.
@@ -394,6 +507,7 @@ impl<B: ByteSlice> TimeExceeded<B> {
             length: self.length_field(),
             unused: self.unused(),
             quote: self.0.payload(),
+            extensions: &[],
         }
     }
 }
@@ -435,12 +549,21 @@ pub struct TimeExceededRepr<'a> {
     pub unused: u32,
     /// The quoted datagram.
     pub quote: &'a [u8],
+    /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
+    /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded
+    /// length in words, and the extension structure's checksum is computed.
+    pub extensions: &'a [ObjectRepr<'a>],
 }
 
 impl TimeExceededRepr<'_> {
     #[inline]
+    pub(crate) fn check(&self) -> Result<(), EmitError> {
+        check_body(self.quote, self.extensions)
+    }
+
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.quote.len())
+        8usize.saturating_add(body_len(self.quote, self.extensions))
     }
 
     #[inline]
@@ -450,10 +573,10 @@ impl TimeExceededRepr<'_> {
             code: self.code.0,
             checksum: U16::ZERO,
             byte4: (self.unused >> 16) as u8,
-            length: self.length,
+            length: length_field(self.quote, self.extensions, self.length),
             word6: U16::new(self.unused as u16),
         };
-        write_payload(&header, self.quote, out)
+        fill_error(&header, self.quote, self.extensions, out)
     }
 }
 
@@ -475,7 +598,11 @@ view_parse!(
     "[12u8, 0, 0xde, 0xff, 21, 0, 0, 0]"
 );
 crate::view_common!(ParameterProblem, "[12u8, 0, 0xde, 0xff, 21, 0, 0, 0]");
-error_view!(ParameterProblem, "[12u8, 0, 0xde, 0xff, 21, 0, 0, 0]");
+error_view!(
+    ParameterProblem,
+    "[12u8, 0, 0xde, 0xff, 21, 0, 0, 0]",
+    rfc4884
+);
 
 impl<B: ByteSlice> ParameterProblem<B> {
     /// The code.
@@ -542,6 +669,7 @@ impl<B: ByteSlice> ParameterProblem<B> {
             length: self.length_field(),
             unused: self.unused(),
             quote: self.0.payload(),
+            extensions: &[],
         }
     }
 }
@@ -602,12 +730,21 @@ pub struct ParameterProblemRepr<'a> {
     pub unused: u16,
     /// The quoted datagram.
     pub quote: &'a [u8],
+    /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
+    /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded
+    /// length in words, and the extension structure's checksum is computed.
+    pub extensions: &'a [ObjectRepr<'a>],
 }
 
 impl ParameterProblemRepr<'_> {
     #[inline]
+    pub(crate) fn check(&self) -> Result<(), EmitError> {
+        check_body(self.quote, self.extensions)
+    }
+
+    #[inline]
     pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.quote.len())
+        8usize.saturating_add(body_len(self.quote, self.extensions))
     }
 
     #[inline]
@@ -617,9 +754,9 @@ impl ParameterProblemRepr<'_> {
             code: self.code.0,
             checksum: U16::ZERO,
             byte4: self.pointer,
-            length: self.length,
+            length: length_field(self.quote, self.extensions, self.length),
             word6: U16::new(self.unused),
         };
-        write_payload(&header, self.quote, out)
+        fill_error(&header, self.quote, self.extensions, out)
     }
 }

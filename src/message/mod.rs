@@ -19,10 +19,12 @@
 //! | 12 | [`ParameterProblem`] | RFC 792, 1108, 4884 |
 //! | 13, 14 | [`Timestamp`] | RFC 792 |
 //! | 17, 18 | [`AddressMask`] | RFC 950 |
+//! | 42, 43 | [`ExtendedEchoRequest`], [`ExtendedEchoReply`] | RFC 8335 |
 //! | any other | [`Raw`] | RFC 792 (the common header) |
 
 mod echo;
 mod errors;
+mod extended_echo;
 mod raw;
 mod redirect;
 mod router;
@@ -32,6 +34,9 @@ pub use echo::{AddressMask, AddressMaskRepr, Echo, EchoRepr};
 pub use errors::{
     DestinationUnreachable, DestinationUnreachableRepr, ParameterProblem, ParameterProblemRepr,
     SourceQuench, SourceQuenchRepr, TimeExceeded, TimeExceededRepr,
+};
+pub use extended_echo::{
+    ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr,
 };
 pub use raw::{Raw, RawRepr};
 pub use redirect::{Redirect, RedirectRepr};
@@ -168,6 +173,10 @@ pub enum Message<B> {
     AddressMaskRequest(AddressMask<B>),
     /// Address mask reply, type 18.
     AddressMaskReply(AddressMask<B>),
+    /// Extended echo request (PROBE), type 42.
+    ExtendedEchoRequest(ExtendedEchoRequest<B>),
+    /// Extended echo reply, type 43.
+    ExtendedEchoReply(ExtendedEchoReply<B>),
     /// Any other type: type, code, checksum, the 4 bytes after it and the rest, as received.
     Other(Raw<B>),
 }
@@ -246,6 +255,8 @@ impl<B: SplitByteSlice> Message<B> {
             16 => Message::InformationReply(Echo::parse_unverified(bytes)?),
             17 => Message::AddressMaskRequest(AddressMask::parse_unverified(bytes)?),
             18 => Message::AddressMaskReply(AddressMask::parse_unverified(bytes)?),
+            42 => Message::ExtendedEchoRequest(ExtendedEchoRequest::parse_unverified(bytes)?),
+            43 => Message::ExtendedEchoReply(ExtendedEchoReply::parse_unverified(bytes)?),
             _ => Message::Other(Raw::parse_unverified(bytes)?),
         })
     }
@@ -268,6 +279,8 @@ macro_rules! each_view {
             Message::ParameterProblem($v) => $e,
             Message::Timestamp($v) | Message::TimestampReply($v) => $e,
             Message::AddressMaskRequest($v) | Message::AddressMaskReply($v) => $e,
+            Message::ExtendedEchoRequest($v) => $e,
+            Message::ExtendedEchoReply($v) => $e,
             Message::Other($v) => $e,
         }
     };
@@ -402,6 +415,8 @@ impl<B: ByteSlice> Message<B> {
             Message::TimestampReply(v) => Repr::TimestampReply(v.to_repr()),
             Message::AddressMaskRequest(v) => Repr::AddressMaskRequest(v.to_repr()),
             Message::AddressMaskReply(v) => Repr::AddressMaskReply(v.to_repr()),
+            Message::ExtendedEchoRequest(v) => Repr::ExtendedEchoRequest(v.to_repr()),
+            Message::ExtendedEchoReply(v) => Repr::ExtendedEchoReply(v.to_repr()),
             Message::Other(v) => Repr::Other(v.to_repr()),
         }
     }
