@@ -181,6 +181,12 @@ pub enum EmitError {
         /// The object's length.
         len: usize,
     },
+    /// An RFC 5837 interface name longer than 63 bytes (its sub-object is at most 64).
+    #[error("interface name of {len} bytes: at most 63 fit its sub-object")]
+    InterfaceNameTooLong {
+        /// The name's length.
+        len: usize,
+    },
     /// A quoted datagram too long for the RFC 4884 length field (255 words, 1020 bytes) in a
     /// message with extensions.
     #[error("quoted datagram of {len} bytes: at most 1020 fit the RFC 4884 length field")]

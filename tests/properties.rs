@@ -466,6 +466,17 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
 /// each kind.
 type ObjectSpec = (u8, Vec<extension::MplsEntry>, u32, u8, u8, Vec<u8>);
 
+/// An address for an extension object: IPv4 or IPv6 from the same random bits.
+fn ip_of(bits: u32, v6: bool) -> std::net::IpAddr {
+    if v6 {
+        std::net::IpAddr::V6(std::net::Ipv6Addr::from(
+            u128::from(bits) * 0x0001_0203_0405_0607_0809_0a0b,
+        ))
+    } else {
+        std::net::IpAddr::V4(Ipv4Addr::from(bits))
+    }
+}
+
 /// Extension objects to build: MPLS stacks, interface indexes, raw objects.
 fn objects() -> impl Strategy<Value = Vec<ObjectSpec>> {
     let mpls = proptest::collection::vec(
@@ -481,12 +492,12 @@ fn objects() -> impl Strategy<Value = Vec<ObjectSpec>> {
     );
     proptest::collection::vec(
         (
-            0u8..3,
+            0u8..6,
             mpls,
             any::<u32>(),
             any::<u8>(),
             any::<u8>(),
-            proptest::collection::vec(any::<u8>(), 0..40),
+            proptest::collection::vec(1u8..=255, 0..40),
         ),
         1..5,
     )
@@ -505,6 +516,15 @@ proptest! {
             .map(|(kind, mpls, index, class_num, c_type, data)| match kind {
                 0 => extension::ObjectRepr::Mpls(mpls),
                 1 => extension::ObjectRepr::InterfaceIndex(*index),
+                2 => extension::ObjectRepr::InterfaceName(data),
+                3 => extension::ObjectRepr::InterfaceAddress(ip_of(*index, class_num % 2 == 0)),
+                4 => extension::ObjectRepr::InterfaceInformation(extension::InterfaceInformationRepr {
+                    role: extension::InterfaceRole(c_type % 4),
+                    if_index: (class_num & 1 != 0).then_some(*index),
+                    address: (class_num & 2 != 0).then(|| ip_of(!*index, class_num & 16 != 0)),
+                    name: (class_num & 4 != 0).then(|| &data[..data.len().min(63)]),
+                    mtu: (class_num & 8 != 0).then_some(index.rotate_left(5)),
+                }),
                 _ => extension::ObjectRepr::Raw { class_num: *class_num, c_type: *c_type, data },
             })
             .collect();
@@ -545,6 +565,26 @@ proptest! {
                 }
                 (extension::ObjectRepr::InterfaceIndex(i), extension::ObjectData::InterfaceIdentification(Ok(id))) => {
                     prop_assert_eq!(id, extension::InterfaceIdentification::Index(*i));
+                }
+                (extension::ObjectRepr::InterfaceName(n), extension::ObjectData::InterfaceIdentification(Ok(id))) => {
+                    prop_assert_eq!(id, extension::InterfaceIdentification::Name(n));
+                }
+                (extension::ObjectRepr::InterfaceAddress(a), extension::ObjectData::InterfaceIdentification(Ok(id))) => {
+                    let (address, length) = match a {
+                        std::net::IpAddr::V4(v4) => (extension::InterfaceAddress::V4(*v4), 4),
+                        std::net::IpAddr::V6(v6) => (extension::InterfaceAddress::V6(*v6), 16),
+                    };
+                    prop_assert_eq!(id, extension::InterfaceIdentification::Address { address, length });
+                }
+                (extension::ObjectRepr::InterfaceInformation(want), extension::ObjectData::InterfaceInformation(Ok(got))) => {
+                    prop_assert_eq!(got.role, want.role);
+                    prop_assert_eq!((got.if_index, got.name, got.mtu), (want.if_index, want.name, want.mtu));
+                    let addr = got.address.map(|a| match a {
+                        extension::InterfaceAddress::V4(v4) => std::net::IpAddr::V4(v4),
+                        extension::InterfaceAddress::V6(v6) => std::net::IpAddr::V6(v6),
+                        other => panic!("{other:?}"),
+                    });
+                    prop_assert_eq!(addr, want.address);
                 }
                 (extension::ObjectRepr::Raw { class_num, c_type, data }, _) => {
                     prop_assert_eq!((got.class_num(), got.c_type(), got.raw_data()), (*class_num, *c_type, &data[..]));

@@ -357,16 +357,49 @@ fn human(bytes: &[u8], outer: Option<Outer>) -> String {
                 let _ = write!(s, ", mtu {}", m.next_hop_mtu());
             }
             quoted(&mut s, m.quote());
+            extensions(&mut s, m.extensions());
         }
-        Message::TimeExceeded(m) => quoted(&mut s, m.quote()),
+        Message::TimeExceeded(m) => {
+            quoted(&mut s, m.quote());
+            extensions(&mut s, m.extensions());
+        }
         Message::SourceQuench(m) => quoted(&mut s, m.quote()),
         Message::ParameterProblem(m) => {
             let _ = write!(s, ", pointer {}", m.pointer());
             quoted(&mut s, m.quote());
+            extensions(&mut s, m.extensions());
         }
         Message::Redirect(m) => {
             let _ = write!(s, " to {}", m.gateway());
             quoted(&mut s, m.quote());
+        }
+        Message::ExtendedEchoRequest(m) => {
+            let _ = write!(
+                s,
+                ", id {}, seq {}{}",
+                m.identifier(),
+                m.sequence(),
+                if m.local() { ", local" } else { "" }
+            );
+            extensions(&mut s, m.extensions().ok());
+        }
+        Message::ExtendedEchoReply(m) => {
+            let _ = write!(
+                s,
+                ", id {}, seq {}, state {}",
+                m.identifier(),
+                m.sequence(),
+                m.state()
+            );
+            for (on, name) in [
+                (m.active(), "active"),
+                (m.ipv4(), "ipv4"),
+                (m.ipv6(), "ipv6"),
+            ] {
+                if on {
+                    let _ = write!(s, " {name}");
+                }
+            }
         }
         Message::RouterAdvertisement(m) => {
             let _ = write!(s, ", lifetime {}s", m.lifetime());
@@ -386,6 +419,73 @@ fn human(bytes: &[u8], outer: Option<Outer>) -> String {
         );
     }
     s
+}
+
+/// RFC 4884 extension objects: MPLS labels, interface information and identification.
+fn extensions(s: &mut String, ext: Option<icmpwire::extension::Extensions<'_>>) {
+    use icmpwire::extension::{InterfaceIdentification, ObjectData};
+    let Some(ext) = ext else { return };
+    let _ = write!(
+        s,
+        " [ext{}",
+        if ext.checksum_valid() {
+            ""
+        } else {
+            " bad cksum"
+        }
+    );
+    for obj in ext.objects() {
+        let Ok(obj) = obj else {
+            s.push_str(" malformed object");
+            break;
+        };
+        let _ = match obj.data() {
+            ObjectData::Mpls(labels) => {
+                let mut r = Ok(());
+                for l in labels {
+                    r = write!(
+                        s,
+                        " MPLS L={} E={} S={} TTL={}",
+                        l.label,
+                        l.traffic_class,
+                        u8::from(l.bottom_of_stack),
+                        l.ttl
+                    );
+                }
+                r
+            }
+            ObjectData::InterfaceInformation(Ok(i)) => {
+                let _ = write!(s, " if(role {}", i.role.0);
+                if let Some(x) = i.if_index {
+                    let _ = write!(s, " index {x}");
+                }
+                if let Some(a) = i.address {
+                    let _ = write!(s, " addr {a:?}");
+                }
+                if let Some(n) = i.name {
+                    let _ = write!(s, " name {}", String::from_utf8_lossy(n));
+                }
+                if let Some(m) = i.mtu {
+                    let _ = write!(s, " mtu {m}");
+                }
+                write!(s, ")")
+            }
+            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Name(n))) => {
+                write!(s, " interface {}", String::from_utf8_lossy(n))
+            }
+            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Index(i))) => {
+                write!(s, " ifindex {i}")
+            }
+            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Address {
+                address,
+                ..
+            })) => {
+                write!(s, " address {address:?}")
+            }
+            _ => write!(s, " class {} c-type {}", obj.class_num(), obj.c_type()),
+        };
+    }
+    s.push(']');
 }
 
 /// Milliseconds since midnight UT as hh:mm:ss.mmm (RFC 792), or the raw value when the high bit
