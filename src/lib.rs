@@ -28,6 +28,8 @@
 //!   `&mut [u8]` the views have setters that keep the checksum valid.
 //! * Error messages quote the offending datagram: [`Quote`] reads its IPv4 header, ports and
 //!   quoted ICMP header as far as the bytes allow.
+//! * [`extension`]: RFC 4884 extension structures after the quote (MPLS labels, interface
+//!   information and identification), and the extended echo (PROBE) messages that carry them.
 //! * [`Repr`] describes a message by value; [`Repr::emit`] writes it into a buffer.
 //! * [`checksum`]: the RFC 1071 Internet checksum, streaming, and RFC 1624 updates.
 //! * [`MessageType`] and the code types name every value of the IANA registry.

@@ -430,11 +430,16 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
         Message::DestinationUnreachable(mut m) => {
             m.set_next_hop_mtu(lo);
             m.set_length_field(v as u8);
+            m.set_unused(hi as u8);
         }
-        Message::TimeExceeded(mut m) => m.set_length_field(v as u8),
+        Message::TimeExceeded(mut m) => {
+            m.set_length_field(v as u8);
+            m.set_unused(v >> 8);
+        }
         Message::ParameterProblem(mut m) => {
             m.set_pointer(v as u8);
             m.set_length_field((v >> 8) as u8);
+            m.set_unused(hi);
         }
         Message::Redirect(mut m) => m.set_gateway(Ipv4Addr::from(v)),
         Message::RouterAdvertisement(mut m) => {
@@ -447,8 +452,14 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
                 },
             );
         }
-        Message::SourceQuench(mut m) => m.set_code_u8(v as u8),
-        Message::RouterSolicitation(mut m) => m.set_code_u8(v as u8),
+        Message::SourceQuench(mut m) => {
+            m.set_code_u8(v as u8);
+            m.set_unused(!v);
+        }
+        Message::RouterSolicitation(mut m) => {
+            m.set_code_u8(v as u8);
+            m.set_reserved(v.rotate_left(3));
+        }
         Message::ExtendedEchoRequest(mut m) => {
             m.set_identifier(hi);
             m.set_code_u8(v as u8);

@@ -257,6 +257,23 @@ impl<B: ByteSlice> DestinationUnreachable<B> {
 }
 
 impl<B: ByteSliceMut> DestinationUnreachable<B> {
+    /// Sets byte 4 (unused); the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
+    /// msg.set_unused(9);
+    /// assert_eq!(msg.unused(), 9);
+    /// assert!(msg.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_unused(&mut self, value: u8) {
+        let len = self.length_field();
+        let old = u16::from_be_bytes([self.unused(), len]);
+        self.0.header_mut().byte4 = value;
+        self.0.patch_u16(old, u16::from_be_bytes([value, len]));
+    }
+
     /// Sets the next-hop MTU (bytes 6-7); the checksum follows.
     ///
     /// ```
@@ -395,6 +412,28 @@ impl<B: ByteSlice> SourceQuench<B> {
     }
 }
 
+impl<B: ByteSliceMut> SourceQuench<B> {
+    /// Sets bytes 4-7 (unused); the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [4u8, 0, 0xfb, 0xff, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::SourceQuench::parse(&mut bytes[..]).unwrap();
+    /// msg.set_unused(7);
+    /// assert_eq!(msg.unused(), 7);
+    /// assert!(msg.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_unused(&mut self, value: u32) {
+        let old = self.unused();
+        let [b4, b5, w6, w7] = value.to_be_bytes();
+        let h = self.0.header_mut();
+        h.byte4 = b4;
+        h.length = b5;
+        h.word6 = U16::new(u16::from_be_bytes([w6, w7]));
+        self.0.patch_u32(old, value);
+    }
+}
+
 /// The fields of a source quench message, to emit with [`Repr`](crate::Repr).
 ///
 /// ```
@@ -513,6 +552,31 @@ impl<B: ByteSlice> TimeExceeded<B> {
 }
 
 impl<B: ByteSliceMut> TimeExceeded<B> {
+    /// Sets byte 4 and bytes 6-7 (unused; byte 4 from bits 16-23 of `value`); the checksum
+    /// follows.
+    ///
+    /// ```
+    /// let mut bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::TimeExceeded::parse(&mut bytes[..]).unwrap();
+    /// msg.set_unused(0x0001_0002);
+    /// assert_eq!(msg.unused(), 0x0001_0002);
+    /// assert!(msg.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_unused(&mut self, value: u32) {
+        let old = self.unused();
+        let len = self.length_field();
+        let [_, b4, w6, w7] = value.to_be_bytes();
+        let h = self.0.header_mut();
+        h.byte4 = b4;
+        h.word6 = U16::new(u16::from_be_bytes([w6, w7]));
+        let [_, o4, o6, o7] = old.to_be_bytes();
+        self.0.patch_u32(
+            u32::from_be_bytes([o4, len, o6, o7]),
+            u32::from_be_bytes([b4, len, w6, w7]),
+        );
+    }
+
     /// Sets the RFC 4884 length (byte 5); the checksum follows.
     ///
     /// ```
@@ -675,6 +739,21 @@ impl<B: ByteSlice> ParameterProblem<B> {
 }
 
 impl<B: ByteSliceMut> ParameterProblem<B> {
+    /// Sets bytes 6-7 (unused); the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [12u8, 0, 0xde, 0xff, 21, 0, 0, 0];
+    /// let mut msg = icmpwire::ParameterProblem::parse(&mut bytes[..]).unwrap();
+    /// msg.set_unused(5);
+    /// assert!(msg.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_unused(&mut self, value: u16) {
+        let old = self.unused();
+        self.0.header_mut().word6 = U16::new(value);
+        self.0.patch_u16(old, value);
+    }
+
     /// Sets the pointer (byte 4); the checksum follows.
     ///
     /// ```

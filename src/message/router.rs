@@ -511,6 +511,24 @@ impl<B: ByteSlice> RouterSolicitation<B> {
     }
 }
 
+impl<B: ByteSliceMut> RouterSolicitation<B> {
+    /// Sets bytes 4-7 (reserved); the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [10u8, 0, 0xf5, 0xff, 0, 0, 0, 0];
+    /// let mut rs = icmpwire::RouterSolicitation::parse(&mut bytes[..]).unwrap();
+    /// rs.set_reserved(1);
+    /// assert_eq!(rs.reserved(), 1);
+    /// assert!(rs.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_reserved(&mut self, value: u32) {
+        let old = self.reserved();
+        self.0.header_mut().rest = value.to_be_bytes();
+        self.0.patch_u32(old, value);
+    }
+}
+
 /// The fields of a router solicitation, to emit with [`Repr`](crate::Repr).
 ///
 /// ```
