@@ -39,12 +39,37 @@
 //! Every integer at the public surface is in host order, addresses are [`core::net::Ipv4Addr`];
 //! network byte order stays inside the crate.
 //!
-//! # Panics
+//! # Panics: the contract
 //!
-//! None. No function of this crate panics, whatever the bytes or values it is given: lengths are
-//! checked before any read, failures are [`ParseError`] and [`EmitError`] values, and the
-//! library is compiled with clippy's `indexing_slicing`, `unwrap_used`, `expect_used`, `panic`
-//! and `arithmetic_side_effects` lints denied.
+//! No function of this crate panics, whatever the bytes, lengths or values it is given. That
+//! covers every parse entry point ([`Message::parse`], [`Message::parse_unverified`], the
+//! `parse` and `parse_unverified` of each view, [`Quote::ipv4`], [`extension::Extensions::parse`],
+//! [`extension::locate`]), every accessor of every view (they read only bytes the constructor
+//! checked are there), every setter, every iterator ([`RouterEntries`],
+//! [`extension::Objects`], [`extension::MplsLabels`]), the checksum functions (any length, from 0
+//! to more than 4 GiB), and [`Repr::emit`] (which checks the buffer before it writes a byte).
+//!
+//! What fails is a value, never a panic:
+//!
+//! * too few bytes for what is asked: [`ParseError::Truncated`], naming the [`Part`] and the
+//!   bytes required and present;
+//! * a checksum that does not verify (only from the `parse` functions; `parse_unverified` keeps
+//!   the message and `verify_checksum` tells): [`ParseError::BadChecksum`] with the field's value
+//!   and the value it needs;
+//! * bytes of another message type for a typed view: [`ParseError::WrongType`];
+//! * fields that make the rest unreadable: [`ParseError::AddrEntrySize`] (router entries below 2
+//!   words), [`ParseError::QuotedVersion`], [`ParseError::QuotedIhl`],
+//!   [`ParseError::QuotedFragment`], [`ParseError::QuotedProtocol`],
+//!   [`ParseError::ExtensionObjectLength`], [`ParseError::UnknownAddressFamily`];
+//! * a message that cannot be written: [`EmitError`] (buffer too small, more than 255 router
+//!   entries, an object or quote too long for its length field), with nothing written.
+//!
+//! How this is held: the library is compiled with clippy's `indexing_slicing`, `unwrap_used`,
+//! `expect_used`, `panic` and `arithmetic_side_effects` lints denied; `ci/no-panic` wraps the
+//! parse entry points, all accessors, the setters, the checksum and emit in dtolnay's
+//! `#[no_panic]`, so that the build fails to link if the optimiser finds any path to a panic in
+//! them; the fuzz targets in `fuzz/` run every entry point on arbitrary input; the proptests in
+//! `tests/properties.rs` do the same on every test run.
 //!
 //! # `no_std` and `unsafe`
 //!

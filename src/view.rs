@@ -10,7 +10,7 @@ use zerocopy::{
     Unaligned,
 };
 
-use crate::checksum::{self, Checksum};
+use crate::checksum;
 use crate::error::{ParseError, Part};
 use crate::wire;
 
@@ -139,23 +139,23 @@ impl<B: ByteSlice, H: WireHeader> View<B, H> {
 
     /// The one's complement sum of the whole message, checksum field included.
     #[inline]
-    pub(crate) fn sum(&self) -> Checksum {
-        let mut c = Checksum::new();
-        c.add_bytes(self.header_bytes());
-        c.add_bytes(&self.payload);
-        c
+    pub(crate) fn sum(&self) -> u16 {
+        checksum::sum_of_parts(self.header_bytes(), &self.payload)
     }
 
     /// The checksum the message needs: computed with the field taken as zero.
     #[inline]
     pub(crate) fn computed_checksum(&self) -> u16 {
-        let bytes = self.header_bytes();
-        let mut c = Checksum::new();
-        c.add_bytes(bytes.get(..2).unwrap_or(&[]));
-        c.add_u16(0);
-        c.add_bytes(bytes.get(4..).unwrap_or(&[]));
-        c.add_bytes(&self.payload);
-        c.checksum()
+        self.needed_checksum(self.sum())
+    }
+
+    /// The checksum the message needs, from `sum`, the one's complement sum of the whole message
+    /// with its field as it is: RFC 1624 equation 3 takes the field out (no second pass), and
+    /// the all-zero case is made exact.
+    #[inline]
+    pub(crate) fn needed_checksum(&self, sum: u16) -> u16 {
+        let c = checksum::update_u16(!sum, self.checksum(), 0);
+        fix_all_zero(c, self.header_bytes(), &self.payload)
     }
 }
 
@@ -302,7 +302,13 @@ macro_rules! view_common {
             /// ```
             #[must_use]
             pub fn verify_checksum(&self) -> bool {
-                self.0.sum().is_valid()
+                self.0.sum() == 0xFFFF
+            }
+
+            /// The error for a message whose whole-message sum is `sum` (not `0xFFFF`).
+            #[inline]
+            pub(crate) fn bad_checksum(&self, sum: u16) -> $crate::ParseError {
+                $crate::ParseError::BadChecksum { found: self.0.checksum(), expected: self.0.needed_checksum(sum) }
             }
 
             /// The checksum the message needs, computed over every byte with the field taken as

@@ -24,7 +24,7 @@ pub(super) fn sum_ne(data: &[u8]) -> u64 {
         // SAFETY: `sum_avx2` only requires the `avx2` target feature, confirmed by `cpufeatures`.
         return unsafe { sum_avx2(data) };
     }
-    super::sum_ne_blocks(data)
+    super::wide::sum_ne_blocks(data)
 }
 
 /// Which path [`sum_ne`] takes on this CPU: `"avx512"`, `"avx2"` or `"portable"`.
@@ -41,7 +41,8 @@ pub(crate) fn selected() -> &'static str {
 /// Each wide path against the portable one, on every CPU feature this machine has.
 #[cfg(test)]
 mod tests {
-    use super::super::{fold, sum_ne_blocks};
+    use super::super::fold;
+    use super::super::wide::sum_ne_blocks;
     use super::*;
 
     fn data(len: usize, seed: u32) -> [u8; 5000] {

@@ -19,7 +19,8 @@ use core::arch::x86::*;
 #[cfg(target_arch = "x86_64")]
 use core::arch::x86_64::*;
 
-use super::{RUN_BLOCKS, add_carry, lane_value, sum_short};
+use super::add_carry;
+use super::wide::{RUN_BLOCKS, lane_value, sum_short};
 
 /// 64 zero bytes then 64 bytes of 0xFF: `bytes[64 - N + k..][..N]` keeps the last `k` bytes of
 /// an `N`-byte window (N = 32 or 64).

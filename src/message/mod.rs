@@ -73,13 +73,9 @@ macro_rules! view_parse {
             /// [`ParseError::BadChecksum`](crate::ParseError::BadChecksum).
             #[inline]
             pub fn parse(bytes: B) -> Result<Self, $crate::ParseError> {
-                let valid = $crate::checksum::verify(&bytes);
+                let sum = $crate::checksum::ones_complement_sum(&bytes);
                 let msg = Self::parse_unverified(bytes)?;
-                if valid {
-                    Ok(msg)
-                } else {
-                    Err($crate::ParseError::BadChecksum { found: msg.checksum(), expected: msg.computed_checksum() })
-                }
+                if sum == 0xFFFF { Ok(msg) } else { Err(msg.bad_checksum(sum)) }
             }
 
             /// Reads `bytes` as this message without verifying the checksum (the field is kept
@@ -181,6 +177,30 @@ pub enum Message<B> {
     Other(Raw<B>),
 }
 
+/// Forwards a method to whichever view the message holds.
+macro_rules! each_view {
+    ($msg:expr, $v:ident => $e:expr) => {
+        match $msg {
+            Message::EchoReply($v)
+            | Message::EchoRequest($v)
+            | Message::InformationRequest($v)
+            | Message::InformationReply($v) => $e,
+            Message::DestinationUnreachable($v) => $e,
+            Message::SourceQuench($v) => $e,
+            Message::Redirect($v) => $e,
+            Message::RouterAdvertisement($v) => $e,
+            Message::RouterSolicitation($v) => $e,
+            Message::TimeExceeded($v) => $e,
+            Message::ParameterProblem($v) => $e,
+            Message::Timestamp($v) | Message::TimestampReply($v) => $e,
+            Message::AddressMaskRequest($v) | Message::AddressMaskReply($v) => $e,
+            Message::ExtendedEchoRequest($v) => $e,
+            Message::ExtendedEchoReply($v) => $e,
+            Message::Other($v) => $e,
+        }
+    };
+}
+
 impl<B: SplitByteSlice> Message<B> {
     /// Reads any ICMPv4 message: verifies the RFC 1071 checksum, then reads it as the view of
     /// its type.
@@ -203,15 +223,12 @@ impl<B: SplitByteSlice> Message<B> {
     /// cut short and corrupted reports the cut.
     #[inline]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        let valid = crate::checksum::verify(&bytes);
+        let sum = crate::checksum::ones_complement_sum(&bytes);
         let msg = Self::parse_unverified(bytes)?;
-        if valid {
+        if sum == 0xFFFF {
             Ok(msg)
         } else {
-            Err(ParseError::BadChecksum {
-                found: msg.checksum(),
-                expected: msg.computed_checksum(),
-            })
+            Err(each_view!(&msg, v => v.bad_checksum(sum)))
         }
     }
 
@@ -260,30 +277,6 @@ impl<B: SplitByteSlice> Message<B> {
             _ => Message::Other(Raw::parse_unverified(bytes)?),
         })
     }
-}
-
-/// Forwards a method to whichever view the message holds.
-macro_rules! each_view {
-    ($msg:expr, $v:ident => $e:expr) => {
-        match $msg {
-            Message::EchoReply($v)
-            | Message::EchoRequest($v)
-            | Message::InformationRequest($v)
-            | Message::InformationReply($v) => $e,
-            Message::DestinationUnreachable($v) => $e,
-            Message::SourceQuench($v) => $e,
-            Message::Redirect($v) => $e,
-            Message::RouterAdvertisement($v) => $e,
-            Message::RouterSolicitation($v) => $e,
-            Message::TimeExceeded($v) => $e,
-            Message::ParameterProblem($v) => $e,
-            Message::Timestamp($v) | Message::TimestampReply($v) => $e,
-            Message::AddressMaskRequest($v) | Message::AddressMaskReply($v) => $e,
-            Message::ExtendedEchoRequest($v) => $e,
-            Message::ExtendedEchoReply($v) => $e,
-            Message::Other($v) => $e,
-        }
-    };
 }
 
 impl<B: ByteSlice> core::fmt::Debug for Message<B> {

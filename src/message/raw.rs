@@ -41,15 +41,12 @@ impl<B: SplitByteSlice> Raw<B> {
     /// [`ParseError::Truncated`] under 8 bytes, [`ParseError::BadChecksum`].
     #[inline]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        let valid = crate::checksum::verify(&bytes);
+        let sum = crate::checksum::ones_complement_sum(&bytes);
         let msg = Self::parse_unverified(bytes)?;
-        if valid {
+        if sum == 0xFFFF {
             Ok(msg)
         } else {
-            Err(ParseError::BadChecksum {
-                found: msg.checksum(),
-                expected: msg.computed_checksum(),
-            })
+            Err(msg.bad_checksum(sum))
         }
     }
 

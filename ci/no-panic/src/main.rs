@@ -1,0 +1,197 @@
+//! Every function marked `#[no_panic]` below fails to *link* if the optimiser cannot prove that
+//! nothing in it (icmpwire's code inlined into it included) can panic: dtolnay's no-panic puts a
+//! guard around the body whose destructor, run only while unwinding, calls a symbol that does
+//! not exist. `cargo build --release` succeeding is the proof; `.ci/run` builds it and runs it
+//! over the oracle messages.
+//!
+//! The wrappers cover the parse entry points (checked and unchecked, the enum and each view),
+//! every accessor of every view, the quoted-datagram and extension decoders, the checksum, and
+//! emit.
+
+use std::hint::black_box;
+use std::io::Read;
+
+use icmpwire::checksum::{Checksum, internet_checksum, update_u16, verify};
+use icmpwire::extension::{Extensions, ObjectData, locate};
+use icmpwire::*;
+use no_panic::no_panic;
+
+/// Folds what a view read into a number (so nothing is optimised away).
+fn mix(acc: u64, v: u64) -> u64 {
+    acc.rotate_left(5) ^ v
+}
+
+#[no_panic]
+fn quote_all(q: Quote<'_>) -> u64 {
+    let mut acc = q.bytes().len() as u64;
+    if let Ok(ip) = q.ipv4() {
+        acc = mix(acc, u64::from(ip.version()) ^ u64::from(ip.ihl()) ^ u64::from(ip.tos()));
+        acc = mix(acc, u64::from(ip.total_length()) ^ u64::from(ip.identification()) ^ u64::from(ip.flags()));
+        acc = mix(acc, u64::from(ip.fragment_offset()) ^ u64::from(ip.ttl()) ^ u64::from(ip.protocol()));
+        acc = mix(acc, u64::from(ip.header_checksum()) ^ u64::from(u32::from(ip.src())) ^ u64::from(u32::from(ip.dst())));
+        acc = mix(acc, u64::from(ip.dont_fragment()) ^ u64::from(ip.more_fragments()));
+        acc = mix(acc, ip.options().map_or(1, |o| o.len() as u64));
+        acc = mix(acc, ip.transport().map_or(1, |t| t.len() as u64));
+        acc = mix(acc, ip.ports().map_or(2, |(a, b)| u64::from(a) ^ u64::from(b)));
+        acc = mix(acc, ip.udp().map_or(3, |u| u64::from(u.length.unwrap_or(0))));
+        acc = mix(acc, ip.tcp().map_or(4, |t| u64::from(t.sequence.unwrap_or(0))));
+        acc = mix(acc, ip.icmp().map_or(5, |i| u64::from(i.identifier.unwrap_or(0))));
+    }
+    acc
+}
+
+#[no_panic]
+fn extensions_all(ext: Extensions<'_>) -> u64 {
+    let mut acc = u64::from(ext.version()) ^ u64::from(ext.reserved()) ^ u64::from(ext.checksum());
+    acc = mix(acc, u64::from(ext.checksum_valid()));
+    for obj in ext.objects() {
+        let Ok(obj) = obj else {
+            acc = mix(acc, 7);
+            break;
+        };
+        acc = mix(acc, u64::from(obj.class_num()) ^ u64::from(obj.c_type()) ^ u64::from(obj.length()));
+        acc = mix(
+            acc,
+            match obj.data() {
+                ObjectData::Mpls(labels) => labels.fold(0, |a, l| a ^ u64::from(l.label)),
+                ObjectData::InterfaceInformation(Ok(i)) => u64::from(i.if_index.unwrap_or(0) ^ i.mtu.unwrap_or(0)),
+                ObjectData::InterfaceIdentification(Ok(_)) => 9,
+                _ => 11,
+            },
+        );
+    }
+    acc
+}
+
+#[no_panic]
+fn parse_and_read(bytes: &[u8]) -> u64 {
+    let msg = match Message::parse(bytes) {
+        Ok(m) => m,
+        Err(_) => match Message::parse_unverified(bytes) {
+            Ok(m) => m,
+            Err(_) => return 1,
+        },
+    };
+    let mut acc = u64::from(msg.message_type().0) ^ u64::from(msg.code_u8()) ^ u64::from(msg.checksum());
+    acc = mix(acc, u64::from(msg.verify_checksum()) ^ u64::from(msg.computed_checksum()));
+    acc = mix(acc, msg.payload().len() as u64 ^ msg.payload_offset() as u64);
+    match &msg {
+        Message::EchoReply(m) | Message::EchoRequest(m) | Message::InformationRequest(m) | Message::InformationReply(m) => {
+            acc = mix(acc, u64::from(m.identifier()) ^ u64::from(m.sequence()) ^ m.data().len() as u64);
+        }
+        Message::DestinationUnreachable(m) => {
+            acc = mix(acc, u64::from(m.code().0) ^ u64::from(m.next_hop_mtu()) ^ u64::from(m.length_field()) ^ u64::from(m.unused()));
+            acc = mix(acc, quote_all(m.quote()) ^ m.original_datagram().len() as u64);
+            acc = mix(acc, m.extensions().map_or(0, extensions_all));
+        }
+        Message::SourceQuench(m) => acc = mix(acc, u64::from(m.unused()) ^ quote_all(m.quote())),
+        Message::Redirect(m) => acc = mix(acc, u64::from(u32::from(m.gateway())) ^ u64::from(m.code().0) ^ quote_all(m.quote())),
+        Message::TimeExceeded(m) => {
+            acc = mix(acc, u64::from(m.code().0) ^ u64::from(m.length_field()) ^ u64::from(m.unused()));
+            acc = mix(acc, quote_all(m.quote()) ^ m.extensions().map_or(0, extensions_all));
+        }
+        Message::ParameterProblem(m) => {
+            acc = mix(acc, u64::from(m.pointer()) ^ u64::from(m.length_field()) ^ u64::from(m.unused()) ^ u64::from(m.code().0));
+            acc = mix(acc, quote_all(m.quote()) ^ m.extensions().map_or(0, extensions_all));
+        }
+        Message::RouterAdvertisement(m) => {
+            acc = mix(acc, u64::from(m.num_addrs()) ^ u64::from(m.entry_size()) ^ u64::from(m.lifetime()));
+            acc = mix(acc, u64::from(m.is_rfc1256_valid()) ^ m.entry_bytes().len() as u64 ^ u64::from(m.code().0));
+            acc = mix(acc, m.entries().fold(0, |a, e| a ^ u64::from(u32::from(e.address)) ^ e.preference as u64));
+        }
+        Message::RouterSolicitation(m) => acc = mix(acc, u64::from(m.reserved())),
+        Message::Timestamp(m) | Message::TimestampReply(m) => {
+            acc = mix(acc, u64::from(m.identifier()) ^ u64::from(m.sequence()) ^ u64::from(m.originate()));
+            acc = mix(acc, u64::from(m.receive()) ^ u64::from(m.transmit()));
+        }
+        Message::AddressMaskRequest(m) | Message::AddressMaskReply(m) => {
+            acc = mix(acc, u64::from(m.identifier()) ^ u64::from(m.sequence()) ^ u64::from(u32::from(m.mask())));
+        }
+        Message::ExtendedEchoRequest(m) => {
+            acc = mix(acc, u64::from(m.identifier()) ^ u64::from(m.sequence()) ^ u64::from(m.local()) ^ u64::from(m.reserved()));
+            acc = mix(acc, m.extensions().map_or(0, extensions_all));
+        }
+        Message::ExtendedEchoReply(m) => {
+            acc = mix(acc, u64::from(m.state()) ^ u64::from(m.active()) ^ u64::from(m.ipv4()) ^ u64::from(m.ipv6()));
+            acc = mix(acc, u64::from(m.code().0) ^ u64::from(m.reserved()) ^ u64::from(m.flags()));
+        }
+        Message::Other(m) => acc = mix(acc, u64::from(u32::from_be_bytes(m.rest_of_header()))),
+        _ => {}
+    }
+    acc
+}
+
+#[no_panic]
+fn typed_parsers(bytes: &[u8]) -> u64 {
+    let mut acc = 0;
+    acc = mix(acc, Echo::parse(bytes).map_or(1, |m| u64::from(m.identifier())));
+    acc = mix(acc, Timestamp::parse_unverified(bytes).map_or(2, |m| u64::from(m.originate())));
+    acc = mix(acc, AddressMask::parse(bytes).map_or(3, |m| u64::from(m.sequence())));
+    acc = mix(acc, DestinationUnreachable::parse(bytes).map_or(4, |m| m.payload().len() as u64));
+    acc = mix(acc, RouterAdvertisement::parse_unverified(bytes).map_or(5, |m| m.entries().len() as u64));
+    acc = mix(acc, ExtendedEchoRequest::parse_unverified(bytes).map_or(6, |m| u64::from(m.identifier())));
+    acc = mix(acc, Raw::parse(bytes).map_or(7, |m| u64::from(m.rest_of_header()[0])));
+    let (d, e) = locate(bytes, bytes.first().copied().unwrap_or(0));
+    acc = mix(acc, d.len() as u64 ^ e.map_or(0, extensions_all));
+    acc
+}
+
+#[no_panic]
+fn checksums(bytes: &[u8]) -> u64 {
+    let mut c = Checksum::new();
+    let (a, b) = bytes.split_at(bytes.len() / 3);
+    c.add_bytes(a);
+    c.add_u16(0x1234);
+    c.add_bytes(b);
+    c.add_u32(7);
+    u64::from(internet_checksum(bytes)) ^ u64::from(verify(bytes)) ^ u64::from(c.checksum()) ^ u64::from(update_u16(c.sum(), 1, 2))
+}
+
+#[no_panic]
+fn mutate(buf: &mut [u8]) -> u64 {
+    match Message::parse_unverified(buf) {
+        Ok(Message::EchoRequest(mut e)) => {
+            e.set_identifier(9);
+            e.make_reply();
+            u64::from(e.checksum())
+        }
+        Ok(Message::TimeExceeded(mut m)) => {
+            m.set_length_field(32);
+            u64::from(m.checksum())
+        }
+        Ok(Message::RouterAdvertisement(mut m)) => {
+            m.set_lifetime(1);
+            u64::from(m.set_entry(0, RouterEntry { address: core::net::Ipv4Addr::LOCALHOST, preference: 0 }))
+        }
+        _ => 0,
+    }
+}
+
+#[no_panic]
+fn emit(quote: &[u8], out: &mut [u8]) -> u64 {
+    let repr = Repr::TimeExceeded(TimeExceededRepr { quote, ..TimeExceededRepr::default() });
+    let a = repr.emit(out).map_or(1, |n| n as u64);
+    let echo = Repr::EchoRequest(EchoRepr { identifier: 1, sequence: 2, data: quote, code: 0 });
+    a ^ echo.emit(out).map_or(2, |n| n as u64)
+}
+
+fn main() {
+    // One hex message per line on standard input (e.g. the oracle corpora).
+    let mut text = String::new();
+    let _ = std::io::stdin().read_to_string(&mut text);
+    let mut acc = 0u64;
+    let mut n = 0usize;
+    let mut out = vec![0u8; 2048];
+    for line in text.lines() {
+        let Ok(bytes) = (0..line.len() / 2).map(|i| u8::from_str_radix(&line[2 * i..2 * i + 2], 16)).collect::<Result<Vec<u8>, _>>() else {
+            continue;
+        };
+        let bytes = black_box(bytes);
+        acc ^= parse_and_read(&bytes) ^ typed_parsers(&bytes) ^ checksums(&bytes);
+        acc ^= emit(&bytes, &mut out);
+        let mut m = bytes.clone();
+        acc ^= mutate(&mut m);
+        n += 1;
+    }
+    println!("no-panic wrappers ran over {n} messages (digest {acc:016x})");
+}

@@ -1,0 +1,50 @@
+//! The quoted-datagram and extension accessors on any bytes: every accessor returns, errors are
+//! consistent (options missing => transport missing), and what is decoded lies within the bytes.
+#![no_main]
+
+use icmpwire::extension::locate;
+use icmpwire::{ParseError, Quote, QuoteLimit, quote_datagram};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let q = Quote::new(data);
+    match q.ipv4() {
+        Ok(ip) => {
+            assert!(data.len() >= 20);
+            assert_eq!(ip.version(), 4);
+            let (o, t) = (ip.options(), ip.transport());
+            match (&o, &t) {
+                (Ok(opts), Ok(rest)) => {
+                    assert_eq!(20 + opts.len() + rest.len(), data.len());
+                    assert_eq!(usize::from(ip.ihl()) * 4, 20 + opts.len());
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                _ => panic!("options and transport disagree: {o:?} {t:?}"),
+            }
+            let ports = ip.ports();
+            if ip.fragment_offset() != 0 {
+                assert!(matches!(ports, Err(ParseError::QuotedFragment { .. }) | Err(ParseError::QuotedIhl { .. }) | Err(ParseError::Truncated { .. })));
+            }
+            let _ = (ip.udp(), ip.tcp(), ip.icmp(), ip.src(), ip.dst(), ip.flags(), ip.total_length());
+        }
+        Err(ParseError::Truncated { actual, .. }) => assert_eq!(actual, data.len()),
+        Err(ParseError::QuotedVersion { version }) => assert_ne!(version, 4),
+        Err(e) => panic!("unexpected {e:?}"),
+    }
+    for limit in [QuoteLimit::Rfc792, QuoteLimit::Rfc1812, QuoteLimit::DatagramSize(data.len() % 700)] {
+        let quoted = quote_datagram(data, limit);
+        assert!(data.starts_with(quoted));
+    }
+    if let Some((&words, rest)) = data.split_first() {
+        let (datagram, ext) = locate(rest, words);
+        assert!(rest.starts_with(datagram));
+        if let Some(ext) = ext {
+            assert!(rest.ends_with(ext.bytes()));
+            for obj in ext.objects() {
+                if let Ok(obj) = obj {
+                    let _ = obj.data();
+                }
+            }
+        }
+    }
+});
