@@ -1,7 +1,7 @@
 //! The same bytes through icmpwire, etherparse and smoltcp: every field two of them decode must
 //! agree. Known, documented differences are asserted as such (see FUZZING.md): etherparse and
-//! smoltcp do not check a message's type-specific length the way icmpwire does, and smoltcp
-//! reads only echo and error messages.
+//! smoltcp do not check a message's type-specific length the way icmpwire does; smoltcp reads
+//! only echo and error messages, and its `verify_checksum` is disabled under `cfg(fuzzing)`.
 #![no_main]
 
 use icmpwire::{Message, checksum};
@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(p.msg_code(), m.code_u8());
             assert_eq!(p.checksum(), m.checksum());
         }
-        assert_eq!(p.verify_checksum(), valid, "checksum verdicts differ");
+        // smoltcp's verify_checksum returns true whenever cfg(fuzzing) is set (as cargo-fuzz
+        // does), so its verdict cannot be compared here; its checksum *computation* can.
+        assert!(p.verify_checksum() || !cfg!(fuzzing));
+        assert_eq!(!smoltcp::wire::checksum::data(data) == 0, valid, "checksum verdicts differ");
         if let Some(Message::EchoRequest(e) | Message::EchoReply(e)) = msg {
             assert_eq!((p.echo_ident(), p.echo_seq_no()), (e.identifier(), e.sequence()));
             assert_eq!(p.data(), e.data());

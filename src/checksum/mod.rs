@@ -419,14 +419,15 @@ mod tests {
     fn block_boundaries() {
         // Around the small/large threshold and the block size, every length and content pattern.
         let data: [u8; 300] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11));
-        for len in 0..data.len() {
+        let step = if cfg!(miri) { 13 } else { 1 };
+        for len in (0..data.len()).step_by(step) {
             assert_eq!(
                 internet_checksum(&data[..len]),
                 reference(&data[..len]),
                 "len {len}"
             );
         }
-        for len in 0..data.len() {
+        for len in (0..data.len()).step_by(step) {
             let ones = [0xFFu8; 300];
             assert_eq!(
                 internet_checksum(&ones[..len]),
