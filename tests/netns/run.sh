@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# End-to-end test of the ping, traceroute and responder examples against the Linux kernel, in
+# network namespaces this script creates and always deletes:
+#
+#   A 192.0.2.10 ── 192.0.2.1 R1 198.51.100.1 ══ MTU 1000 ══ 198.51.100.2 R2 203.0.113.1 ── 203.0.113.2 B
+#
+# Only TEST-NET addresses; no veth end is in the host namespace and there is no route out, so no
+# packet leaves the namespaces. Every wait is bounded (timeout), and the namespaces are deleted on
+# every exit path (trap). Skips, with a message, only when namespaces cannot be created (not root).
+#
+# usage: tests/netns/run.sh [EXAMPLES_DIR]   (default target/debug/examples; build them first:
+#        cargo build --examples)
+set -euo pipefail
+
+bin=${1:-target/debug/examples}
+for b in ping traceroute responder; do
+  [ -x "$bin/$b" ] || { echo "netns: $bin/$b missing; run: cargo build --examples" >&2; exit 1; }
+done
+bin=$(cd "$bin" && pwd)
+
+tag="iw$$"
+A="$tag-a" R1="$tag-r1" R2="$tag-r2" B="$tag-b"
+cleanup() {
+  for ns in "$A" "$R1" "$R2" "$B"; do ip netns del "$ns" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+
+if [ "$(id -u)" != 0 ] || ! ip netns add "$A" 2>/dev/null; then
+  echo "netns: SKIPPED: cannot create network namespaces (needs root and iproute2)"
+  exit 0
+fi
+for ns in "$R1" "$R2" "$B"; do ip netns add "$ns"; done
+nsx() { local ns=$1; shift; timeout 60 ip netns exec "$ns" "$@"; }
+
+# Links (created inside A and R1/R2 so that nothing touches the host namespace).
+nsx "$A" ip link add a0 type veth peer name r1a netns "$R1"
+nsx "$R1" ip link add r1b type veth peer name r2a netns "$R2"
+nsx "$R2" ip link add r2b type veth peer name b0 netns "$B"
+
+nsx "$A" ip addr add 192.0.2.10/24 dev a0
+nsx "$R1" ip addr add 192.0.2.1/24 dev r1a
+nsx "$R1" ip addr add 198.51.100.1/30 dev r1b
+nsx "$R2" ip addr add 198.51.100.2/30 dev r2a
+nsx "$R2" ip addr add 203.0.113.1/24 dev r2b
+nsx "$B" ip addr add 203.0.113.2/24 dev b0
+nsx "$R1" ip link set r1b mtu 1000
+nsx "$R2" ip link set r2a mtu 1000
+for pair in "$A:a0" "$R1:r1a" "$R1:r1b" "$R2:r2a" "$R2:r2b" "$B:b0"; do
+  nsx "${pair%%:*}" ip link set "${pair#*:}" up
+done
+for ns in "$A" "$R1" "$R2" "$B"; do
+  nsx "$ns" ip link set lo up
+  nsx "$ns" sysctl -qw net.ipv4.icmp_ratelimit=0
+done
+nsx "$R1" sysctl -qw net.ipv4.ip_forward=1
+nsx "$R2" sysctl -qw net.ipv4.ip_forward=1
+nsx "$A" ip route add default via 192.0.2.1
+nsx "$R1" ip route add 203.0.113.0/24 via 198.51.100.2
+nsx "$R2" ip route add 192.0.2.0/24 via 198.51.100.1
+nsx "$B" ip route add default via 203.0.113.1
+
+fail=0
+check() { # check NAME CONDITION-COMMAND...
+  local name=$1; shift
+  if "$@"; then echo "ok    $name"; else echo "FAIL  $name"; fail=1; fi
+}
+out=$(mktemp -d)
+
+# 1. ping A -> B: every reply.
+nsx "$A" "$bin/ping" -c 3 -i 0.2 -W 2 203.0.113.2 > "$out/ping" || true
+cat "$out/ping"
+check "ping to B gets every reply" grep -q "3 packets transmitted, 3 received, 0% packet loss" "$out/ping"
+check "ping replies come from B with TTL 62" bash -c "[ \$(grep -c 'bytes from 203.0.113.2: icmp_seq=.* ttl=62' '$out/ping') = 3 ]"
+
+# 2. traceroute (UDP and ICMP): R1, R2, B in order.
+for mode in udp icmp; do
+  flag=""; [ "$mode" = icmp ] && flag="--icmp"
+  nsx "$A" "$bin/traceroute" $flag -q 1 -w 1 -m 6 203.0.113.2 > "$out/tr-$mode" || true
+  cat "$out/tr-$mode"
+  hops=$(awk 'NR>1 {print $2}' "$out/tr-$mode" | paste -sd' ')
+  check "traceroute ($mode) lists R1, R2, B" [ "$hops" = "192.0.2.1 198.51.100.2 203.0.113.2" ]
+done
+
+# 3. A DF ping larger than the 1000-byte link: R1 reports fragmentation needed, MTU 1000.
+nsx "$A" "$bin/ping" -c 1 -s 1200 -M do -W 2 203.0.113.2 > "$out/df" || true
+cat "$out/df"
+check "DF ping over the small link: frag needed with next-hop MTU 1000" \
+  grep -q "From 192.0.2.1 icmp_seq=1 destination unreachable (need to frag), mtu = 1000" "$out/df"
+
+# 4. The system traceroute, where installed, finds the same hops.
+if command -v traceroute >/dev/null 2>&1; then
+  nsx "$A" traceroute -n -q 1 -w 1 -m 6 203.0.113.2 > "$out/sys" 2>/dev/null || true
+  cat "$out/sys"
+  sys_hops=$(awk 'NR>1 {print $2}' "$out/sys" | paste -sd' ')
+  our_hops=$(awk 'NR>1 {print $2}' "$out/tr-udp" | paste -sd' ')
+  check "traceroute hops equal the system traceroute -n" [ "$sys_hops" = "$our_hops" ]
+else
+  echo "skip  system traceroute comparison (traceroute not installed)"
+fi
+
+# 5. The responder on B answers in place of B's kernel: echo replies, and (where iptables can
+#    drop the kernel's own port unreachables) a port unreachable quoting the datagram.
+nsx "$B" sysctl -qw net.ipv4.icmp_echo_ignore_all=1
+udp_check=0
+if command -v iptables >/dev/null 2>&1 && nsx "$B" iptables -A OUTPUT -p icmp --icmp-type port-unreachable -m mark ! --mark 0x49 -j DROP 2>/dev/null; then
+  udp_check=1
+fi
+nsx "$B" "$bin/responder" --listen 6 --mark 0x49 > "$out/resp" 2>&1 &
+resp=$!
+sleep 1
+nsx "$A" "$bin/ping" -c 3 -i 0.2 -W 2 203.0.113.2 > "$out/ping-resp" || true
+cat "$out/ping-resp"
+check "the responder's echo replies reach A" grep -q "3 packets transmitted, 3 received" "$out/ping-resp"
+if [ "$udp_check" = 1 ]; then
+  nsx "$A" "$bin/traceroute" -q 1 -w 1 -f 3 -m 3 203.0.113.2 > "$out/tr-resp" || true
+  cat "$out/tr-resp"
+  check "the responder's port unreachable ends a UDP traceroute at B" grep -q "^ 3  203.0.113.2  " "$out/tr-resp"
+else
+  echo "skip  responder port unreachable (iptables not available to silence B's kernel)"
+fi
+wait "$resp" || true
+cat "$out/resp"
+rm -rf "$out"
+
+if [ "$fail" != 0 ]; then
+  echo "netns: FAILED"
+  exit 1
+fi
+echo "netns: all checks passed"
