@@ -91,6 +91,7 @@
 )]
 
 pub mod checksum;
+mod display;
 mod emit;
 mod error;
 pub mod extension;

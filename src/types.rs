@@ -235,15 +235,15 @@ open_u8! {
     /// Destination Host Unknown (RFC 1122).
     HOST_UNKNOWN = 7, "host unknown";
     /// Source Host Isolated (RFC 1122).
-    SOURCE_HOST_ISOLATED = 8, "src host isolated";
+    SOURCE_HOST_ISOLATED = 8, "source host isolated";
     /// Communication with Destination Network is Administratively Prohibited (RFC 1122).
-    NET_PROHIBITED = 9, "net prohibited";
+    NET_PROHIBITED = 9, "net admin prohibited";
     /// Communication with Destination Host is Administratively Prohibited (RFC 1122).
-    HOST_PROHIBITED = 10, "host prohibited";
+    HOST_PROHIBITED = 10, "host admin prohibited";
     /// Destination Network Unreachable for Type of Service (RFC 1122).
-    NET_UNREACHABLE_FOR_TOS = 11, "net unreachable for tos";
+    NET_UNREACHABLE_FOR_TOS = 11, "net tos prohibited";
     /// Destination Host Unreachable for Type of Service (RFC 1122).
-    HOST_UNREACHABLE_FOR_TOS = 12, "host unreachable for tos";
+    HOST_UNREACHABLE_FOR_TOS = 12, "host tos prohibited";
     /// Communication Administratively Prohibited (RFC 1812).
     ADMIN_PROHIBITED = 13, "admin prohibited filter";
     /// Host Precedence Violation (RFC 1812).

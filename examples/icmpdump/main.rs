@@ -23,7 +23,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
-use icmpwire::{Message, Quote, QuotedIpv4, code_name, protocol};
+use icmpwire::{Message, protocol};
 use pcap_file::DataLink;
 use pcap_file::pcap::PcapReader;
 use pcap_file::pcapng::{Block, PcapNgReader};
@@ -299,240 +299,20 @@ fn icmp_of(ip: &[u8], fragments: &mut Fragments) -> Option<(Outer, Vec<u8>)> {
     None
 }
 
-/// One line in the spirit of `tcpdump -v`.
+/// One line in the spirit of `tcpdump -v`: the outer addresses, then the message as
+/// icmpwire's `Display` writes it.
 fn human(bytes: &[u8], outer: Option<Outer>) -> String {
     let mut s = String::new();
     if let Some(o) = outer {
         let _ = write!(s, "{} > {}: ", o.src, o.dst);
     }
-    s.push_str("ICMP ");
-    let msg = match Message::parse_unverified(bytes) {
-        Ok(m) => m,
+    match Message::parse_unverified(bytes) {
+        Ok(msg) => {
+            let _ = write!(s, "ICMP {msg}");
+        }
         Err(e) => {
-            let _ = write!(s, "malformed ({e}), length {}", bytes.len());
-            return s;
+            let _ = write!(s, "ICMP malformed ({e}), length {}", bytes.len());
         }
-    };
-    let ty = msg.message_type();
-    let code = msg.code_u8();
-    let _ = write!(s, "{ty}");
-    match code_name(ty, code) {
-        Some("no code") => {}
-        Some(name) => {
-            let _ = write!(s, " ({name})");
-        }
-        None => {
-            let _ = write!(s, " (code {code})");
-        }
-    }
-    match &msg {
-        Message::EchoReply(m)
-        | Message::EchoRequest(m)
-        | Message::InformationRequest(m)
-        | Message::InformationReply(m) => {
-            let _ = write!(s, ", id {}, seq {}", m.identifier(), m.sequence());
-        }
-        Message::Timestamp(m) | Message::TimestampReply(m) => {
-            let _ = write!(
-                s,
-                ", id {}, seq {}, org {}, recv {}, xmit {}",
-                m.identifier(),
-                m.sequence(),
-                clock(m.originate()),
-                clock(m.receive()),
-                clock(m.transmit())
-            );
-        }
-        Message::AddressMaskRequest(m) | Message::AddressMaskReply(m) => {
-            let _ = write!(
-                s,
-                ", id {}, seq {}, mask {}",
-                m.identifier(),
-                m.sequence(),
-                m.mask()
-            );
-        }
-        Message::DestinationUnreachable(m) => {
-            if code == 4 {
-                let _ = write!(s, ", mtu {}", m.next_hop_mtu());
-            }
-            quoted(&mut s, m.quote());
-            extensions(&mut s, m.extensions());
-        }
-        Message::TimeExceeded(m) => {
-            quoted(&mut s, m.quote());
-            extensions(&mut s, m.extensions());
-        }
-        Message::SourceQuench(m) => quoted(&mut s, m.quote()),
-        Message::ParameterProblem(m) => {
-            let _ = write!(s, ", pointer {}", m.pointer());
-            quoted(&mut s, m.quote());
-            extensions(&mut s, m.extensions());
-        }
-        Message::Redirect(m) => {
-            let _ = write!(s, " to {}", m.gateway());
-            quoted(&mut s, m.quote());
-        }
-        Message::ExtendedEchoRequest(m) => {
-            let _ = write!(
-                s,
-                ", id {}, seq {}{}",
-                m.identifier(),
-                m.sequence(),
-                if m.local() { ", local" } else { "" }
-            );
-            extensions(&mut s, m.extensions().ok());
-        }
-        Message::ExtendedEchoReply(m) => {
-            let _ = write!(
-                s,
-                ", id {}, seq {}, state {}",
-                m.identifier(),
-                m.sequence(),
-                m.state()
-            );
-            for (on, name) in [
-                (m.active(), "active"),
-                (m.ipv4(), "ipv4"),
-                (m.ipv6(), "ipv6"),
-            ] {
-                if on {
-                    let _ = write!(s, " {name}");
-                }
-            }
-        }
-        Message::RouterAdvertisement(m) => {
-            let _ = write!(s, ", lifetime {}s", m.lifetime());
-            for (i, e) in m.entries().enumerate() {
-                let _ = write!(s, " {}:{{{} {}}}", i + 1, e.address, e.preference);
-            }
-        }
-        _ => {}
-    }
-    let _ = write!(s, ", length {}", bytes.len());
-    if !msg.verify_checksum() {
-        let _ = write!(
-            s,
-            " [bad cksum {:04x} (->{:04x})!]",
-            msg.checksum(),
-            msg.computed_checksum()
-        );
     }
     s
-}
-
-/// RFC 4884 extension objects: MPLS labels, interface information and identification.
-fn extensions(s: &mut String, ext: Option<icmpwire::extension::Extensions<'_>>) {
-    use icmpwire::extension::{InterfaceIdentification, ObjectData};
-    let Some(ext) = ext else { return };
-    let _ = write!(
-        s,
-        " [ext{}",
-        if ext.checksum_valid() {
-            ""
-        } else {
-            " bad cksum"
-        }
-    );
-    for obj in ext.objects() {
-        let Ok(obj) = obj else {
-            s.push_str(" malformed object");
-            break;
-        };
-        let _ = match obj.data() {
-            ObjectData::Mpls(labels) => {
-                let mut r = Ok(());
-                for l in labels {
-                    r = write!(
-                        s,
-                        " MPLS L={} E={} S={} TTL={}",
-                        l.label,
-                        l.traffic_class,
-                        u8::from(l.bottom_of_stack),
-                        l.ttl
-                    );
-                }
-                r
-            }
-            ObjectData::InterfaceInformation(Ok(i)) => {
-                let _ = write!(s, " if(role {}", i.role.0);
-                if let Some(x) = i.if_index {
-                    let _ = write!(s, " index {x}");
-                }
-                if let Some(a) = i.address {
-                    let _ = write!(s, " addr {a:?}");
-                }
-                if let Some(n) = i.name {
-                    let _ = write!(s, " name {}", String::from_utf8_lossy(n));
-                }
-                if let Some(m) = i.mtu {
-                    let _ = write!(s, " mtu {m}");
-                }
-                write!(s, ")")
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Name(n))) => {
-                write!(s, " interface {}", String::from_utf8_lossy(n))
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Index(i))) => {
-                write!(s, " ifindex {i}")
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Address {
-                address,
-                ..
-            })) => {
-                write!(s, " address {address:?}")
-            }
-            _ => write!(s, " class {} c-type {}", obj.class_num(), obj.c_type()),
-        };
-    }
-    s.push(']');
-}
-
-/// Milliseconds since midnight UT as hh:mm:ss.mmm (RFC 792), or the raw value when the high bit
-/// says it is not in that form.
-fn clock(ms: u32) -> String {
-    if ms & 0x8000_0000 != 0 || ms >= 86_400_000 {
-        return format!("{ms} (non-standard)");
-    }
-    format!(
-        "{:02}:{:02}:{:02}.{:03}",
-        ms / 3_600_000,
-        ms / 60_000 % 60,
-        ms / 1000 % 60,
-        ms % 1000
-    )
-}
-
-/// The quoted datagram: addresses, protocol, ports or quoted ICMP message.
-fn quoted(s: &mut String, quote: Quote<'_>) {
-    match quote.ipv4() {
-        Ok(ip) => {
-            let _ = write!(s, " for IP {} > {} ttl {}", ip.src(), ip.dst(), ip.ttl());
-            transport(s, &ip);
-        }
-        Err(e) => {
-            let _ = write!(s, " (quote: {e})");
-        }
-    }
-}
-
-fn transport(s: &mut String, ip: &QuotedIpv4<'_>) {
-    let _ = match ip.protocol() {
-        protocol::UDP => match ip.udp() {
-            Ok(u) => write!(s, " udp {} > {}", u.src_port, u.dst_port),
-            Err(_) => write!(s, " udp"),
-        },
-        protocol::TCP => match ip.tcp() {
-            Ok(t) => write!(s, " tcp {} > {}", t.src_port, t.dst_port),
-            Err(_) => write!(s, " tcp"),
-        },
-        protocol::ICMP => match ip.icmp() {
-            Ok(i) => match (i.identifier, i.sequence) {
-                (Some(id), Some(seq)) => write!(s, " icmp {} id {id} seq {seq}", i.message_type),
-                _ => write!(s, " icmp {}", i.message_type),
-            },
-            Err(_) => write!(s, " icmp"),
-        },
-        p => write!(s, " proto {p}"),
-    };
 }

@@ -377,6 +377,19 @@ impl<B: ByteSlice> Message<B> {
         each_view!(self, v => v.payload_offset())
     }
 
+    /// The length of the whole message in bytes.
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [8u8, 0, 0xF6, 0xFC, 0, 1, 0, 1, 1, 1];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().message_len(), 10);
+    /// ```
+    #[must_use]
+    pub fn message_len(&self) -> usize {
+        each_view!(self, v => v.message_len())
+    }
+
     /// The owned description of this message, which [`Repr::emit`] writes back byte for byte
     /// (with the checksum recomputed).
     ///
