@@ -9,9 +9,7 @@ use core::fmt::{self, Display, Formatter};
 
 use zerocopy::ByteSlice;
 
-use crate::extension::{
-    Extensions, InterfaceAddress, InterfaceIdentification, ObjectData,
-};
+use crate::extension::{Extensions, InterfaceAddress, InterfaceIdentification, ObjectData};
 use crate::message::Message;
 use crate::quote::{Quote, QuotedIpv4, protocol};
 use crate::types::code_name;
@@ -96,8 +94,18 @@ impl<B: ByteSlice> Display for Message<B> {
                 extensions(f, m.extensions().ok())?;
             }
             Message::ExtendedEchoReply(m) => {
-                write!(f, ", id {}, seq {}, state {}", m.identifier(), m.sequence(), m.state())?;
-                for (on, name) in [(m.active(), "active"), (m.ipv4(), "ipv4"), (m.ipv6(), "ipv6")] {
+                write!(
+                    f,
+                    ", id {}, seq {}, state {}",
+                    m.identifier(),
+                    m.sequence(),
+                    m.state()
+                )?;
+                for (on, name) in [
+                    (m.active(), "active"),
+                    (m.ipv4(), "ipv4"),
+                    (m.ipv6(), "ipv6"),
+                ] {
                     if on {
                         write!(f, " {name}")?;
                     }
@@ -114,7 +122,12 @@ impl<B: ByteSlice> Display for Message<B> {
         write!(f, ", length {}", self.message_len())?;
         if !self.verify_checksum() {
             // tcpdump -v's words, and its unpadded hex.
-            write!(f, " (wrong icmp cksum {:x} (->{:x})!)", self.checksum(), self.computed_checksum())?;
+            write!(
+                f,
+                " (wrong icmp cksum {:x} (->{:x})!)",
+                self.checksum(),
+                self.computed_checksum()
+            )?;
         }
         Ok(())
     }
@@ -209,7 +222,11 @@ impl Display for InterfaceAddress<'_> {
 /// identification (RFC 8335).
 fn extensions(f: &mut Formatter<'_>, ext: Option<Extensions<'_>>) -> fmt::Result {
     let Some(ext) = ext else { return Ok(()) };
-    f.write_str(if ext.checksum_valid() { " [ext" } else { " [ext bad cksum" })?;
+    f.write_str(if ext.checksum_valid() {
+        " [ext"
+    } else {
+        " [ext bad cksum"
+    })?;
     for obj in ext.objects() {
         let Ok(obj) = obj else {
             f.write_str(" malformed object")?;

@@ -73,7 +73,8 @@
 //!
 //! # `no_std` and `unsafe`
 //!
-//! The crate is `#![no_std]` and allocates nothing. It contains no `unsafe` code unless the
+//! The crate is `#![no_std]` and allocates nothing (the opt-in `arbitrary` feature's
+//! [`fuzzing`](crate::fuzzing) module excepted: it builds messages for fuzzers in `Vec`s). It contains no `unsafe` code unless the
 //! opt-in `simd` feature is enabled, which confines its `unsafe` to the run-time dispatch of the
 //! AVX2 and AVX-512 checksum kernels.
 #![no_std]
@@ -90,11 +91,16 @@
     )
 )]
 
+#[cfg(feature = "arbitrary")]
+extern crate alloc;
+
 pub mod checksum;
 mod display;
 mod emit;
 mod error;
 pub mod extension;
+#[cfg(feature = "arbitrary")]
+pub mod fuzzing;
 mod message;
 mod quote;
 mod types;

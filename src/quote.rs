@@ -302,6 +302,27 @@ impl<'a> QuotedIpv4<'a> {
         self.header.checksum.get()
     }
 
+    /// Whether the quoted header (options included) has a valid RFC 791 header checksum.
+    /// False when the quote stops inside the options; a router that changed the header before
+    /// quoting it (TTL, options) may quote a checksum that no longer matches.
+    ///
+    /// ```
+    /// let mut q = [0x45u8, 0, 0, 20, 0, 0, 0, 0, 1, 17, 0, 0, 192, 0, 2, 1, 192, 0, 2, 2];
+    /// let sum = icmpwire::checksum::internet_checksum(&q);
+    /// q[10..12].copy_from_slice(&sum.to_be_bytes());
+    /// assert!(icmpwire::Quote::new(&q).ipv4().unwrap().header_checksum_valid());
+    /// q[8] = 2; // the TTL changed, the checksum did not
+    /// assert!(!icmpwire::Quote::new(&q).ipv4().unwrap().header_checksum_valid());
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn header_checksum_valid(&self) -> bool {
+        match self.header_len().map(|len| self.bytes.get(..len)) {
+            Ok(Some(header)) => crate::checksum::verify(header),
+            _ => false,
+        }
+    }
+
     /// The source address of the original datagram (normally the error's recipient).
     ///
     /// ```

@@ -2,7 +2,12 @@
 //! capture (`tests/data/kernel.tcpdump-v.txt`, see tests/data/README.md) are what icmpwire prints,
 //! bad checksums included, every line's length is the same, and the names of the unreachable
 //! codes are tcpdump's words.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
 
 mod common;
 
@@ -17,7 +22,10 @@ fn tcpdump_lines() -> Vec<String> {
     for (i, l) in lines.iter().enumerate() {
         if l.starts_with(|c: char| c.is_ascii_digit()) {
             let next = lines.get(i + 1).copied().unwrap_or("");
-            out.push(next.split_once(": ").map_or(String::new(), |(_, rest)| rest.to_string()));
+            out.push(
+                next.split_once(": ")
+                    .map_or(String::new(), |(_, rest)| rest.to_string()),
+            );
         }
     }
     assert_eq!(out.len(), 167);
@@ -34,12 +42,16 @@ fn echo_lines_are_tcpdumps() {
             || common::u64_of(&rec["ip"]["ip_frag_offset"]) != 0;
         let theirs = &lines[frame - 1];
         let bytes = common::bytes_of(&rec);
-        let Ok(msg) = Message::parse_unverified(&bytes[..]) else { continue };
+        let Ok(msg) = Message::parse_unverified(&bytes[..]) else {
+            continue;
+        };
         let mut ours = format!("ICMP {msg}");
         // A deliberate difference: tcpdump does not show the code of an echo; icmpwire shows
         // a non-zero one (Linux copies a request's code into its reply).
         ours = ours.replace(&format!(" (code {})", msg.code_u8()), "");
-        if !fragmented && (theirs.starts_with("ICMP echo request") || theirs.starts_with("ICMP echo reply")) {
+        if !fragmented
+            && (theirs.starts_with("ICMP echo request") || theirs.starts_with("ICMP echo reply"))
+        {
             assert_eq!(&ours, theirs, "frame {frame}");
             compared += 1;
         }
@@ -48,8 +60,15 @@ fn echo_lines_are_tcpdumps() {
         if !fragmented {
             let len = theirs.rsplit(", length ").next().unwrap();
             let len = len.split(' ').next().unwrap();
-            assert!(ours.contains(&format!(", length {len}")), "frame {frame}: {ours} vs {theirs}");
-            assert_eq!(ours.contains("(wrong icmp cksum"), theirs.contains("(wrong icmp cksum"), "frame {frame}");
+            assert!(
+                ours.contains(&format!(", length {len}")),
+                "frame {frame}: {ours} vs {theirs}"
+            );
+            assert_eq!(
+                ours.contains("(wrong icmp cksum"),
+                theirs.contains("(wrong icmp cksum"),
+                "frame {frame}"
+            );
         }
     }
     assert!(compared >= 40, "only {compared} echo lines compared");
@@ -64,13 +83,23 @@ fn unreachable_code_names_are_tcpdumps() {
     for rec in common::kernel_records() {
         let frame = common::u64_of(&rec["pcap_frame"]) as usize;
         let bytes = common::bytes_of(&rec);
-        let Ok(msg) = Message::parse_unverified(&bytes[..]) else { continue };
+        let Ok(msg) = Message::parse_unverified(&bytes[..]) else {
+            continue;
+        };
         let theirs = &lines[frame - 1];
         if msg.message_type() != icmpwire::MessageType::DESTINATION_UNREACHABLE {
             continue;
         }
-        let Some((head, words)) = theirs.split_once(" unreachable - ") else { continue };
-        let words = words.split(" (mtu").next().unwrap().split(',').next().unwrap();
+        let Some((head, words)) = theirs.split_once(" unreachable - ") else {
+            continue;
+        };
+        let words = words
+            .split(" (mtu")
+            .next()
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap();
         let prefix = head.trim_start_matches("ICMP ").split(' ').next().unwrap();
         let name = icmpwire::code_name(msg.message_type(), msg.code_u8()).unwrap();
         assert!(

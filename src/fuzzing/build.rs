@@ -1,0 +1,318 @@
+//! Building well-formed messages the way real senders do (plausible quoted datagrams, RFC 4884
+//! extension objects, RFC 8335 probes), and giving them one flaw.
+
+use alloc::vec;
+use alloc::vec::Vec;
+use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use arbitrary::{Error, Result, Unstructured};
+
+use super::{Flaw, store_checksum};
+use crate::checksum::internet_checksum;
+use crate::extension::{self, InterfaceInformationRepr, InterfaceRole, MplsEntry, ObjectRepr};
+use crate::{
+    DestinationUnreachableRepr, ExtendedEchoRequestRepr, ParameterProblemCode,
+    ParameterProblemRepr, QuoteLimit, Repr, TimeExceededCode, TimeExceededRepr, UnreachableCode,
+    quote_datagram,
+};
+
+/// A plausible offending IPv4 datagram: a header (IHL 5-15, options from the input, header
+/// checksum right) and UDP, TCP, ICMP echo or other bytes after it.
+fn datagram(u: &mut Unstructured<'_>) -> Result<Vec<u8>> {
+    let ihl: u8 = if u.ratio(3, 4)? {
+        5
+    } else {
+        u.int_in_range(6..=15)?
+    };
+    let protocol: u8 = *u.choose(&[17u8, 6, 1, 47])?;
+    let after: usize = u.int_in_range(8..=600)?;
+    let header_len = usize::from(ihl).saturating_mul(4);
+    let total = header_len.saturating_add(after);
+    let mut d = vec![0u8; total];
+    let mut fields = [0u8; 20];
+    fields[0] = 0x40 | ihl;
+    fields[1] = u.arbitrary()?;
+    fields[2..4].copy_from_slice(&u16::try_from(total).unwrap_or(u16::MAX).to_be_bytes());
+    fields[4..6].copy_from_slice(&u.arbitrary::<[u8; 2]>()?);
+    fields[6] = if u.arbitrary()? { 0x40 } else { 0 }; // DF, never a later fragment
+    fields[8] = u.int_in_range(1..=255)?;
+    fields[9] = protocol;
+    fields[12..20].copy_from_slice(&u.arbitrary::<[u8; 8]>()?);
+    if let Some(h) = d.get_mut(..20) {
+        h.copy_from_slice(&fields);
+    }
+    if let Some(options) = d.get_mut(20..header_len) {
+        u.fill_buffer(options)?;
+    }
+    if let Some(payload) = d.get_mut(header_len..) {
+        u.fill_buffer(payload)?;
+        if protocol == 1 {
+            // An echo request, as ping and traceroute --icmp send.
+            if let Some(t) = payload.get_mut(..2) {
+                t.copy_from_slice(&[8, 0]);
+            }
+        }
+    }
+    if let Some(h) = d.get_mut(..header_len) {
+        store_header_checksum(h);
+    }
+    Ok(d)
+}
+
+/// The IPv4 header checksum (bytes 10-11).
+fn store_header_checksum(header: &mut [u8]) {
+    if let Some(field) = header.get_mut(10..12) {
+        field.fill(0);
+    }
+    let sum = internet_checksum(header).to_be_bytes();
+    if let Some(field) = header.get_mut(10..12) {
+        field.copy_from_slice(&sum);
+    }
+}
+
+/// Extension objects: up to 4, with the storage they borrow.
+struct Objects {
+    mpls: [MplsEntry; 6],
+    name: [u8; 24],
+    raw: [u8; 16],
+    picks: [(u8, u8); 4],
+    count: usize,
+    v4: Ipv4Addr,
+    v6: Ipv6Addr,
+    index: u32,
+    mtu: u32,
+    role: InterfaceRole,
+}
+
+impl Objects {
+    fn arbitrary(u: &mut Unstructured<'_>, identification_only: bool) -> Result<Self> {
+        let mut name = [0u8; 24];
+        let name_len: u8 = u.int_in_range(1..=24)?;
+        for b in name.iter_mut().take(usize::from(name_len)) {
+            *b = u.int_in_range(b'a'..=b'z')?;
+        }
+        let count = if identification_only {
+            1
+        } else {
+            u.int_in_range(1..=4)?
+        };
+        let mut picks = [(0u8, 0u8); 4];
+        for p in picks.iter_mut().take(count) {
+            let class = if identification_only {
+                3
+            } else {
+                u.int_in_range(0..=3)?
+            };
+            *p = (class, u.arbitrary()?);
+        }
+        Ok(Self {
+            mpls: u.arbitrary()?,
+            name,
+            raw: u.arbitrary()?,
+            picks,
+            count,
+            v4: Ipv4Addr::from(u.arbitrary::<u32>()?),
+            v6: Ipv6Addr::from(u.arbitrary::<u128>()?),
+            index: u.arbitrary()?,
+            mtu: u.arbitrary()?,
+            role: u.arbitrary()?,
+        })
+    }
+
+    fn reprs(&self) -> [ObjectRepr<'_>; 4] {
+        let name = self.name.split(|&b| b == 0).next().unwrap_or(&[]);
+        let mut out = [ObjectRepr::InterfaceIndex(0); 4];
+        for (slot, &(class, sub)) in out.iter_mut().zip(self.picks.iter()) {
+            let address = if sub & 1 == 0 {
+                IpAddr::V4(self.v4)
+            } else {
+                IpAddr::V6(self.v6)
+            };
+            *slot = match class {
+                0 => ObjectRepr::Mpls(self.mpls.get(..usize::from(sub % 6) + 1).unwrap_or(&[])),
+                1 => ObjectRepr::InterfaceInformation(InterfaceInformationRepr {
+                    role: self.role,
+                    if_index: (sub & 2 != 0).then_some(self.index),
+                    address: (sub & 4 != 0).then_some(address),
+                    name: (sub & 8 != 0).then_some(name),
+                    mtu: (sub & 16 != 0).then_some(self.mtu),
+                }),
+                2 => ObjectRepr::Raw {
+                    class_num: sub | 4,
+                    c_type: sub.rotate_left(3),
+                    data: self.raw.get(..usize::from(sub % 4) * 4).unwrap_or(&[]),
+                },
+                _ => match sub % 3 {
+                    0 => ObjectRepr::InterfaceName(name),
+                    1 => ObjectRepr::InterfaceIndex(self.index),
+                    _ => ObjectRepr::InterfaceAddress(address),
+                },
+            };
+        }
+        out
+    }
+}
+
+/// A well-formed message of one kind (the variant order of `Repr::arbitrary`), with plausible
+/// quotes, and extension objects on 3/11/12 as `extensions` says (`None`: in one case out of
+/// three).
+pub(super) fn build(
+    u: &mut Unstructured<'_>,
+    kind: u8,
+    extensions: Option<bool>,
+) -> Result<Vec<u8>> {
+    let is_error = matches!(kind, 1 | 2 | 3 | 7 | 8);
+    let dgram = if is_error { datagram(u)? } else { Vec::new() };
+    let limit = if u.arbitrary()? {
+        QuoteLimit::Rfc792
+    } else {
+        QuoteLimit::Rfc1812
+    };
+    let quote = quote_datagram(&dgram, limit);
+    let objects = Objects::arbitrary(u, kind == 15)?;
+    let reprs = objects.reprs();
+    let used = reprs.get(..objects.count).unwrap_or(&[]);
+    let extended = matches!(kind, 1 | 7 | 8)
+        && match extensions {
+            Some(e) => e,
+            None => u.ratio(1, 3)?,
+        };
+    let attached: &[ObjectRepr<'_>] = if extended { used } else { &[] };
+    let mut probe = [0u8; 64];
+    let mut repr = match kind {
+        1 => Repr::DestinationUnreachable(DestinationUnreachableRepr {
+            code: UnreachableCode(u.int_in_range(0..=15)?),
+            next_hop_mtu: u.arbitrary()?,
+            ..u.arbitrary()?
+        }),
+        5 => Repr::RouterAdvertisement(u.arbitrary()?),
+        7 => Repr::TimeExceeded(TimeExceededRepr {
+            code: TimeExceededCode(u.int_in_range(0..=1)?),
+            unused: 0,
+            ..u.arbitrary()?
+        }),
+        8 => Repr::ParameterProblem(ParameterProblemRepr {
+            code: ParameterProblemCode(u.int_in_range(0..=2)?),
+            unused: 0,
+            ..u.arbitrary()?
+        }),
+        15 => {
+            // A probe identifying its interface with one RFC 8335 object.
+            let n = extension::write(used, &mut probe).map_err(|_| Error::IncorrectFormat)?;
+            Repr::ExtendedEchoRequest(ExtendedEchoRequestRepr {
+                code: 0,
+                reserved: 0,
+                payload: probe.get(..n).unwrap_or(&[]),
+                ..u.arbitrary()?
+            })
+        }
+        _ => Repr::arbitrary_kind(u, kind)?,
+    };
+    match &mut repr {
+        Repr::DestinationUnreachable(r) => {
+            r.quote = quote;
+            r.extensions = attached;
+            r.length = 0;
+        }
+        Repr::TimeExceeded(r) => {
+            r.quote = quote;
+            r.extensions = attached;
+            r.length = 0;
+        }
+        Repr::ParameterProblem(r) => {
+            r.quote = quote;
+            r.extensions = attached;
+            r.length = 0;
+        }
+        Repr::SourceQuench(r) => {
+            r.quote = quote;
+            r.unused = 0;
+        }
+        Repr::Redirect(r) => r.quote = quote,
+        _ => {}
+    }
+    let mut bytes = vec![0u8; repr.buffer_len()];
+    repr.emit(&mut bytes).map_err(|_| Error::IncorrectFormat)?;
+    Ok(bytes)
+}
+
+/// Gives `bytes` (a well-formed message of a kind that can have it) the flaw, keeping every
+/// other count and checksum right.
+pub(super) fn apply(u: &mut Unstructured<'_>, flaw: Flaw, bytes: &mut Vec<u8>) -> Result<()> {
+    let fixed = crate::Message::parse(&bytes[..]).map_or(8, |m| m.payload_offset());
+    match flaw {
+        Flaw::BadChecksum => {
+            let x: u16 = u.int_in_range(1..=0xFFFF)?;
+            if let Some(c) = bytes.get_mut(2..4) {
+                let v = u16::from_be_bytes(c.try_into().unwrap_or([0; 2])) ^ x;
+                c.copy_from_slice(&v.to_be_bytes());
+            }
+            // 0x0000 and 0xFFFF are the same one's complement number: keep the flaw real.
+            if crate::checksum::verify(bytes)
+                && let Some(c) = bytes.get_mut(3)
+            {
+                *c ^= 1;
+            }
+            return Ok(());
+        }
+        Flaw::CutFixedPart => {
+            let keep = u.int_in_range(0..=fixed.saturating_sub(1))?;
+            bytes.truncate(keep);
+            return Ok(());
+        }
+        Flaw::CutQuote => {
+            // The quote starts at byte 8; its IPv4 header is IHL words long.
+            let ihl = usize::from(bytes.get(8).map_or(5, |b| b & 0x0F)).saturating_mul(4);
+            let keep = u.int_in_range(0..=ihl.saturating_sub(1))?;
+            bytes.truncate(keep.saturating_add(8));
+        }
+        Flaw::LengthPastEnd => {
+            let room = bytes.len().saturating_sub(8) / 4;
+            let past = u8::try_from(room.saturating_add(1)).unwrap_or(u8::MAX);
+            if usize::from(past) <= room {
+                return Err(Error::IncorrectFormat); // a body of 1020 bytes or more
+            }
+            let words = u.int_in_range(past..=u8::MAX)?;
+            if let Some(w) = bytes.get_mut(5) {
+                *w = words;
+            }
+        }
+        Flaw::EntryCountTooHigh => {
+            let size = usize::from(bytes.get(5).copied().unwrap_or(2)).saturating_mul(4);
+            let held = bytes.len().saturating_sub(8).checked_div(size).unwrap_or(0);
+            let low = u8::try_from(held.saturating_add(1)).map_err(|_| Error::IncorrectFormat)?;
+            let n = u.int_in_range(low..=u8::MAX)?;
+            if let Some(c) = bytes.get_mut(4) {
+                *c = n;
+            }
+        }
+        Flaw::EntrySizeTooSmall => {
+            let size = u.int_in_range(0..=1)?;
+            if let Some(s) = bytes.get_mut(5) {
+                *s = size;
+            }
+        }
+        Flaw::BadExtensionChecksum | Flaw::BadObjectLength => {
+            let start = usize::from(bytes.get(5).copied().unwrap_or(0))
+                .saturating_mul(4)
+                .saturating_add(8);
+            let structure = bytes.get_mut(start..).ok_or(Error::IncorrectFormat)?;
+            if flaw == Flaw::BadExtensionChecksum {
+                let c = structure.get_mut(3).ok_or(Error::IncorrectFormat)?;
+                *c ^= u.int_in_range(1..=0xFF)?;
+            } else {
+                let room = u16::try_from(structure.len().saturating_sub(4)).unwrap_or(u16::MAX);
+                let length = if u.arbitrary()? {
+                    u.int_in_range(0..=3)?
+                } else {
+                    u.int_in_range(room.saturating_add(1)..=u16::MAX)?
+                };
+                let l = structure.get_mut(4..6).ok_or(Error::IncorrectFormat)?;
+                l.copy_from_slice(&length.to_be_bytes());
+                store_checksum(structure);
+            }
+        }
+    }
+    store_checksum(bytes);
+    Ok(())
+}
