@@ -276,3 +276,150 @@ fn extensions(f: &mut Formatter<'_>, ext: Option<Extensions<'_>>) -> fmt::Result
     }
     f.write_str("]")
 }
+
+/// `defmt::Format` (feature `defmt`) where a derive does not fit: the open code newtypes print
+/// their names, the views and [`Message`] a summary (the type, code, length, and whether the
+/// checksum verifies), the quoted-datagram and extension views their main fields.
+#[cfg(feature = "defmt")]
+mod defmt_impls {
+    use defmt::{Format, Formatter, write};
+    use zerocopy::ByteSlice;
+
+    use crate::extension::{Extensions, Object};
+    use crate::message::{
+        AddressMask, DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, Message,
+        ParameterProblem, Raw, Redirect, RouterAdvertisement, RouterSolicitation, SourceQuench,
+        TimeExceeded, Timestamp,
+    };
+    use crate::quote::{Quote, QuotedIpv4};
+    use crate::types::{
+        ExtendedEchoReplyCode, MessageType, ParameterProblemCode, PhoturisCode, RedirectCode,
+        RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode,
+    };
+
+    macro_rules! names {
+        ($($ty:ident => $fallback:literal),* $(,)?) => {$(
+            impl Format for $ty {
+                fn format(&self, f: Formatter<'_>) {
+                    match self.name() {
+                        Some(n) => write!(f, "{=str}", n),
+                        None => write!(f, "{=str} {=u8}", $fallback, self.0),
+                    }
+                }
+            }
+        )*};
+    }
+
+    names!(
+        MessageType => "type",
+        UnreachableCode => "code",
+        RedirectCode => "code",
+        TimeExceededCode => "code",
+        ParameterProblemCode => "code",
+        RouterAdvertisementCode => "code",
+        PhoturisCode => "code",
+        ExtendedEchoReplyCode => "code",
+        TracerouteCode => "code",
+    );
+
+    macro_rules! views {
+        ($($view:ident),* $(,)?) => {$(
+            impl<B: ByteSlice> Format for $view<B> {
+                fn format(&self, f: Formatter<'_>) {
+                    write!(
+                        f,
+                        "{=str} {{ type: {}, code: {=u8}, length: {=usize}, checksum ok: {=bool} }}",
+                        stringify!($view),
+                        self.message_type(),
+                        self.code_u8(),
+                        self.message_len(),
+                        self.verify_checksum(),
+                    );
+                }
+            }
+        )*};
+    }
+
+    views!(
+        Echo,
+        DestinationUnreachable,
+        SourceQuench,
+        Redirect,
+        RouterAdvertisement,
+        RouterSolicitation,
+        TimeExceeded,
+        ParameterProblem,
+        Timestamp,
+        AddressMask,
+        ExtendedEchoRequest,
+        ExtendedEchoReply,
+        Raw,
+    );
+
+    impl<B: ByteSlice> Format for Message<B> {
+        fn format(&self, f: Formatter<'_>) {
+            match self {
+                Message::EchoReply(m)
+                | Message::EchoRequest(m)
+                | Message::InformationRequest(m)
+                | Message::InformationReply(m) => m.format(f),
+                Message::DestinationUnreachable(m) => m.format(f),
+                Message::SourceQuench(m) => m.format(f),
+                Message::Redirect(m) => m.format(f),
+                Message::RouterAdvertisement(m) => m.format(f),
+                Message::RouterSolicitation(m) => m.format(f),
+                Message::TimeExceeded(m) => m.format(f),
+                Message::ParameterProblem(m) => m.format(f),
+                Message::Timestamp(m) | Message::TimestampReply(m) => m.format(f),
+                Message::AddressMaskRequest(m) | Message::AddressMaskReply(m) => m.format(f),
+                Message::ExtendedEchoRequest(m) => m.format(f),
+                Message::ExtendedEchoReply(m) => m.format(f),
+                Message::Other(m) => m.format(f),
+            }
+        }
+    }
+
+    impl Format for Quote<'_> {
+        fn format(&self, f: Formatter<'_>) {
+            write!(f, "Quote {{ length: {=usize} }}", self.bytes().len());
+        }
+    }
+
+    impl Format for QuotedIpv4<'_> {
+        fn format(&self, f: Formatter<'_>) {
+            write!(
+                f,
+                "QuotedIpv4 {{ ihl: {=u8}, total length: {=u16}, protocol: {=u8}, src: {}, dst: {} }}",
+                self.ihl(),
+                self.total_length(),
+                self.protocol(),
+                self.src(),
+                self.dst(),
+            );
+        }
+    }
+
+    impl Format for Extensions<'_> {
+        fn format(&self, f: Formatter<'_>) {
+            write!(
+                f,
+                "Extensions {{ version: {=u8}, checksum ok: {=bool}, length: {=usize} }}",
+                self.version(),
+                self.checksum_valid(),
+                self.bytes().len(),
+            );
+        }
+    }
+
+    impl Format for Object<'_> {
+        fn format(&self, f: Formatter<'_>) {
+            write!(
+                f,
+                "Object {{ class: {=u8}, c-type: {=u8}, length: {=u16} }}",
+                self.class_num(),
+                self.c_type(),
+                self.length(),
+            );
+        }
+    }
+}

@@ -62,6 +62,7 @@ pub(crate) fn write_payload<H: IntoBytes + Immutable>(
 /// assert_eq!(msg.to_repr(), repr);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Repr<'a> {
     /// Echo reply, type 0.

@@ -14,6 +14,7 @@ use core::fmt;
 /// assert_eq!(Part::Timestamps.to_string(), "timestamp fields");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Part {
     /// The 8-byte ICMP header: type, code, checksum and the 4 bytes after it (RFC 792).
@@ -71,6 +72,7 @@ impl fmt::Display for Part {
 /// assert_eq!(err.to_string(), "ICMP header truncated: 8 bytes required, 3 present");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum ParseError {
     /// Fewer bytes than the part needs.
@@ -159,6 +161,7 @@ pub enum ParseError {
 /// assert_eq!(repr.emit(&mut small), Err(EmitError::BufferTooSmall { required: 12, actual: 10 }));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum EmitError {
     /// The buffer is shorter than the message. Nothing was written.

@@ -73,10 +73,33 @@
 //!
 //! # `no_std` and `unsafe`
 //!
-//! The crate is `#![no_std]` and allocates nothing (the opt-in `arbitrary` feature's
-//! [`fuzzing`](crate::fuzzing) module excepted: it builds messages for fuzzers in `Vec`s). It contains no `unsafe` code unless the
+//! The crate is `#![no_std]` and allocates nothing. It contains no `unsafe` code unless the
 //! opt-in `simd` feature is enabled, which confines its `unsafe` to the run-time dispatch of the
 //! AVX2 and AVX-512 checksum kernels.
+//!
+//! # Features
+//!
+//! All off by default.
+//!
+//! * `simd`: AVX2 / AVX-512 checksum kernels chosen at run time on x86 and x86_64.
+//! * `defmt`: `defmt::Format` for the public types, the views, [`Message`] and the errors, for
+//!   logging on microcontrollers (`no_std`, checked on `thumbv7em-none-eabihf` in CI):
+//!
+//!   ```
+//!   # #[cfg(feature = "defmt")]
+//!   fn log<B: zerocopy::ByteSlice>(msg: &icmpwire::Message<B>, err: icmpwire::ParseError) {
+//!       defmt::info!("icmp {} ({})", msg, msg.message_type());
+//!       defmt::warn!("dropped: {}", err);
+//!   }
+//!   ```
+//! * `arbitrary` (needs `std`): `arbitrary::Arbitrary` for [`Repr`] and every description it
+//!   holds, and the `icmpwire::fuzzing` module: well-formed and near-valid messages to fuzz other
+//!   parsers with, and `fix_up` for libFuzzer custom mutators. That module allocates.
+//! * `proptest` (needs `std`): the `icmpwire::strategy` module, proptest strategies for every
+//!   message type and for the quoted datagram. It allocates.
+//!
+//! Without a feature, [`Message`] and the views print with `Display` in tcpdump's words
+//! (`echo request, id 7, seq 1, length 16`).
 #![no_std]
 #![cfg_attr(not(feature = "simd"), forbid(unsafe_code))]
 #![cfg_attr(feature = "simd", deny(unsafe_code))]
@@ -91,7 +114,7 @@
     )
 )]
 
-#[cfg(feature = "arbitrary")]
+#[cfg(any(feature = "arbitrary", feature = "proptest"))]
 extern crate alloc;
 
 pub mod checksum;
@@ -103,6 +126,10 @@ pub mod extension;
 pub mod fuzzing;
 mod message;
 mod quote;
+#[cfg(feature = "proptest")]
+pub mod strategy;
+#[cfg(any(feature = "arbitrary", feature = "proptest"))]
+mod synth;
 mod types;
 mod view;
 mod wire;

@@ -557,6 +557,7 @@ fn be16(bytes: &[u8], at: usize) -> Option<u16> {
 /// assert_eq!(udp.dst_port, 2);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct QuotedUdp {
     /// Source port.
     pub src_port: u16,
@@ -575,6 +576,7 @@ pub struct QuotedUdp {
 /// assert_eq!(tcp.sequence, Some(5));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct QuotedTcp {
     /// Source port.
     pub src_port: u16,
@@ -593,6 +595,7 @@ pub struct QuotedTcp {
 /// assert_eq!(icmp.code, 0);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct QuotedIcmp {
     /// The quoted message's type.
     pub message_type: crate::MessageType,
@@ -616,6 +619,7 @@ pub struct QuotedIcmp {
 /// assert_eq!(quote_datagram(&datagram, QuoteLimit::Rfc1812).len(), 548);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum QuoteLimit {
     /// RFC 792: the internet header and the first 64 bits (8 bytes) of the data.

@@ -216,6 +216,7 @@ pub fn verify(message: &[u8]) -> bool {
 /// assert_eq!(c.checksum(), internet_checksum(&data));
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Checksum {
     /// One's complement accumulator of native-endian words, folded lazily.
     sum: u64,

@@ -16,6 +16,7 @@ use crate::error::{EmitError, ParseError, Part};
 /// assert_eq!(e.to_bytes(), [0x00, 0x01, 0x01, 0x40]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct MplsEntry {
     /// The label (20 bits).
     pub label: u32,
@@ -101,6 +102,7 @@ impl Iterator for MplsLabels<'_> {
 /// assert_eq!(a.afi(), 1);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum InterfaceAddress<'a> {
     /// AFI 1.
@@ -147,6 +149,7 @@ impl InterfaceAddress<'_> {
 /// assert_eq!((info.if_index, info.mtu), (Some(3), Some(1500)));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct InterfaceInformation<'a> {
     /// The interface's role (c-type bits 7-6).
     pub role: InterfaceRole,
@@ -172,6 +175,7 @@ pub struct InterfaceInformation<'a> {
 /// assert_eq!(InterfaceRole(2), InterfaceRole::OUTGOING);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct InterfaceRole(pub u8);
 
 impl InterfaceRole {
@@ -298,6 +302,7 @@ impl<'a> InterfaceInformation<'a> {
 /// assert_eq!(id, InterfaceIdentification::Name(b"eth0"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum InterfaceIdentification<'a> {
     /// By name (NUL padding removed).
@@ -381,6 +386,7 @@ impl<'a> InterfaceIdentification<'a> {
 /// assert_eq!(obj.len(), 8);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum ObjectRepr<'a> {
     /// Class 1, c-type 1: an MPLS label stack (RFC 4950).
@@ -416,6 +422,7 @@ pub enum ObjectRepr<'a> {
 /// assert_eq!(ObjectRepr::InterfaceInformation(info).len(), 12);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct InterfaceInformationRepr<'a> {
     /// The interface's role.
     pub role: InterfaceRole,

@@ -7,9 +7,9 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use arbitrary::{Error, Result, Unstructured};
 
-use super::{Flaw, store_checksum};
-use crate::checksum::internet_checksum;
+use super::Flaw;
 use crate::extension::{self, InterfaceInformationRepr, InterfaceRole, MplsEntry, ObjectRepr};
+use crate::synth::{Datagram, store_checksum};
 use crate::{
     DestinationUnreachableRepr, ExtendedEchoRequestRepr, ParameterProblemCode,
     ParameterProblemRepr, QuoteLimit, Repr, TimeExceededCode, TimeExceededRepr, UnreachableCode,
@@ -24,50 +24,23 @@ fn datagram(u: &mut Unstructured<'_>) -> Result<Vec<u8>> {
     } else {
         u.int_in_range(6..=15)?
     };
-    let protocol: u8 = *u.choose(&[17u8, 6, 1, 47])?;
-    let after: usize = u.int_in_range(8..=600)?;
-    let header_len = usize::from(ihl).saturating_mul(4);
-    let total = header_len.saturating_add(after);
-    let mut d = vec![0u8; total];
-    let mut fields = [0u8; 20];
-    fields[0] = 0x40 | ihl;
-    fields[1] = u.arbitrary()?;
-    fields[2..4].copy_from_slice(&u16::try_from(total).unwrap_or(u16::MAX).to_be_bytes());
-    fields[4..6].copy_from_slice(&u.arbitrary::<[u8; 2]>()?);
-    fields[6] = if u.arbitrary()? { 0x40 } else { 0 }; // DF, never a later fragment
-    fields[8] = u.int_in_range(1..=255)?;
-    fields[9] = protocol;
-    fields[12..20].copy_from_slice(&u.arbitrary::<[u8; 8]>()?);
-    if let Some(h) = d.get_mut(..20) {
-        h.copy_from_slice(&fields);
+    let mut options = vec![0u8; usize::from(ihl).saturating_sub(5).saturating_mul(4)];
+    u.fill_buffer(&mut options)?;
+    let mut payload = vec![0u8; u.int_in_range(8..=600)?];
+    u.fill_buffer(&mut payload)?;
+    Ok(Datagram {
+        ihl,
+        tos: u.arbitrary()?,
+        identification: u.arbitrary()?,
+        dont_fragment: u.arbitrary()?,
+        ttl: u.int_in_range(1..=255)?,
+        protocol: *u.choose(&[17u8, 6, 1, 47])?,
+        src: u.arbitrary()?,
+        dst: u.arbitrary()?,
+        options: &options,
+        payload: &payload,
     }
-    if let Some(options) = d.get_mut(20..header_len) {
-        u.fill_buffer(options)?;
-    }
-    if let Some(payload) = d.get_mut(header_len..) {
-        u.fill_buffer(payload)?;
-        if protocol == 1 {
-            // An echo request, as ping and traceroute --icmp send.
-            if let Some(t) = payload.get_mut(..2) {
-                t.copy_from_slice(&[8, 0]);
-            }
-        }
-    }
-    if let Some(h) = d.get_mut(..header_len) {
-        store_header_checksum(h);
-    }
-    Ok(d)
-}
-
-/// The IPv4 header checksum (bytes 10-11).
-fn store_header_checksum(header: &mut [u8]) {
-    if let Some(field) = header.get_mut(10..12) {
-        field.fill(0);
-    }
-    let sum = internet_checksum(header).to_be_bytes();
-    if let Some(field) = header.get_mut(10..12) {
-        field.copy_from_slice(&sum);
-    }
+    .bytes())
 }
 
 /// Extension objects: up to 4, with the storage they borrow.
@@ -309,10 +282,10 @@ pub(super) fn apply(u: &mut Unstructured<'_>, flaw: Flaw, bytes: &mut Vec<u8>) -
                 };
                 let l = structure.get_mut(4..6).ok_or(Error::IncorrectFormat)?;
                 l.copy_from_slice(&length.to_be_bytes());
-                store_checksum(structure);
+                store_checksum(structure, 2);
             }
         }
     }
-    store_checksum(bytes);
+    store_checksum(bytes, 2);
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! feed someone else's parser, `Arbitrary` for every builder description, and a fix-up that
 //! lets a libFuzzer custom mutator get past checksum checks.
 //!
-//! * [`Repr`] and every `*Repr` implement [`arbitrary::Arbitrary`]: any value they produce
+//! * [`Repr`](crate::Repr) and every `*Repr` implement [`arbitrary::Arbitrary`]: any value they produce
 //!   emits without error and parses back to itself. Their byte fields are borrowed from the
 //!   fuzzer's input, so the error messages carry no extension objects and their quotes are
 //!   raw bytes.
@@ -61,8 +61,8 @@ use alloc::vec::Vec;
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 
-use crate::checksum::internet_checksum;
 use crate::extension;
+use crate::synth::store_checksum;
 
 /// A well-formed ICMPv4 message in an owned buffer, built the way real senders build them (see
 /// the module docs). It parses with [`Message::parse`](crate::Message::parse).
@@ -365,21 +365,10 @@ pub fn fix_up(message: &mut [u8], fix: FixUp) {
             && structure.len() >= 4
             && structure.first().is_some_and(|v| v >> 4 == 2)
         {
-            store_checksum(structure);
+            store_checksum(structure, 2);
         }
     }
     if fix.checksum && len >= 4 {
-        store_checksum(message);
-    }
-}
-
-/// Zeroes bytes 2-3, computes the RFC 1071 checksum of `bytes` and stores it there.
-fn store_checksum(bytes: &mut [u8]) {
-    if let Some(field) = bytes.get_mut(2..4) {
-        field.fill(0);
-    }
-    let sum = internet_checksum(bytes).to_be_bytes();
-    if let Some(field) = bytes.get_mut(2..4) {
-        field.copy_from_slice(&sum);
+        store_checksum(message, 2);
     }
 }

@@ -195,6 +195,7 @@ impl<B: ByteSliceMut> Echo<B> {
 /// assert_eq!(&buf[..n], &[8, 0, 0x7d, 0x5b, 0x12, 0x34, 0x00, 0x07, b'h', b'i']);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct EchoRepr<'a> {
     /// The code: 0 in RFC 792 (Linux echoes a request's non-zero code back).
     pub code: u8,
@@ -401,6 +402,7 @@ impl<B: ByteSliceMut> AddressMask<B> {
 /// assert_eq!(repr.buffer_len(), 12);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct AddressMaskRepr<'a> {
     /// The code (0).
     pub code: u8,

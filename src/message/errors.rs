@@ -320,6 +320,7 @@ impl<B: ByteSliceMut> DestinationUnreachable<B> {
 /// assert_eq!(buf, [3, 3, 0xfc, 0xfc, 0, 0, 0, 0]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct DestinationUnreachableRepr<'a> {
     /// The code.
     pub code: UnreachableCode,
@@ -441,6 +442,7 @@ impl<B: ByteSliceMut> SourceQuench<B> {
 /// assert_eq!(icmpwire::Repr::SourceQuench(repr).buffer_len(), 8);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct SourceQuenchRepr<'a> {
     /// The code (0).
     pub code: u8,
@@ -603,6 +605,7 @@ impl<B: ByteSliceMut> TimeExceeded<B> {
 /// assert_eq!(repr.buffer_len(), 12);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct TimeExceededRepr<'a> {
     /// The code.
     pub code: TimeExceededCode,
@@ -798,6 +801,7 @@ impl<B: ByteSliceMut> ParameterProblem<B> {
 /// assert_eq!(buf, [12, 0, 0xde, 0xff, 21, 0, 0, 0]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ParameterProblemRepr<'a> {
     /// The code.
     pub code: ParameterProblemCode,

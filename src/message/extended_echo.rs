@@ -323,6 +323,7 @@ impl<B: ByteSliceMut> ExtendedEchoRequest<B> {
 /// assert_eq!(&buf[..8], &[42, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ExtendedEchoRequestRepr<'a> {
     /// The code (0).
     pub code: u8,
@@ -372,6 +373,7 @@ impl ExtendedEchoRequestRepr<'_> {
 /// assert_eq!(buf, [43, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ExtendedEchoReplyRepr<'a> {
     /// The code.
     pub code: ExtendedEchoReplyCode,

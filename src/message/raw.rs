@@ -139,6 +139,7 @@ impl<B: ByteSliceMut> Raw<B> {
 /// assert_eq!(buf, [40, 1, 0xd7, 0xfa, 0, 0, 0, 4]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct RawRepr<'a> {
     /// The type.
     pub message_type: MessageType,

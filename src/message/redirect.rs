@@ -136,6 +136,7 @@ impl<B: ByteSliceMut> Redirect<B> {
 /// assert_eq!(buf, [5, 1, 0x38, 0xfb, 192, 0, 2, 3]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct RedirectRepr<'a> {
     /// The code.
     pub code: RedirectCode,

@@ -38,6 +38,7 @@ use crate::wire::{self, Header, RouterAdvertisementHeader};
 /// assert!(e.preference < 0);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct RouterEntry {
     /// The router's address.
     pub address: Ipv4Addr,
@@ -322,6 +323,7 @@ impl ExactSizeIterator for RouterEntries<'_> {}
 /// assert_eq!(entries, RouterEntriesRepr::List(&list));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum RouterEntriesRepr<'a> {
     /// Entries of 2 words (RFC 1256): up to 255 of them (none only in an RFC 5944 agent
     /// advertisement).
@@ -355,6 +357,7 @@ pub enum RouterEntriesRepr<'a> {
 /// assert_eq!(buf, [9, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0]);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct RouterAdvertisementRepr<'a> {
     /// The code (0, or 16 for a mobility agent that does not route common traffic).
     pub code: RouterAdvertisementCode,
@@ -539,6 +542,7 @@ impl<B: ByteSliceMut> RouterSolicitation<B> {
 /// assert_eq!(buf, [10, 0, 0xf5, 0xff, 0, 0, 0, 0]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct RouterSolicitationRepr<'a> {
     /// The code (0).
     pub code: u8,

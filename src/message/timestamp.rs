@@ -217,6 +217,7 @@ impl<B: ByteSliceMut> Timestamp<B> {
 /// assert_eq!(buf, [13, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct TimestampRepr<'a> {
     /// The code (0).
     pub code: u8,

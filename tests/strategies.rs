@@ -1,0 +1,120 @@
+//! icmpwire's own properties, stated with the public strategies of the `proptest` feature:
+//! for any valid message of each type, it parses as that type, re-emits byte for byte, prints,
+//! and its quote and extensions decode.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
+
+use icmpwire::strategy;
+use icmpwire::{Echo, Message, MessageType, Quote, protocol};
+use proptest::prelude::*;
+
+/// Parses as `ty`, checksum verified; the description re-emits the same bytes; the line
+/// `Display` prints ends with the length.
+fn check(bytes: &[u8], ty: MessageType) -> Result<(), TestCaseError> {
+    let msg = Message::parse(bytes).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+    prop_assert_eq!(msg.message_type(), ty);
+    let mut again = vec![0xEEu8; bytes.len()];
+    prop_assert_eq!(msg.to_repr().emit(&mut again), Ok(bytes.len()));
+    prop_assert_eq!(&again[..], bytes);
+    let line = msg.to_string();
+    prop_assert!(
+        line.contains(&format!(", length {}", bytes.len())),
+        "{}",
+        line
+    );
+    prop_assert!(!line.contains("wrong icmp cksum"));
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn echo_requests(m in strategy::echo_request()) { check(&m, MessageType::ECHO_REQUEST)?; }
+    #[test]
+    fn echo_replies(m in strategy::echo_reply()) { check(&m, MessageType::ECHO_REPLY)?; }
+    #[test]
+    fn information(q in strategy::information_request(), r in strategy::information_reply()) {
+        check(&q, MessageType::INFORMATION_REQUEST)?;
+        check(&r, MessageType::INFORMATION_REPLY)?;
+    }
+    #[test]
+    fn timestamps(q in strategy::timestamp(), r in strategy::timestamp_reply()) {
+        check(&q, MessageType::TIMESTAMP)?;
+        check(&r, MessageType::TIMESTAMP_REPLY)?;
+    }
+    #[test]
+    fn address_masks(q in strategy::address_mask_request(), r in strategy::address_mask_reply()) {
+        check(&q, MessageType::ADDRESS_MASK_REQUEST)?;
+        check(&r, MessageType::ADDRESS_MASK_REPLY)?;
+    }
+    #[test]
+    fn router_discovery(a in strategy::router_advertisement(), s in strategy::router_solicitation()) {
+        check(&a, MessageType::ROUTER_ADVERTISEMENT)?;
+        check(&s, MessageType::ROUTER_SOLICITATION)?;
+    }
+    #[test]
+    fn probes(q in strategy::extended_echo_request(), r in strategy::extended_echo_reply()) {
+        check(&q, MessageType::EXTENDED_ECHO_REQUEST)?;
+        check(&r, MessageType::EXTENDED_ECHO_REPLY)?;
+    }
+    #[test]
+    fn other_types_are_kept(m in strategy::other()) {
+        check(&m, MessageType(m[0]))?;
+        prop_assert!(matches!(Message::parse(&m[..]), Ok(Message::Other(_))));
+    }
+
+    /// Every error message: its quote decodes down to the transport bytes, with a header
+    /// checksum that verifies; its extensions, when there are any, verify and decode.
+    #[test]
+    fn error_messages(m in strategy::error_message()) {
+        check(&m, MessageType(m[0]))?;
+        let msg = Message::parse(&m[..]).unwrap();
+        let (quote, ext) = match &msg {
+            Message::DestinationUnreachable(v) => (v.quote(), v.extensions()),
+            Message::TimeExceeded(v) => (v.quote(), v.extensions()),
+            Message::ParameterProblem(v) => (v.quote(), v.extensions()),
+            Message::SourceQuench(v) => (v.quote(), None),
+            Message::Redirect(v) => (v.quote(), None),
+            other => panic!("not an error: {other:?}"),
+        };
+        let ip = quote.ipv4().unwrap();
+        prop_assert!(ip.header_checksum_valid());
+        prop_assert!(ip.transport().unwrap().len() >= 8);
+        if let Some(ext) = ext {
+            prop_assert!(ext.checksum_valid());
+            for o in ext.objects() {
+                prop_assert!(o.is_ok());
+            }
+        }
+    }
+
+    /// The quoted datagram alone: ports for UDP and TCP, the echo's identifier for ICMP.
+    #[test]
+    fn quoted_datagrams(q in strategy::quoted_datagram()) {
+        let ip = Quote::new(&q).ipv4().unwrap();
+        prop_assert!(ip.header_checksum_valid());
+        prop_assert!(!ip.more_fragments() && ip.fragment_offset() == 0);
+        match ip.protocol() {
+            protocol::UDP | protocol::TCP => { ip.ports().unwrap(); }
+            protocol::ICMP => prop_assert!(ip.icmp().unwrap().identifier.is_some()),
+            _ => {}
+        }
+    }
+
+    /// Any message: an echo request among them turns into a reply in place, and the
+    /// incremental checksum equals a recomputation.
+    #[test]
+    fn any_message(m in strategy::message()) {
+        check(&m, MessageType(m[0]))?;
+        if m[0] == 8 {
+            let mut b = m.clone();
+            let mut echo = Echo::parse(&mut b[..]).unwrap();
+            prop_assert!(echo.make_reply());
+            prop_assert!(echo.verify_checksum());
+            prop_assert_eq!(echo.checksum(), echo.computed_checksum());
+        }
+    }
+}
