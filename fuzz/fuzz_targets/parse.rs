@@ -1,6 +1,6 @@
 //! Any bytes: parse with and without checksum verification, touch every accessor of whatever
-//! comes out (including the quoted datagram), and when the checksum verified, re-emit from the
-//! parsed values and compare with the input byte for byte.
+//! comes out (including the quoted datagram and its `Display` line), and when the checksum
+//! verified, re-emit from the parsed values and compare with the input byte for byte.
 #![no_main]
 
 use icmpwire::extension::{Extensions, ObjectData, locate};
@@ -97,6 +97,9 @@ fuzz_target!(|data: &[u8]| {
     let unverified = Message::parse_unverified(data);
     if let Ok(msg) = &unverified {
         touch(msg);
+        // The tcpdump-style line (what icmpdump prints for untrusted captures).
+        let line = msg.to_string();
+        assert!(line.contains(&format!(", length {}", data.len())), "{line}");
     }
     touch_quote(Quote::new(data));
     // The extension parsers on any bytes, at any declared length.

@@ -1,9 +1,9 @@
-//! The same target as `smoltcp_plain`, with a custom mutator: libFuzzer's mutation, then
+//! The same target as `peers_plain`, with a custom mutator: libFuzzer's mutation, then
 //! `icmpwire::fuzzing::fix_up` rewrites the counts, RFC 4884 length and checksums so that the
 //! mutated message gets past the target's checksum check (see FUZZING.md, "Custom mutator").
 #![no_main]
 
-#[path = "shared/smoltcp_gated.rs"]
+#[path = "shared/peers_gated.rs"]
 mod gated;
 
 use icmpwire::fuzzing::{FixUp, fix_up};
