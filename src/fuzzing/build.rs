@@ -182,20 +182,27 @@ pub(super) fn build(
         _ => Repr::arbitrary_kind(u, kind)?,
     };
     match &mut repr {
-        Repr::DestinationUnreachable(r) => {
-            r.quote = quote;
-            r.extensions = attached;
-            r.length = 0;
-        }
-        Repr::TimeExceeded(r) => {
-            r.quote = quote;
-            r.extensions = attached;
-            r.length = 0;
-        }
-        Repr::ParameterProblem(r) => {
-            r.quote = quote;
-            r.extensions = attached;
-            r.length = 0;
+        Repr::DestinationUnreachable(DestinationUnreachableRepr {
+            quote: q,
+            extensions: e,
+            length: l,
+            ..
+        })
+        | Repr::TimeExceeded(TimeExceededRepr {
+            quote: q,
+            extensions: e,
+            length: l,
+            ..
+        })
+        | Repr::ParameterProblem(ParameterProblemRepr {
+            quote: q,
+            extensions: e,
+            length: l,
+            ..
+        }) => {
+            *q = quote;
+            *e = attached;
+            *l = 0;
         }
         Repr::SourceQuench(r) => {
             r.quote = quote;
