@@ -117,6 +117,15 @@ impl<B: ByteSlice> Display for Message<B> {
                     write!(f, " {i}:{{{} {}}}", e.address, e.preference)?;
                 }
             }
+            Message::Traceroute(m) => write!(
+                f,
+                ", id {}, outbound hops {}, return hops {}, link speed {} B/s, mtu {}",
+                m.identifier(),
+                m.outbound_hop_count(),
+                m.return_hop_count(),
+                m.output_link_speed(),
+                m.output_link_mtu()
+            )?,
             Message::RouterSolicitation(_) | Message::Other(_) => {}
         }
         write!(f, ", length {}", self.message_len())?;
@@ -289,7 +298,7 @@ mod defmt_impls {
     use crate::message::{
         AddressMask, DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, Message,
         ParameterProblem, Raw, Redirect, RouterAdvertisement, RouterSolicitation, SourceQuench,
-        TimeExceeded, Timestamp,
+        TimeExceeded, Timestamp, Traceroute,
     };
     use crate::quote::{Quote, QuotedIpv4};
     use crate::types::{
@@ -353,6 +362,7 @@ mod defmt_impls {
         AddressMask,
         ExtendedEchoRequest,
         ExtendedEchoReply,
+        Traceroute,
         Raw,
     );
 
@@ -374,6 +384,7 @@ mod defmt_impls {
                 Message::AddressMaskRequest(m) | Message::AddressMaskReply(m) => m.format(f),
                 Message::ExtendedEchoRequest(m) => m.format(f),
                 Message::ExtendedEchoReply(m) => m.format(f),
+                Message::Traceroute(m) => m.format(f),
                 Message::Other(m) => m.format(f),
             }
         }

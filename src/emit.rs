@@ -16,7 +16,7 @@ use crate::error::EmitError;
 use crate::message::{
     AddressMaskRepr, DestinationUnreachableRepr, EchoRepr, ExtendedEchoReplyRepr,
     ExtendedEchoRequestRepr, ParameterProblemRepr, RawRepr, RedirectRepr, RouterAdvertisementRepr,
-    RouterSolicitationRepr, SourceQuenchRepr, TimeExceededRepr, TimestampRepr,
+    RouterSolicitationRepr, SourceQuenchRepr, TimeExceededRepr, TimestampRepr, TracerouteRepr,
 };
 use crate::types::MessageType;
 
@@ -99,6 +99,8 @@ pub enum Repr<'a> {
     ExtendedEchoRequest(ExtendedEchoRequestRepr<'a>),
     /// Extended echo reply, type 43.
     ExtendedEchoReply(ExtendedEchoReplyRepr<'a>),
+    /// Traceroute, type 30 (RFC 1393, historic).
+    Traceroute(TracerouteRepr<'a>),
     /// Any message by type, code, rest of header and body.
     Other(RawRepr<'a>),
 }
@@ -132,6 +134,7 @@ impl Repr<'_> {
             Repr::AddressMaskReply(_) => 18,
             Repr::ExtendedEchoRequest(_) => 42,
             Repr::ExtendedEchoReply(_) => 43,
+            Repr::Traceroute(_) => 30,
             Repr::Other(r) => r.message_type.0,
         })
     }
@@ -163,6 +166,7 @@ impl Repr<'_> {
             Repr::AddressMaskRequest(r) | Repr::AddressMaskReply(r) => r.buffer_len(),
             Repr::ExtendedEchoRequest(r) => r.buffer_len(),
             Repr::ExtendedEchoReply(r) => r.buffer_len(),
+            Repr::Traceroute(r) => r.buffer_len(),
             Repr::Other(r) => r.buffer_len(),
         }
     }
@@ -216,6 +220,7 @@ impl Repr<'_> {
             Repr::AddressMaskReply(r) => r.fill(18, out),
             Repr::ExtendedEchoRequest(r) => r.fill(out),
             Repr::ExtendedEchoReply(r) => r.fill(out),
+            Repr::Traceroute(r) => r.fill(out),
             Repr::Other(r) => r.fill(out),
         };
         let checksum = checksum::finish(sum);

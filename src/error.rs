@@ -23,6 +23,8 @@ pub enum Part {
     Timestamps,
     /// The identifier, sequence and mask of an address mask request or reply (RFC 950, 12 bytes).
     AddressMask,
+    /// The fields of an RFC 1393 traceroute message (20 bytes).
+    Traceroute,
     /// The router entries of a router advertisement (RFC 1256).
     RouterEntries,
     /// The fixed 20-byte IPv4 header of the datagram quoted by an error message.
@@ -49,6 +51,7 @@ impl fmt::Display for Part {
             Part::Header => "ICMP header",
             Part::Timestamps => "timestamp fields",
             Part::AddressMask => "address mask fields",
+            Part::Traceroute => "traceroute fields",
             Part::RouterEntries => "router entries",
             Part::QuotedIpHeader => "quoted IPv4 header",
             Part::QuotedIpOptions => "quoted IPv4 options",

@@ -142,7 +142,8 @@ pub use message::{
     ExtendedEchoRequestRepr, Message, ParameterProblem, ParameterProblemRepr, Raw, RawRepr,
     Redirect, RedirectRepr, RouterAdvertisement, RouterAdvertisementRepr, RouterEntries,
     RouterEntriesRepr, RouterEntry, RouterSolicitation, RouterSolicitationRepr, SourceQuench,
-    SourceQuenchRepr, TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr,
+    SourceQuenchRepr, TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr, Traceroute,
+    TracerouteRepr,
 };
 pub use quote::{
     Quote, QuoteLimit, QuotedIcmp, QuotedIpv4, QuotedTcp, QuotedUdp, protocol, quote_datagram,

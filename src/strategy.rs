@@ -33,7 +33,7 @@ use crate::{
     ParameterProblemRepr, QuoteLimit, RawRepr, RedirectCode, RedirectRepr, Repr,
     RouterAdvertisementCode, RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry,
     RouterSolicitationRepr, SourceQuenchRepr, TimeExceededCode, TimeExceededRepr, TimestampRepr,
-    UnreachableCode, quote_datagram,
+    TracerouteCode, TracerouteRepr, UnreachableCode, quote_datagram,
 };
 
 /// The bytes `repr` emits (`None` if it cannot be emitted, which the strategies avoid).
@@ -586,6 +586,35 @@ pub fn extended_echo_reply() -> impl Strategy<Value = Vec<u8>> {
         )
 }
 
+/// Traceroute (type 30, RFC 1393, historic): code 0 or 1, hop counts, link speed and MTU.
+///
+/// ```
+/// use proptest::prelude::*;
+///
+/// proptest!(|(msg in icmpwire::strategy::traceroute())| {
+///     let t = icmpwire::Traceroute::parse(&msg[..]).unwrap();
+///     prop_assert!(t.code().name().is_some());
+/// });
+/// ```
+pub fn traceroute() -> impl Strategy<Value = Vec<u8>> {
+    let counts = (any::<u16>(), any::<u16>(), any::<u16>());
+    (0u8..=1, counts, any::<u32>(), any::<u32>()).prop_filter_map(
+        "emits",
+        |(code, (identifier, outbound_hop_count, return_hop_count), speed, mtu)| {
+            emitted(&Repr::Traceroute(TracerouteRepr {
+                code: TracerouteCode(code),
+                identifier,
+                unused: 0,
+                outbound_hop_count,
+                return_hop_count,
+                output_link_speed: speed,
+                output_link_mtu: mtu,
+                trailing: &[],
+            }))
+        },
+    )
+}
+
 /// A message of a type icmpwire has no typed view for (kept as raw: type, code, the 4 bytes of
 /// the rest of the header and the body), such as Photuris (40) or an unassigned type.
 ///
@@ -599,7 +628,7 @@ pub fn extended_echo_reply() -> impl Strategy<Value = Vec<u8>> {
 pub fn other() -> impl Strategy<Value = Vec<u8>> {
     let ty = any::<u8>().prop_filter(
         "no typed view",
-        |t| !matches!(t, 0 | 3..=5 | 8..=18 | 42 | 43),
+        |t| !matches!(t, 0 | 3..=5 | 8..=18 | 30 | 42 | 43),
     );
     (ty, any::<u8>(), any::<[u8; 4]>(), payload()).prop_filter_map(
         "emits",
@@ -657,6 +686,7 @@ pub fn message() -> impl Strategy<Value = Vec<u8>> {
         router_solicitation(),
         extended_echo_request(),
         extended_echo_reply(),
+        traceroute(),
         other(),
         error_message(),
     ]

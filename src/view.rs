@@ -38,6 +38,7 @@ wire_header! {
     ExtendedEchoHeader => Header,
     TimestampHeader => Timestamps,
     AddressMaskHeader => AddressMask,
+    TracerouteHeader => Traceroute,
 }
 
 /// The checksum field of a message that is all zero apart from it must be `0xFFFF` (the

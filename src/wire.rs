@@ -44,6 +44,22 @@ pub(crate) struct TimestampHeader {
     pub(crate) transmit: U32,
 }
 
+/// Traceroute (RFC 1393 section 2.3): ID number, unused, outbound and return hop counts,
+/// output link speed and MTU.
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
+#[repr(C)]
+pub(crate) struct TracerouteHeader {
+    pub(crate) ty: u8,
+    pub(crate) code: u8,
+    pub(crate) checksum: U16,
+    pub(crate) identifier: U16,
+    pub(crate) unused: U16,
+    pub(crate) outbound_hops: U16,
+    pub(crate) return_hops: U16,
+    pub(crate) link_speed: U32,
+    pub(crate) link_mtu: U32,
+}
+
 /// Address mask request and reply (RFC 950 appendix I): identifier, sequence, mask.
 #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
 #[repr(C)]

@@ -33,11 +33,9 @@ fn skipped_field(ty: u64, key: &str) -> bool {
         // The oracle's own validity summaries (compared separately below).
         (9, "entries_complete" | "rfc1256_valid") => true,
         // Types without a typed view: rest_of_header is compared; the oracle's deeper decode
-        // of traceroute (RFC 1393), domain name (RFC 1788, where scapy reads 4 bytes too many)
-        // and Photuris (RFC 2521) is not.
-        (30, "identifier" | "unused" | "outbound_hop_count" | "return_hop_count")
-        | (30, "output_link_speed" | "output_link_mtu")
-        | (37 | 38, "identifier" | "sequence" | "scapy_unused" | "rest_of_header")
+        // of domain name (RFC 1788, where scapy reads 4 bytes too many) and Photuris (RFC 2521)
+        // is not.
+        (37 | 38, "identifier" | "sequence" | "scapy_unused" | "rest_of_header")
         | (40, "pointer" | "reserved") => true,
         _ => false,
     }
@@ -115,9 +113,9 @@ fn check_wellformed(rec: &Value, problems: &mut Vec<String>) {
     let ours = json::message_json(&bytes);
     let mut p = Vec::new();
     let ty = u64_of(&rec["type"]);
-    // Traceroute (RFC 1393, 20 fixed bytes) and the domain name messages (RFC 1788) have no
-    // typed view: for us their payload starts after the common 8-byte header.
-    let raw_fixed = matches!(ty, 30 | 37 | 38);
+    // The domain name messages (RFC 1788) have no typed view: for us their payload starts
+    // after the common 8-byte header.
+    let raw_fixed = matches!(ty, 37 | 38);
     for key in [
         "type",
         "code",
@@ -190,6 +188,7 @@ fn fixed_len(ty: u8) -> (Part, usize) {
     match ty {
         13 | 14 => (Part::Timestamps, 20),
         17 | 18 => (Part::AddressMask, 12),
+        30 => (Part::Traceroute, 20), // RFC 1393 section 2.3
         _ => (Part::Header, 8),
     }
 }

@@ -108,7 +108,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         (
             any::<u8>().prop_filter("no typed view", |t| !matches!(
                 t,
-                0 | 3 | 4 | 5 | 8..=18 | 42 | 43
+                0 | 3 | 4 | 5 | 8..=18 | 30 | 42 | 43
             )),
             any::<u8>(),
             any::<[u8; 4]>(),

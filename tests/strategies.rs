@@ -61,6 +61,8 @@ proptest! {
         check(&r, MessageType::EXTENDED_ECHO_REPLY)?;
     }
     #[test]
+    fn traceroutes(m in strategy::traceroute()) { check(&m, MessageType::TRACEROUTE)?; }
+    #[test]
     fn other_types_are_kept(m in strategy::other()) {
         check(&m, MessageType(m[0]))?;
         prop_assert!(matches!(Message::parse(&m[..]), Ok(Message::Other(_))));

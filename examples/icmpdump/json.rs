@@ -144,6 +144,16 @@ fn decoded(msg: &Message<&[u8]>) -> Value {
                 json!(rest_of_header(m.identifier(), m.sequence(), m.flags())),
             );
         }
+        Message::Traceroute(m) => {
+            put("identifier", json!(m.identifier()));
+            put("unused", json!(m.unused()));
+            put("outbound_hop_count", json!(m.outbound_hop_count()));
+            put("return_hop_count", json!(m.return_hop_count()));
+            put("output_link_speed", json!(m.output_link_speed()));
+            put("output_link_mtu", json!(m.output_link_mtu()));
+            let rest = u32::from(m.identifier()) << 16 | u32::from(m.unused());
+            put("rest_of_header", json!(rest));
+        }
         Message::Other(m) => {
             put(
                 "rest_of_header",

@@ -42,7 +42,7 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
         16 => Repr::ExtendedEchoReply(ExtendedEchoReplyRepr { code: ExtendedEchoReplyCode(code), identifier: a, sequence: b as u8, state: w as u8 & 7, reserved: (w >> 3) as u8 & 3, active: w & 32 != 0, ipv4: w & 64 != 0, ipv6: w & 128 != 0, payload: data }),
         _ => {
             let t: u8 = u.arbitrary()?;
-            if matches!(t, 0 | 3 | 4 | 5 | 8..=18 | 42 | 43) {
+            if matches!(t, 0 | 3 | 4 | 5 | 8..=18 | 30 | 42 | 43) {
                 return Ok(());
             }
             Repr::Other(RawRepr { message_type: MessageType(t), code, rest_of_header: w.to_be_bytes(), payload: data })

@@ -115,7 +115,7 @@ impl AsRef<[u8]> for Packet {
 
 impl<'a> Arbitrary<'a> for Packet {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let kind = u.int_in_range(0u8..=18)?;
+        let kind = u.int_in_range(0u8..=19)?;
         build::build(u, kind, None).map(|bytes| Self { bytes })
     }
 }
@@ -225,7 +225,7 @@ impl<'a> Arbitrary<'a> for NearValid {
         let flaw: Flaw = u.arbitrary()?;
         // A message of a kind that can have the flaw (kinds as in `build`).
         let kind = match flaw {
-            Flaw::BadChecksum | Flaw::CutFixedPart => u.int_in_range(0u8..=18)?,
+            Flaw::BadChecksum | Flaw::CutFixedPart => u.int_in_range(0u8..=19)?,
             Flaw::CutQuote => *u.choose(&[1u8, 2, 3, 7, 8])?,
             Flaw::LengthPastEnd => *u.choose(&[1u8, 7, 8])?,
             Flaw::EntryCountTooHigh | Flaw::EntrySizeTooSmall => 5,

@@ -12,7 +12,7 @@ use crate::{
     ParameterProblemRepr, PhoturisCode, RawRepr, RedirectCode, RedirectRepr, Repr,
     RouterAdvertisementCode, RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry,
     RouterSolicitationRepr, SourceQuenchRepr, TimeExceededCode, TimeExceededRepr, TimestampRepr,
-    TracerouteCode, UnreachableCode,
+    TracerouteCode, TracerouteRepr, UnreachableCode,
 };
 
 /// `Arbitrary` for the open `u8` newtypes: every value, named or not.
@@ -227,12 +227,27 @@ impl<'a> Arbitrary<'a> for ExtendedEchoReplyRepr<'a> {
     }
 }
 
+impl<'a> Arbitrary<'a> for TracerouteRepr<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self {
+            code: u.arbitrary()?,
+            identifier: u.arbitrary()?,
+            unused: u.arbitrary()?,
+            outbound_hop_count: u.arbitrary()?,
+            return_hop_count: u.arbitrary()?,
+            output_link_speed: u.arbitrary()?,
+            output_link_mtu: u.arbitrary()?,
+            trailing: u.arbitrary()?,
+        })
+    }
+}
+
 impl<'a> Arbitrary<'a> for RawRepr<'a> {
     /// A type without a typed view (so that it parses back as [`Repr::Other`]).
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let t: u8 = u.arbitrary()?;
         let message_type = match t {
-            0 | 3..=5 | 8..=18 | 42 | 43 => MessageType(t.wrapping_add(100)),
+            0 | 3..=5 | 8..=18 | 30 | 42 | 43 => MessageType(t.wrapping_add(100)),
             _ => MessageType(t),
         };
         Ok(Self {
@@ -258,7 +273,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
     /// assert_eq!(Message::parse(&buf[..]).unwrap().to_repr(), repr);
     /// ```
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let kind = u.int_in_range(0u8..=18)?;
+        let kind = u.int_in_range(0u8..=19)?;
         Self::arbitrary_kind(u, kind)
     }
 }
@@ -284,6 +299,7 @@ impl<'a> Repr<'a> {
             14 => Repr::AddressMaskReply(u.arbitrary()?),
             15 => Repr::ExtendedEchoRequest(u.arbitrary()?),
             16 => Repr::ExtendedEchoReply(u.arbitrary()?),
+            17 => Repr::Traceroute(u.arbitrary()?),
             _ => Repr::Other(u.arbitrary()?),
         })
     }

@@ -19,6 +19,7 @@
 //! | 12 | [`ParameterProblem`] | RFC 792, 1108, 4884 |
 //! | 13, 14 | [`Timestamp`] | RFC 792 |
 //! | 17, 18 | [`AddressMask`] | RFC 950 |
+//! | 30 | [`Traceroute`] | RFC 1393 (historic) |
 //! | 42, 43 | [`ExtendedEchoRequest`], [`ExtendedEchoReply`] | RFC 8335 |
 //! | any other | [`Raw`] | RFC 792 (the common header) |
 
@@ -29,6 +30,7 @@ mod raw;
 mod redirect;
 mod router;
 mod timestamp;
+mod traceroute;
 
 pub use echo::{AddressMask, AddressMaskRepr, Echo, EchoRepr};
 pub use errors::{
@@ -45,6 +47,7 @@ pub use router::{
     RouterSolicitation, RouterSolicitationRepr,
 };
 pub use timestamp::{Timestamp, TimestampRepr};
+pub use traceroute::{Traceroute, TracerouteRepr};
 
 use zerocopy::{ByteSlice, SplitByteSlice};
 
@@ -169,6 +172,8 @@ pub enum Message<B> {
     AddressMaskRequest(AddressMask<B>),
     /// Address mask reply, type 18.
     AddressMaskReply(AddressMask<B>),
+    /// Traceroute, type 30 (RFC 1393, historic).
+    Traceroute(Traceroute<B>),
     /// Extended echo request (PROBE), type 42.
     ExtendedEchoRequest(ExtendedEchoRequest<B>),
     /// Extended echo reply, type 43.
@@ -194,6 +199,7 @@ macro_rules! each_view {
             Message::ParameterProblem($v) => $e,
             Message::Timestamp($v) | Message::TimestampReply($v) => $e,
             Message::AddressMaskRequest($v) | Message::AddressMaskReply($v) => $e,
+            Message::Traceroute($v) => $e,
             Message::ExtendedEchoRequest($v) => $e,
             Message::ExtendedEchoReply($v) => $e,
             Message::Other($v) => $e,
@@ -272,6 +278,7 @@ impl<B: SplitByteSlice> Message<B> {
             16 => Message::InformationReply(Echo::parse_unverified(bytes)?),
             17 => Message::AddressMaskRequest(AddressMask::parse_unverified(bytes)?),
             18 => Message::AddressMaskReply(AddressMask::parse_unverified(bytes)?),
+            30 => Message::Traceroute(Traceroute::parse_unverified(bytes)?),
             42 => Message::ExtendedEchoRequest(ExtendedEchoRequest::parse_unverified(bytes)?),
             43 => Message::ExtendedEchoReply(ExtendedEchoReply::parse_unverified(bytes)?),
             _ => Message::Other(Raw::parse_unverified(bytes)?),
@@ -421,6 +428,7 @@ impl<B: ByteSlice> Message<B> {
             Message::TimestampReply(v) => Repr::TimestampReply(v.to_repr()),
             Message::AddressMaskRequest(v) => Repr::AddressMaskRequest(v.to_repr()),
             Message::AddressMaskReply(v) => Repr::AddressMaskReply(v.to_repr()),
+            Message::Traceroute(v) => Repr::Traceroute(v.to_repr()),
             Message::ExtendedEchoRequest(v) => Repr::ExtendedEchoRequest(v.to_repr()),
             Message::ExtendedEchoReply(v) => Repr::ExtendedEchoReply(v.to_repr()),
             Message::Other(v) => Repr::Other(v.to_repr()),

@@ -115,6 +115,11 @@ fn parse_and_read(bytes: &[u8]) -> u64 {
             acc = mix(acc, u64::from(m.state()) ^ u64::from(m.active()) ^ u64::from(m.ipv4()) ^ u64::from(m.ipv6()));
             acc = mix(acc, u64::from(m.code().0) ^ u64::from(m.reserved()) ^ u64::from(m.flags()));
         }
+        Message::Traceroute(m) => {
+            acc = mix(acc, u64::from(m.identifier()) ^ u64::from(m.unused()) ^ u64::from(m.code().0));
+            acc = mix(acc, u64::from(m.outbound_hop_count()) ^ u64::from(m.return_hop_count()));
+            acc = mix(acc, u64::from(m.output_link_speed()) ^ u64::from(m.output_link_mtu()));
+        }
         Message::Other(m) => acc = mix(acc, u64::from(u32::from_be_bytes(m.rest_of_header()))),
         _ => {}
     }
@@ -131,6 +136,7 @@ fn typed_parsers(bytes: &[u8]) -> u64 {
     acc = mix(acc, RouterAdvertisement::parse_unverified(bytes).map_or(5, |m| m.entries().len() as u64));
     acc = mix(acc, ExtendedEchoRequest::parse_unverified(bytes).map_or(6, |m| u64::from(m.identifier())));
     acc = mix(acc, Raw::parse(bytes).map_or(7, |m| u64::from(m.rest_of_header()[0])));
+    acc = mix(acc, Traceroute::parse(bytes).map_or(8, |m| u64::from(m.output_link_mtu())));
     let (d, e) = locate(bytes, bytes.first().copied().unwrap_or(0));
     acc = mix(acc, d.len() as u64 ^ e.map_or(0, extensions_all));
     acc
@@ -157,6 +163,11 @@ fn mutate(buf: &mut [u8]) -> u64 {
         }
         Ok(Message::TimeExceeded(mut m)) => {
             m.set_length_field(32);
+            u64::from(m.checksum())
+        }
+        Ok(Message::Traceroute(mut m)) => {
+            m.set_output_link_mtu(1500);
+            m.set_return_hop_count(3);
             u64::from(m.checksum())
         }
         Ok(Message::RouterAdvertisement(mut m)) => {
