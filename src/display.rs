@@ -1,5 +1,7 @@
-//! `Display` for a parsed message: one line in tcpdump's wording, the way network people read
-//! ICMP (`echo request, id 1, seq 2, length 64`, `time exceeded (in-transit) for IP ...`).
+//! `Display` for a parsed message: one line in the manner of tcpdump, with its names for types
+//! and codes (`echo request, id 1, seq 2, length 64`, `time exceeded (in-transit) for IP ...`).
+//! Echo lines are exactly tcpdump's; other types keep tcpdump's words in icmpwire's own layout
+//! (type, code in parentheses, fields), which also covers the types tcpdump does not decode.
 //!
 //! The names of types and codes are those of [`crate::types`]; the fields follow the RFC of each
 //! message (RFC 792, 950, 1191, 1256, 4884, 4950, 5837, 8335). No allocation: everything is

@@ -237,7 +237,14 @@ fn with_objects(
             None => ObjectRepr::Mpls(labels),
         })
         .collect();
-    make(&quote, &objects)
+    // With extensions, the original datagram is cut to 128 bytes (RFC 4884's minimum for it),
+    // so that the message stays within RFC 1812's 576.
+    let quote = if objects.is_empty() {
+        &quote[..]
+    } else {
+        quote.get(..128).unwrap_or(&quote)
+    };
+    make(quote, &objects)
 }
 
 /// Destination unreachable (type 3, RFC 792, 1122, 1191, 1812, 4884): codes 0 to 15, a
@@ -291,8 +298,8 @@ pub fn time_exceeded() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
-/// Parameter problem (type 12, RFC 792, 1108, 4884): codes 0 to 2, a pointer into the quoted
-/// header with code 0, sometimes extension objects.
+/// Parameter problem (type 12, RFC 792, 1108, 4884): codes 0 to 2, a pointer to an octet of
+/// the quoted header with code 0, sometimes extension objects.
 ///
 /// ```
 /// use proptest::prelude::*;
@@ -302,9 +309,12 @@ pub fn time_exceeded() -> impl Strategy<Value = Vec<u8>> {
 /// });
 /// ```
 pub fn parameter_problem() -> impl Strategy<Value = Vec<u8>> {
-    (0u8..=2, 0u8..=59, quoted_datagram(), objects()).prop_filter_map(
+    (0u8..=2, any::<u8>(), quoted_datagram(), objects()).prop_filter_map(
         "emits",
         |(code, pointer, quote, specs)| {
+            // An octet of the quoted header (RFC 792: where the error was found).
+            let header_len = quote.first().map_or(20, |b| (b & 0x0F).saturating_mul(4));
+            let pointer = pointer.checked_rem(header_len).unwrap_or(0);
             with_objects(quote, &specs, |quote, extensions| {
                 emitted(&Repr::ParameterProblem(ParameterProblemRepr {
                     code: ParameterProblemCode(code),
@@ -549,7 +559,7 @@ pub fn extended_echo_request() -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// Extended echo reply (type 43, RFC 8335): codes 0 to 4; with code 0, a state (0 to 6) and
-/// the A, 4 and 6 bits.
+/// the A bit, and the 4 and 6 bits only when A is set.
 ///
 /// ```
 /// use proptest::prelude::*;
@@ -578,8 +588,9 @@ pub fn extended_echo_reply() -> impl Strategy<Value = Vec<u8>> {
                     state: if ok { state } else { 0 },
                     reserved: 0,
                     active: ok && active,
-                    ipv4: ok && ipv4,
-                    ipv6: ok && ipv6,
+                    // RFC 8335 section 3: the 4 and 6 bits only with the A bit.
+                    ipv4: ok && active && ipv4,
+                    ipv6: ok && active && ipv6,
                     payload: &[],
                 }))
             },

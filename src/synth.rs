@@ -19,10 +19,12 @@ pub(crate) struct Datagram<'a> {
     pub(crate) protocol: u8,
     pub(crate) src: [u8; 4],
     pub(crate) dst: [u8; 4],
-    /// Option bytes: the first `ihl * 4 - 20` are used, zeros after them.
+    /// Option bytes, as given (not necessarily well-formed options: parsers of quotes must
+    /// cope): the first `ihl * 4 - 20` are used, zeros after them.
     pub(crate) options: &'a [u8],
-    /// What follows the header; an ICMP payload is made an echo request (type 8, code 0),
-    /// as ping and `traceroute --icmp` send.
+    /// What follows the header; an ICMP payload is made an echo request (type 8, code 0, its
+    /// checksum right), as ping and `traceroute --icmp` send; a UDP payload gets its length
+    /// field right (the UDP checksum is left as given).
     pub(crate) payload: &'a [u8],
 }
 
@@ -67,10 +69,23 @@ impl Datagram<'_> {
         }
         if let Some(payload) = d.get_mut(header_len..) {
             payload.copy_from_slice(self.payload);
-            if self.protocol == 1
-                && let Some(t) = payload.get_mut(..2)
-            {
-                t.copy_from_slice(&[8, 0]);
+            match self.protocol {
+                1 => {
+                    if let Some(t) = payload.get_mut(..2) {
+                        t.copy_from_slice(&[8, 0]);
+                    }
+                    store_checksum(payload, 2);
+                }
+                17 => {
+                    // The UDP length covers the whole datagram's payload (RFC 768).
+                    let len = u16::try_from(payload.len())
+                        .unwrap_or(u16::MAX)
+                        .to_be_bytes();
+                    if let Some(l) = payload.get_mut(4..6) {
+                        l.copy_from_slice(&len);
+                    }
+                }
+                _ => {}
             }
         }
         if let Some(h) = d.get_mut(..header_len) {

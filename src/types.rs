@@ -119,7 +119,7 @@ open_u8! {
     ADDRESS_MASK_REPLY = 18, "address mask reply";
     /// Reserved (for Security).
     RESERVED_SECURITY = 19, "reserved (security)";
-    /// Traceroute (RFC 1393; deprecated by RFC 6918).
+    /// Traceroute (RFC 1393, historic since RFC 6814; deprecated by RFC 6918).
     TRACEROUTE = 30, "traceroute";
     /// Datagram Conversion Error (RFC 1475; deprecated by RFC 6918).
     DATAGRAM_CONVERSION_ERROR = 31, "datagram conversion error";
@@ -375,7 +375,7 @@ open_u8! {
 }
 
 open_u8! {
-    /// The code of a traceroute message (type 30, RFC 1393 section 2.2).
+    /// The code of a traceroute message (type 30, RFC 1393 section 2.3).
     ///
     /// ```
     /// use icmpwire::TracerouteCode;

@@ -81,7 +81,16 @@ fn packets_are_well_formed() {
             with_extensions += 1;
         }
     }
-    assert!(types.len() >= 19, "{types:?}");
+    // Every type with a typed view, and some without.
+    for t in [
+        0u8, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 30, 42, 43,
+    ] {
+        assert!(
+            types.get(&t).copied().unwrap_or(0) > 20,
+            "type {t}: {types:?}"
+        );
+    }
+    assert!(types.len() > 18, "{types:?}");
     assert!(
         quoting_ip > 500 && with_extensions > 200,
         "{quoting_ip} {with_extensions}"
@@ -230,6 +239,10 @@ fn fix_up_makes_mutated_messages_consistent() {
         }
         fix_up(&mut bytes, FixUp::ALL);
         assert!(icmpwire::checksum::verify(&bytes), "{bytes:02x?}");
+        if matches!(bytes[0], 3 | 11 | 12) {
+            // The RFC 4884 length fits what the message holds.
+            assert!(usize::from(bytes[5]) * 4 <= bytes.len() - 8, "{bytes:02x?}");
+        }
         match Message::parse(&bytes[..]) {
             Err(
                 ParseError::Truncated {

@@ -13,7 +13,7 @@ use icmpwire::{Echo, Message, MessageType, Quote, protocol};
 use proptest::prelude::*;
 
 /// Parses as `ty`, checksum verified; the description re-emits the same bytes; the line
-/// `Display` prints ends with the length.
+/// `Display` prints ends with the length (no checksum note).
 fn check(bytes: &[u8], ty: MessageType) -> Result<(), TestCaseError> {
     let msg = Message::parse(bytes).map_err(|e| TestCaseError::fail(format!("{e}")))?;
     prop_assert_eq!(msg.message_type(), ty);
@@ -22,11 +22,10 @@ fn check(bytes: &[u8], ty: MessageType) -> Result<(), TestCaseError> {
     prop_assert_eq!(&again[..], bytes);
     let line = msg.to_string();
     prop_assert!(
-        line.contains(&format!(", length {}", bytes.len())),
+        line.ends_with(&format!(", length {}", bytes.len())),
         "{}",
         line
     );
-    prop_assert!(!line.contains("wrong icmp cksum"));
     Ok(())
 }
 

@@ -151,13 +151,26 @@ pub(super) fn build(
             None => u.ratio(1, 3)?,
         };
     let attached: &[ObjectRepr<'_>] = if extended { used } else { &[] };
+    // With extensions, the original datagram is cut to 128 bytes (RFC 4884's minimum for it),
+    // so that the message stays within RFC 1812's 576.
+    let quote = if extended {
+        quote.get(..128).unwrap_or(quote)
+    } else {
+        quote
+    };
     let mut probe = [0u8; 64];
     let mut repr = match kind {
-        1 => Repr::DestinationUnreachable(DestinationUnreachableRepr {
-            code: UnreachableCode(u.int_in_range(0..=15)?),
-            next_hop_mtu: u.arbitrary()?,
-            ..u.arbitrary()?
-        }),
+        1 => {
+            let code = u.int_in_range(0..=15)?;
+            let mtu: u16 = u.arbitrary()?;
+            Repr::DestinationUnreachable(DestinationUnreachableRepr {
+                code: UnreachableCode(code),
+                unused: 0,
+                // RFC 1191: the next-hop MTU only with "fragmentation needed".
+                next_hop_mtu: if code == 4 { mtu } else { 0 },
+                ..u.arbitrary()?
+            })
+        }
         5 => Repr::RouterAdvertisement(u.arbitrary()?),
         7 => Repr::TimeExceeded(TimeExceededRepr {
             code: TimeExceededCode(u.int_in_range(0..=1)?),

@@ -132,7 +132,8 @@ impl<'a> Arbitrary<'a> for Packet {
 pub enum Flaw {
     /// The ICMP checksum is wrong: [`ParseError::BadChecksum`](crate::ParseError::BadChecksum).
     BadChecksum,
-    /// The message ends inside its fixed part (its header, timestamps, mask):
+    /// The message ends inside its fixed part (its header, timestamps, mask, traceroute fields,
+    /// router entries):
     /// [`ParseError::Truncated`](crate::ParseError::Truncated) (no checksum to trust).
     CutFixedPart,
     /// An error message whose quoted datagram ends inside the quoted IPv4 header; the message

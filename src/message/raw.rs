@@ -1,8 +1,9 @@
 //! Any ICMP message as its common header (RFC 792): type, code, checksum, the 4 "rest of
 //! header" bytes, and the body. [`Message::Other`](crate::Message::Other) holds the types this
-//! crate has no typed view for (alternate host address, traceroute, Photuris, extended echo, the
-//! experiments, unassigned values...), so that every message round-trips byte for byte. The view
-//! reads any type, including those with a typed view.
+//! crate has no typed view for (alternate host address, the RFC 1788 domain name messages,
+//! Photuris, the experiments, unassigned values...), so that every message round-trips byte for
+//! byte. The view reads any type, including those with a typed view (a traceroute message too
+//! short for its 20 bytes, which `Message::parse` refuses, reads here as its common header).
 
 use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};

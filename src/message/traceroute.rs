@@ -1,6 +1,6 @@
-//! Traceroute (type 30, RFC 1393 section 2.3; historic since RFC 6814): the message a router
-//! sends back for each datagram carrying the IP traceroute option, with the hop counts and the
-//! speed and MTU of the link it forwarded the datagram on. Code 0: forwarded; code 1: no route,
+//! Traceroute (type 30, RFC 1393 section 2.3; historic since RFC 6814, deprecated by RFC 6918):
+//! the message a router sends back for each datagram carrying the IP traceroute option, with
+//! the hop counts and the speed and MTU of the link it forwarded the datagram on. Code 0: forwarded; code 1: no route,
 //! discarded ([`TracerouteCode`]).
 //!
 //! The message is 20 bytes; fewer is [`ParseError::Truncated`] with [`Part::Traceroute`].
