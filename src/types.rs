@@ -291,7 +291,7 @@ open_u8! {
 }
 
 open_u8! {
-    /// The code of a parameter problem message (type 12): RFC 792, RFC 1108, RFC 1122.
+    /// The code of a parameter problem message (type 12): RFC 792, RFC 1108, RFC 1122, IANA.
     ///
     /// ```
     /// use icmpwire::ParameterProblemCode;
@@ -305,7 +305,7 @@ open_u8! {
     POINTER = 0, "pointer";
     /// Missing a Required Option (RFC 1108).
     MISSING_OPTION = 1, "missing required option";
-    /// Bad Length (RFC 1122).
+    /// Bad Length (IANA registry; no RFC defines it).
     BAD_LENGTH = 2, "bad length";
 }
 

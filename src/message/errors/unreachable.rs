@@ -1,0 +1,224 @@
+//! Destination unreachable (type 3): RFC 792, RFC 1122 section 3.2.2.1 and RFC 1812 section
+//! 5.2.7.1 (codes 6-15), RFC 1191 section 4 (next-hop MTU), RFC 4884 section 4.1 (length).
+
+use zerocopy::network_endian::U16;
+use zerocopy::{ByteSlice, ByteSliceMut};
+
+use super::{body_len, check_body, fill_error, length_field};
+use crate::error::EmitError;
+use crate::extension::ObjectRepr;
+use crate::message::view_parse;
+use crate::types::UnreachableCode;
+use crate::view::View;
+use crate::wire::ErrorHeader;
+
+/// A destination unreachable message (type 3).
+///
+/// ```
+/// use icmpwire::{DestinationUnreachable, UnreachableCode};
+///
+/// // Fragmentation needed, next-hop MTU 1000, quoting 20 + 8 bytes.
+/// let bytes = [
+///     3, 4, 0x25, 0x1a, 0, 0, 0x03, 0xe8, 0x45, 0, 0x05, 0xdc, 0, 1, 0x40, 0, 64, 17, 0, 0,
+///     192, 0, 2, 10, 203, 0, 113, 2, 0x82, 0x9a, 0x82, 0x9a, 0x05, 0xc8, 0, 0,
+/// ];
+/// let msg = DestinationUnreachable::parse(&bytes[..]).unwrap();
+/// assert_eq!(msg.code(), UnreachableCode::FRAGMENTATION_NEEDED);
+/// assert_eq!(msg.next_hop_mtu(), 1000);
+/// assert_eq!(msg.quote().ipv4().unwrap().total_length(), 1500);
+/// ```
+pub struct DestinationUnreachable<B>(View<B, ErrorHeader>);
+
+view_parse!(
+    DestinationUnreachable,
+    ErrorHeader,
+    [3],
+    "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]"
+);
+crate::view_common!(DestinationUnreachable, "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]");
+error_view!(
+    DestinationUnreachable,
+    "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]",
+    rfc4884
+);
+
+impl<B: ByteSlice> DestinationUnreachable<B> {
+    /// The code.
+    ///
+    /// ```
+    /// let bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
+    /// let msg = icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap();
+    /// assert_eq!(msg.code(), icmpwire::UnreachableCode::PORT_UNREACHABLE);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn code(&self) -> UnreachableCode {
+        UnreachableCode(self.0.code())
+    }
+
+    /// Bytes 6-7: the next-hop MTU of a "fragmentation needed" message (RFC 1191); unused (and
+    /// normally 0) for the other codes, returned as received.
+    ///
+    /// ```
+    /// let bytes = [3u8, 4, 0xf9, 0x13, 0, 0, 0x03, 0xe8];
+    /// let msg = icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap();
+    /// assert_eq!(msg.next_hop_mtu(), 1000);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn next_hop_mtu(&self) -> u16 {
+        self.0.header.word6.get()
+    }
+
+    /// Byte 5: the RFC 4884 length of the original datagram in 32-bit words (0 without
+    /// extensions).
+    ///
+    /// ```
+    /// let bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
+    /// assert_eq!(icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap().length_field(), 0);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn length_field(&self) -> u8 {
+        self.0.header.length
+    }
+
+    /// Byte 4, unused by every RFC, as received.
+    ///
+    /// ```
+    /// let bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
+    /// assert_eq!(icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap().unused(), 0);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn unused(&self) -> u8 {
+        self.0.header.byte4
+    }
+
+    /// The owned description of this message.
+    ///
+    /// ```
+    /// let bytes = [3u8, 4, 0xf9, 0x13, 0, 0, 0x03, 0xe8];
+    /// let msg = icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap();
+    /// let repr = msg.to_repr();
+    /// assert_eq!(repr.next_hop_mtu, 1000);
+    /// ```
+    #[must_use]
+    pub fn to_repr(&self) -> DestinationUnreachableRepr<'_> {
+        DestinationUnreachableRepr {
+            code: self.code(),
+            unused: self.unused(),
+            length: self.length_field(),
+            next_hop_mtu: self.next_hop_mtu(),
+            quote: self.0.payload(),
+            extensions: &[],
+        }
+    }
+}
+
+impl<B: ByteSliceMut> DestinationUnreachable<B> {
+    /// Sets byte 4 (unused); the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
+    /// msg.set_unused(9);
+    /// assert_eq!(msg.unused(), 9);
+    /// assert!(msg.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_unused(&mut self, value: u8) {
+        let len = self.length_field();
+        let old = u16::from_be_bytes([self.unused(), len]);
+        self.0.header_mut().byte4 = value;
+        self.0.patch_u16(old, u16::from_be_bytes([value, len]));
+    }
+
+    /// Sets the next-hop MTU (bytes 6-7); the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [3u8, 4, 0xfc, 0xfb, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
+    /// msg.set_next_hop_mtu(1280);
+    /// assert!(msg.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_next_hop_mtu(&mut self, mtu: u16) {
+        let old = self.next_hop_mtu();
+        self.0.header_mut().word6 = U16::new(mtu);
+        self.0.patch_u16(old, mtu);
+    }
+
+    /// Sets the RFC 4884 length (byte 5, 32-bit words); the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
+    /// msg.set_length_field(32);
+    /// assert!(msg.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_length_field(&mut self, words: u8) {
+        let old = u16::from_be_bytes([self.unused(), self.length_field()]);
+        self.0.header_mut().length = words;
+        self.0
+            .patch_u16(old, u16::from_be_bytes([self.unused(), words]));
+    }
+}
+
+/// The fields of a destination unreachable message, to emit with [`Repr`](crate::Repr).
+///
+/// ```
+/// use icmpwire::{DestinationUnreachableRepr, Repr, UnreachableCode};
+///
+/// let repr = Repr::DestinationUnreachable(DestinationUnreachableRepr {
+///     code: UnreachableCode::PORT_UNREACHABLE,
+///     ..DestinationUnreachableRepr::default()
+/// });
+/// let mut buf = [0xFFu8; 8];
+/// repr.emit(&mut buf).unwrap();
+/// assert_eq!(buf, [3, 3, 0xfc, 0xfc, 0, 0, 0, 0]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct DestinationUnreachableRepr<'a> {
+    /// The code.
+    pub code: UnreachableCode,
+    /// Byte 4 (unused: 0).
+    pub unused: u8,
+    /// The RFC 4884 length in 32-bit words (0 without extensions).
+    pub length: u8,
+    /// Bytes 6-7: the next-hop MTU for code 4 (RFC 1191), else unused (0).
+    pub next_hop_mtu: u16,
+    /// The quoted datagram (see [`quote_datagram`](crate::quote_datagram)).
+    pub quote: &'a [u8],
+    /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
+    /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded
+    /// length in words, and the extension structure's checksum is computed.
+    pub extensions: &'a [ObjectRepr<'a>],
+}
+
+impl DestinationUnreachableRepr<'_> {
+    #[inline]
+    pub(crate) fn check(&self) -> Result<(), EmitError> {
+        check_body(self.quote, self.extensions)
+    }
+
+    #[inline]
+    pub(crate) fn buffer_len(&self) -> usize {
+        8usize.saturating_add(body_len(self.quote, self.extensions))
+    }
+
+    #[inline]
+    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
+        let header = ErrorHeader {
+            ty: 3,
+            code: self.code.0,
+            checksum: U16::ZERO,
+            byte4: self.unused,
+            length: length_field(self.quote, self.extensions, self.length),
+            word6: U16::new(self.next_hop_mtu),
+        };
+        fill_error(&header, self.quote, self.extensions, out)
+    }
+}
