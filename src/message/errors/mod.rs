@@ -1,7 +1,8 @@
 //! The error messages that quote a datagram with an 8-byte header of their own: destination
 //! unreachable (type 3), source quench (4), time exceeded (11) and parameter problem (12).
-//! (Redirect, type 5, carries a gateway address instead and lives in `message/redirect.rs`.) Each message has its own file here; this module holds what
-//! they share: the RFC 4884 body layout and the accessors of the quote.
+//! (Redirect, type 5, carries a gateway address instead and lives in `message/redirect.rs`.)
+//! Each message has its own file here; this module holds what they share: the RFC 4884 body
+//! layout and the accessors of the quote.
 //!
 //! * RFC 792: the messages and their codes; the quote is "the internet header plus the first 64
 //!   bits of the original datagram's data".
