@@ -296,11 +296,11 @@ mod defmt_impls {
     use defmt::{Format, Formatter, write};
     use zerocopy::ByteSlice;
 
-    use crate::extension::{Extensions, Object};
+    use crate::extension::{Extensions, MplsLabels, Object, Objects};
     use crate::message::{
         AddressMask, DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, Message,
-        ParameterProblem, Raw, Redirect, RouterAdvertisement, RouterSolicitation, SourceQuench,
-        TimeExceeded, Timestamp, Traceroute,
+        ParameterProblem, Raw, Redirect, RouterAdvertisement, RouterEntries, RouterSolicitation,
+        SourceQuench, TimeExceeded, Timestamp, Traceroute,
     };
     use crate::quote::{Quote, QuotedIpv4};
     use crate::types::{
@@ -423,6 +423,27 @@ mod defmt_impls {
             );
         }
     }
+
+    /// The iterators print what they would yield, as a list (a copy is iterated, so the
+    /// iterator itself is left where it was).
+    macro_rules! lists {
+        ($($ty:ident),* $(,)?) => {$(
+            impl Format for $ty<'_> {
+                fn format(&self, f: Formatter<'_>) {
+                    write!(f, "[");
+                    for (i, item) in self.clone().enumerate() {
+                        if i > 0 {
+                            write!(f, ", ");
+                        }
+                        write!(f, "{}", item);
+                    }
+                    write!(f, "]");
+                }
+            }
+        )*};
+    }
+
+    lists!(RouterEntries, Objects, MplsLabels);
 
     impl Format for Object<'_> {
         fn format(&self, f: Formatter<'_>) {

@@ -82,14 +82,20 @@
 //! All off by default.
 //!
 //! * `simd`: AVX2 / AVX-512 checksum kernels chosen at run time on x86 and x86_64.
-//! * `defmt`: `defmt::Format` for the public types, the views, [`Message`] and the errors, for
-//!   logging on microcontrollers (`no_std`, checked on `thumbv7em-none-eabihf` in CI):
+//! * `defmt`: `defmt::Format` for the public types, the views, their iterators, [`Message`] and
+//!   the errors, for logging on microcontrollers (`no_std`, checked on `thumbv7em-none-eabihf`
+//!   in CI):
 //!
 //!   ```
 //!   # #[cfg(feature = "defmt")]
 //!   fn log<B: zerocopy::ByteSlice>(msg: &icmpwire::Message<B>, err: icmpwire::ParseError) {
 //!       defmt::info!("icmp {} ({})", msg, msg.message_type());
 //!       defmt::warn!("dropped: {}", err);
+//!   }
+//!   # #[cfg(feature = "defmt")]
+//!   fn log_routers(ra: &icmpwire::RouterAdvertisement<&[u8]>) {
+//!       // The iterators print as the list they would yield.
+//!       defmt::info!("routers {}", ra.entries());
 //!   }
 //!   ```
 //! * `arbitrary` (needs `std`): `arbitrary::Arbitrary` for [`Repr`] and every description it
