@@ -43,6 +43,8 @@ pub enum Part {
     InterfaceInformation,
     /// The data of an RFC 8335 interface identification object.
     InterfaceIdentification,
+    /// An RFC 5944 extension after the entries of a mobility agent's router advertisement.
+    AgentExtension,
 }
 
 impl fmt::Display for Part {
@@ -61,6 +63,7 @@ impl fmt::Display for Part {
             Part::ExtensionObject => "extension object header",
             Part::InterfaceInformation => "interface information",
             Part::InterfaceIdentification => "interface identification",
+            Part::AgentExtension => "mobility agent extension",
         })
     }
 }

@@ -143,13 +143,13 @@ mod wire;
 pub use emit::Repr;
 pub use error::{EmitError, ParseError, Part};
 pub use message::{
-    AddressMask, AddressMaskRepr, DestinationUnreachable, DestinationUnreachableRepr, Echo,
-    EchoRepr, ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest,
-    ExtendedEchoRequestRepr, Message, ParameterProblem, ParameterProblemRepr, Raw, RawRepr,
-    Redirect, RedirectRepr, RouterAdvertisement, RouterAdvertisementRepr, RouterEntries,
-    RouterEntriesRepr, RouterEntry, RouterSolicitation, RouterSolicitationRepr, SourceQuench,
-    SourceQuenchRepr, TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr, Traceroute,
-    TracerouteRepr,
+    AddressMask, AddressMaskRepr, AgentExtension, AgentExtensions, DestinationUnreachable,
+    DestinationUnreachableRepr, Echo, EchoRepr, ExtendedEchoReply, ExtendedEchoReplyRepr,
+    ExtendedEchoRequest, ExtendedEchoRequestRepr, Message, MobilityAgentAdvertisement,
+    ParameterProblem, ParameterProblemRepr, Raw, RawRepr, Redirect, RedirectRepr,
+    RouterAdvertisement, RouterAdvertisementRepr, RouterEntries, RouterEntriesRepr, RouterEntry,
+    RouterSolicitation, RouterSolicitationRepr, SourceQuench, SourceQuenchRepr, TimeExceeded,
+    TimeExceededRepr, Timestamp, TimestampRepr, Traceroute, TracerouteRepr,
 };
 pub use quote::{
     Quote, QuoteLimit, QuotedIcmp, QuotedIpv4, QuotedTcp, QuotedUdp, protocol, quote_datagram,

@@ -3,7 +3,7 @@
 //! scapy's and tshark's decodes record by record. Also used by `tests/oracle.rs`.
 
 use icmpwire::extension::{Extensions, InterfaceAddress, InterfaceIdentification, ObjectData};
-use icmpwire::{Message, ParseError, Quote, protocol};
+use icmpwire::{AgentExtension, AgentExtensions, Message, ParseError, Quote, protocol};
 use serde_json::{Map, Value, json};
 
 /// Hex of a byte slice, lower case.
@@ -108,6 +108,13 @@ fn decoded(msg: &Message<&[u8]>) -> Value {
                 .map(|e| json!([e.address.to_string(), e.preference]))
                 .collect();
             put("router_entries", Value::Array(entries));
+            let mobility_agent = matches!(m.code().0, 0 | 16);
+            if mobility_agent && !m.payload().is_empty() {
+                put(
+                    "mobile_ip_extensions",
+                    agent_extensions_json(m.agent_extensions()),
+                );
+            }
             let rest =
                 u32::from_be_bytes([m.num_addrs(), m.entry_size(), 0, 0]) | u32::from(m.lifetime());
             put("rest_of_header", json!(rest));
@@ -362,4 +369,49 @@ fn extension_json(ext: &Extensions<'_>) -> Value {
         "checksum_valid": ext.checksum_valid(),
         "objects": objects,
     })
+}
+
+/// RFC 5944 agent advertisement extensions: `type`, `length` (absent for padding), then the
+/// decoded fields, or `data_hex`; a cut extension says `"error": "truncated"` with what is there.
+fn agent_extensions_json(mut it: AgentExtensions<'_>) -> Value {
+    let mut list = Vec::new();
+    loop {
+        let before = it.remaining();
+        let Some(next) = it.next() else { break };
+        let mut o = Map::new();
+        if let Some(&kind) = before.first() {
+            o.insert("type".into(), json!(kind));
+        }
+        if let Some(&length) = before.get(1).filter(|_| before.first() != Some(&0)) {
+            o.insert("length".into(), json!(length));
+        }
+        match next {
+            Ok(AgentExtension::MobilityAgent(agent)) => {
+                o.insert("sequence".into(), json!(agent.sequence()));
+                let lifetime = agent.registration_lifetime();
+                o.insert("registration_lifetime".into(), json!(lifetime));
+                o.insert("flags".into(), json!(agent.flags()));
+                let coa: Vec<String> = agent.care_of_addresses().map(|a| a.to_string()).collect();
+                o.insert("care_of_addresses".into(), json!(coa));
+            }
+            Ok(AgentExtension::PrefixLengths(lengths)) => {
+                o.insert("prefix_lengths".into(), json!(lengths));
+            }
+            Ok(AgentExtension::Other { data, .. }) => {
+                o.insert("data_hex".into(), json!(hex(data)));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                if before.len() >= 2 {
+                    let data = before
+                        .get(2..before.len() - it.remaining().len())
+                        .unwrap_or(&[]);
+                    o.insert("data_hex".into(), json!(hex(data)));
+                }
+                o.insert("error".into(), json!(error_kind(&e)));
+            }
+        }
+        list.push(Value::Object(o));
+    }
+    Value::Array(list)
 }

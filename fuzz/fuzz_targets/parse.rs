@@ -4,7 +4,7 @@
 #![no_main]
 
 use icmpwire::extension::{Extensions, ObjectData, locate};
-use icmpwire::{Message, Quote, QuoteLimit, Raw, quote_datagram};
+use icmpwire::{AgentExtension, Message, Quote, QuoteLimit, Raw, quote_datagram};
 use libfuzzer_sys::fuzz_target;
 
 fn touch_quote(q: Quote<'_>) {
@@ -76,6 +76,12 @@ fn touch(msg: &Message<&[u8]>) {
         Message::RouterAdvertisement(m) => {
             let _ = (m.code(), m.num_addrs(), m.entry_size(), m.lifetime(), m.is_rfc1256_valid());
             let _ = (m.entry_bytes(), m.entries().len(), m.entries().count());
+            for ext in m.agent_extensions() {
+                if let Ok(AgentExtension::MobilityAgent(a)) = ext {
+                    let _ = (a.sequence(), a.registration_lifetime(), a.flags(), a.busy(), a.revocation());
+                    let _ = (a.bytes(), a.care_of_addresses().count(), a.care_of_addresses().len());
+                }
+            }
         }
         Message::RouterSolicitation(m) => {
             let _ = m.reserved();

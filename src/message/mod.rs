@@ -14,7 +14,7 @@
 //! | 3 | [`DestinationUnreachable`] | RFC 792, 1122, 1191, 1812, 4884 |
 //! | 4 | [`SourceQuench`] | RFC 792 (deprecated by RFC 6633) |
 //! | 5 | [`Redirect`] | RFC 792 |
-//! | 9, 10 | [`RouterAdvertisement`], [`RouterSolicitation`] | RFC 1256 |
+//! | 9, 10 | [`RouterAdvertisement`] (with [`AgentExtensions`]), [`RouterSolicitation`] | RFC 1256, 5944 |
 //! | 11 | [`TimeExceeded`] | RFC 792, 4884 |
 //! | 12 | [`ParameterProblem`] | RFC 792, 1108, 4884 |
 //! | 13, 14 | [`Timestamp`] | RFC 792 |
@@ -26,6 +26,7 @@
 mod echo;
 mod errors;
 mod extended_echo;
+mod mobility;
 mod raw;
 mod redirect;
 mod router;
@@ -40,6 +41,7 @@ pub use errors::{
 pub use extended_echo::{
     ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr,
 };
+pub use mobility::{AgentExtension, AgentExtensions, MobilityAgentAdvertisement};
 pub use raw::{Raw, RawRepr};
 pub use redirect::{Redirect, RedirectRepr};
 pub use router::{

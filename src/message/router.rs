@@ -6,7 +6,7 @@
 //! bytes than the entries need, are [`ParseError::AddrEntrySize`] and [`ParseError::Truncated`]
 //! with [`Part::RouterEntries`]. Larger entries are legal (extra words are skipped by the
 //! iterator and kept for round trips). Bytes after the entries (RFC 5944 mobility agent
-//! extensions) are the payload.
+//! extensions) are the payload; [`RouterAdvertisement::agent_extensions`] decodes them.
 //!
 //! RFC 1256 section 5.2 also has hosts discard advertisements with no address, but RFC 5944
 //! section 2.1 lets a mobility agent advertise with `Num Addrs` 0, so such a message parses;

@@ -22,6 +22,26 @@ fn mix(acc: u64, v: u64) -> u64 {
 }
 
 #[no_panic]
+fn agent_extensions_all(it: AgentExtensions<'_>) -> u64 {
+    let mut acc = it.remaining().len() as u64;
+    for ext in it {
+        acc = mix(acc, match ext {
+            Ok(AgentExtension::MobilityAgent(a)) => {
+                let flags = [a.registration_required(), a.busy(), a.home_agent(), a.foreign_agent(), a.minimal_encapsulation(), a.gre()];
+                let more = [a.reverse_tunneling(), a.udp_tunneling(), a.revocation(), a.regional_registration()];
+                let coa = a.care_of_addresses().fold(0, |x, c| x ^ u64::from(u32::from(c)));
+                u64::from(a.sequence()) ^ u64::from(a.registration_lifetime()) ^ u64::from(a.flags()) ^ coa
+                    ^ flags.iter().chain(&more).filter(|f| **f).count() as u64 ^ a.bytes().len() as u64
+            }
+            Ok(AgentExtension::PrefixLengths(p)) => p.len() as u64,
+            Ok(other) => u64::from(other.kind()),
+            Err(e) => u64::from(matches!(e, ParseError::Truncated { .. })),
+        });
+    }
+    acc
+}
+
+#[no_panic]
 fn quote_all(q: Quote<'_>) -> u64 {
     let mut acc = q.bytes().len() as u64;
     if let Ok(ip) = q.ipv4() {
@@ -98,6 +118,7 @@ fn parse_and_read(bytes: &[u8]) -> u64 {
             acc = mix(acc, u64::from(m.num_addrs()) ^ u64::from(m.entry_size()) ^ u64::from(m.lifetime()));
             acc = mix(acc, u64::from(m.is_rfc1256_valid()) ^ m.entry_bytes().len() as u64 ^ u64::from(m.code().0));
             acc = mix(acc, m.entries().fold(0, |a, e| a ^ u64::from(u32::from(e.address)) ^ e.preference as u64));
+            acc = mix(acc, agent_extensions_all(m.agent_extensions()));
         }
         Message::RouterSolicitation(m) => acc = mix(acc, u64::from(m.reserved())),
         Message::Timestamp(m) | Message::TimestampReply(m) => {

@@ -1,0 +1,452 @@
+//! Mobile IP agent advertisements (RFC 5944 section 2.1): a mobility agent sends a router
+//! advertisement (type 9, code 0, or code 16 when it routes no common traffic) followed by
+//! extensions, each `Type`, `Length` (bytes after these two) and data:
+//!
+//! * type 0, one-byte padding (section 2.1.3): a lone byte, no length;
+//! * type 16, mobility agent advertisement (section 2.1.1): sequence number, registration
+//!   lifetime, the flags R B H F M G r T U X I, then zero or more care-of addresses;
+//! * type 19, prefix-lengths (section 2.1.2): one prefix length per router address;
+//! * any other type is yielded raw, as RFC 5944 section 1.9 asks receivers to skip (128-255)
+//!   or weigh (0-127) extensions they do not know.
+//!
+//! The extensions are what follows the router entries ([`RouterAdvertisement::payload`]);
+//! [`RouterAdvertisement::agent_extensions`] iterates over them without copying.
+
+use core::net::Ipv4Addr;
+
+use zerocopy::ByteSlice;
+
+use crate::error::{ParseError, Part};
+use crate::message::RouterAdvertisement;
+
+/// The extension type of a one-byte padding (RFC 5944 section 2.1.3).
+const PADDING: u8 = 0;
+/// The extension type of a mobility agent advertisement (RFC 5944 section 2.1.1).
+const MOBILITY_AGENT: u8 = 16;
+/// The extension type of a prefix-lengths extension (RFC 5944 section 2.1.2).
+const PREFIX_LENGTHS: u8 = 19;
+/// Sequence number, registration lifetime and flags: the fixed part of a type 16 extension.
+const MOBILITY_AGENT_FIXED: usize = 6;
+
+impl<B: ByteSlice> RouterAdvertisement<B> {
+    /// The RFC 5944 agent advertisement extensions after the router entries (empty when
+    /// nothing follows them). Meaningful for codes 0 and 16; the bytes are iterated whatever
+    /// the code.
+    ///
+    /// ```
+    /// use icmpwire::{AgentExtension, RouterAdvertisement};
+    ///
+    /// // One router, then a mobility agent advertisement (sequence 7, lifetime 1800 s, flags
+    /// // F and G: a foreign agent offering GRE) with one care-of address, and a prefix length.
+    /// let bytes = [
+    ///     9u8, 16, 0x14, 0xc8, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0, //
+    ///     16, 10, 0, 7, 0x07, 0x08, 0x14, 0x00, 192, 0, 2, 1, //
+    ///     19, 1, 24,
+    /// ];
+    /// let ra = RouterAdvertisement::parse(&bytes[..]).unwrap();
+    /// let mut ext = ra.agent_extensions();
+    /// let Some(Ok(AgentExtension::MobilityAgent(agent))) = ext.next() else { panic!() };
+    /// assert_eq!((agent.sequence(), agent.registration_lifetime()), (7, 1800));
+    /// assert!(agent.foreign_agent() && agent.gre() && !agent.home_agent());
+    /// assert_eq!(agent.care_of_addresses().next(), Some([192, 0, 2, 1].into()));
+    /// assert_eq!(ext.next(), Some(Ok(AgentExtension::PrefixLengths(&[24]))));
+    /// assert_eq!(ext.next(), None);
+    /// ```
+    #[must_use]
+    pub fn agent_extensions(&self) -> AgentExtensions<'_> {
+        AgentExtensions::new(self.payload())
+    }
+}
+
+/// The RFC 5944 extensions of an agent advertisement, in order; see
+/// [`RouterAdvertisement::agent_extensions`].
+///
+/// An extension whose `Length` runs past the bytes present ends the iteration with
+/// [`ParseError::Truncated`] (part [`Part::AgentExtension`], required and present counted from
+/// the extension's type byte). A mobility agent advertisement shorter than its 6 fixed bytes is
+/// [`ParseError::Truncated`] too (required 6, present its `Length`), and the extensions after
+/// it are still read, since its length is known.
+///
+/// ```
+/// use icmpwire::{AgentExtension, AgentExtensions, ParseError, Part};
+///
+/// let mut ext = AgentExtensions::new(&[0, 61, 45, 0xb3, 0x07]);
+/// assert_eq!(ext.next(), Some(Ok(AgentExtension::Padding)));
+/// assert_eq!(
+///     ext.next(),
+///     Some(Err(ParseError::Truncated { part: Part::AgentExtension, required: 47, actual: 4 }))
+/// );
+/// assert_eq!(ext.next(), None);
+/// ```
+#[derive(Clone, Debug)]
+pub struct AgentExtensions<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> AgentExtensions<'a> {
+    /// The extensions in `bytes` (what follows the router entries).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::AgentExtensions::new(&[]).count(), 0);
+    /// ```
+    #[must_use]
+    pub fn new(bytes: &'a [u8]) -> Self {
+        AgentExtensions { rest: bytes }
+    }
+
+    /// The bytes not read yet.
+    ///
+    /// ```
+    /// let mut ext = icmpwire::AgentExtensions::new(&[0, 19, 1, 24]);
+    /// ext.next();
+    /// assert_eq!(ext.remaining(), &[19, 1, 24]);
+    /// ```
+    #[must_use]
+    pub fn remaining(&self) -> &'a [u8] {
+        self.rest
+    }
+}
+
+impl<'a> Iterator for AgentExtensions<'a> {
+    type Item = Result<AgentExtension<'a>, ParseError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.rest;
+        let (&kind, after_kind) = bytes.split_first()?;
+        if kind == PADDING {
+            self.rest = after_kind;
+            return Some(Ok(AgentExtension::Padding));
+        }
+        let truncated = |required: usize| {
+            Err(ParseError::Truncated {
+                part: Part::AgentExtension,
+                required,
+                actual: bytes.len(),
+            })
+        };
+        let Some((&length, after_length)) = after_kind.split_first() else {
+            self.rest = &[];
+            return Some(truncated(2));
+        };
+        let Some((data, rest)) = after_length.split_at_checked(usize::from(length)) else {
+            self.rest = &[];
+            return Some(truncated(usize::from(length).saturating_add(2)));
+        };
+        self.rest = rest;
+        Some(Ok(match kind {
+            MOBILITY_AGENT if data.len() < MOBILITY_AGENT_FIXED => {
+                return Some(Err(ParseError::Truncated {
+                    part: Part::AgentExtension,
+                    required: MOBILITY_AGENT_FIXED,
+                    actual: data.len(),
+                }));
+            }
+            MOBILITY_AGENT => AgentExtension::MobilityAgent(MobilityAgentAdvertisement { data }),
+            PREFIX_LENGTHS => AgentExtension::PrefixLengths(data),
+            _ => AgentExtension::Other { kind, data },
+        }))
+    }
+}
+
+/// One RFC 5944 agent advertisement extension.
+///
+/// ```
+/// use icmpwire::{AgentExtension, AgentExtensions};
+///
+/// let mut ext = AgentExtensions::new(&[200, 2, 0xab, 0xcd]);
+/// assert_eq!(ext.next(), Some(Ok(AgentExtension::Other { kind: 200, data: &[0xab, 0xcd] })));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum AgentExtension<'a> {
+    /// One-byte padding (type 0, section 2.1.3).
+    Padding,
+    /// Mobility agent advertisement (type 16, section 2.1.1).
+    MobilityAgent(MobilityAgentAdvertisement<'a>),
+    /// Prefix-lengths (type 19, section 2.1.2): the prefix length of each router address, in
+    /// the order of the router entries.
+    PrefixLengths(&'a [u8]),
+    /// Any other extension: its type and the `Length` bytes after the length byte.
+    Other {
+        /// The extension type.
+        kind: u8,
+        /// The extension's data.
+        data: &'a [u8],
+    },
+}
+
+impl AgentExtension<'_> {
+    /// The extension type byte.
+    ///
+    /// ```
+    /// use icmpwire::AgentExtension;
+    ///
+    /// assert_eq!(AgentExtension::Padding.kind(), 0);
+    /// assert_eq!(AgentExtension::PrefixLengths(&[24]).kind(), 19);
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> u8 {
+        match self {
+            AgentExtension::Padding => PADDING,
+            AgentExtension::MobilityAgent(_) => MOBILITY_AGENT,
+            AgentExtension::PrefixLengths(_) => PREFIX_LENGTHS,
+            AgentExtension::Other { kind, .. } => *kind,
+        }
+    }
+}
+
+/// The mobility agent advertisement extension (RFC 5944 section 2.1.1), over its data (the
+/// `Length` bytes after the type and length bytes, at least 6).
+///
+/// ```
+/// use icmpwire::{AgentExtension, AgentExtensions};
+///
+/// let ext = [16u8, 6, 0x01, 0x00, 0xff, 0xff, 0x80, 0x00];
+/// let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else {
+///     panic!()
+/// };
+/// assert_eq!((agent.sequence(), agent.registration_lifetime()), (256, 0xffff));
+/// assert!(agent.registration_required());
+/// assert_eq!(agent.care_of_addresses().count(), 0);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct MobilityAgentAdvertisement<'a> {
+    data: &'a [u8],
+}
+
+/// The flag bits of the 16-bit word after the registration lifetime (RFC 5944 section 2.1.1).
+mod flag {
+    pub(super) const R: u16 = 0x8000;
+    pub(super) const B: u16 = 0x4000;
+    pub(super) const H: u16 = 0x2000;
+    pub(super) const F: u16 = 0x1000;
+    pub(super) const M: u16 = 0x0800;
+    pub(super) const G: u16 = 0x0400;
+    pub(super) const T: u16 = 0x0100;
+    pub(super) const U: u16 = 0x0080;
+    pub(super) const X: u16 = 0x0040;
+    pub(super) const I: u16 = 0x0020;
+}
+
+impl<'a> MobilityAgentAdvertisement<'a> {
+    fn word(&self, at: usize) -> u16 {
+        match self.data.get(at..).and_then(<[u8]>::first_chunk::<2>) {
+            Some(&word) => u16::from_be_bytes(word),
+            None => 0,
+        }
+    }
+
+    /// The extension's data as received (`Length` bytes).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert_eq!(agent.bytes(), &ext[2..]);
+    /// ```
+    #[must_use]
+    pub fn bytes(&self) -> &'a [u8] {
+        self.data
+    }
+
+    /// The sequence number: advertisements sent since the agent started (it lets a mobile node
+    /// notice an agent reboot).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert_eq!(agent.sequence(), 1);
+    /// ```
+    #[must_use]
+    pub fn sequence(&self) -> u16 {
+        self.word(0)
+    }
+
+    /// The longest registration lifetime this agent accepts, in seconds (0xffff: infinite).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert_eq!(agent.registration_lifetime(), 2);
+    /// ```
+    #[must_use]
+    pub fn registration_lifetime(&self) -> u16 {
+        self.word(2)
+    }
+
+    /// The 16-bit flags word as received: R B H F M G r T U X I, then 5 reserved bits.
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0xce, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert_eq!(agent.flags(), 0xce00);
+    /// ```
+    #[must_use]
+    pub fn flags(&self) -> u16 {
+        self.word(4)
+    }
+
+    fn has(&self, bit: u16) -> bool {
+        self.flags() & bit != 0
+    }
+
+    /// R: registration with this foreign agent is required, even for a co-located care-of
+    /// address.
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x80, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.registration_required() && !agent.busy());
+    /// ```
+    #[must_use]
+    pub fn registration_required(&self) -> bool {
+        self.has(flag::R)
+    }
+
+    /// B: the foreign agent is busy and accepts no more registrations.
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x40, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.busy());
+    /// ```
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.has(flag::B)
+    }
+
+    /// H: the agent is a home agent on this link.
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x20, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.home_agent() && !agent.foreign_agent());
+    /// ```
+    #[must_use]
+    pub fn home_agent(&self) -> bool {
+        self.has(flag::H)
+    }
+
+    /// F: the agent is a foreign agent on this link.
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x10, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.foreign_agent());
+    /// ```
+    #[must_use]
+    pub fn foreign_agent(&self) -> bool {
+        self.has(flag::F)
+    }
+
+    /// M: the agent accepts minimal encapsulation (RFC 2004).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x08, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.minimal_encapsulation() && !agent.gre());
+    /// ```
+    #[must_use]
+    pub fn minimal_encapsulation(&self) -> bool {
+        self.has(flag::M)
+    }
+
+    /// G: the agent accepts GRE encapsulation (RFC 1701).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x04, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.gre());
+    /// ```
+    #[must_use]
+    pub fn gre(&self) -> bool {
+        self.has(flag::G)
+    }
+
+    /// T: the foreign agent supports reverse tunnelling (RFC 3024).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x01, 0];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.reverse_tunneling());
+    /// ```
+    #[must_use]
+    pub fn reverse_tunneling(&self) -> bool {
+        self.has(flag::T)
+    }
+
+    /// U: the agent supports UDP tunnelling (RFC 3519).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0x80];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.udp_tunneling() && !agent.reverse_tunneling());
+    /// ```
+    #[must_use]
+    pub fn udp_tunneling(&self) -> bool {
+        self.has(flag::U)
+    }
+
+    /// X: the agent supports registration revocation (RFC 3543).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0x40];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.revocation());
+    /// ```
+    #[must_use]
+    pub fn revocation(&self) -> bool {
+        self.has(flag::X)
+    }
+
+    /// I: the foreign agent supports regional registration (RFC 4857).
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0x20];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// assert!(agent.regional_registration());
+    /// ```
+    #[must_use]
+    pub fn regional_registration(&self) -> bool {
+        self.has(flag::I)
+    }
+
+    /// The care-of addresses a foreign agent offers (none for a home agent only). Bytes after
+    /// the last whole address (a `Length` that is not 6 plus a multiple of 4) are not an
+    /// address; [`bytes`](Self::bytes) keeps them.
+    ///
+    /// ```
+    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// let ext = [16u8, 15, 0, 1, 0, 2, 0x10, 0, 192, 0, 2, 9, 203, 0, 113, 5, 0xff];
+    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
+    /// use std::net::Ipv4Addr;
+    ///
+    /// let coa: Vec<Ipv4Addr> = agent.care_of_addresses().collect();
+    /// assert_eq!(coa, [Ipv4Addr::new(192, 0, 2, 9), Ipv4Addr::new(203, 0, 113, 5)]);
+    /// ```
+    pub fn care_of_addresses(&self) -> impl ExactSizeIterator<Item = Ipv4Addr> + Clone + 'a {
+        self.data
+            .get(MOBILITY_AGENT_FIXED..)
+            .unwrap_or(&[])
+            .chunks_exact(4)
+            .map(|a| match a.first_chunk::<4>() {
+                Some(&octets) => Ipv4Addr::from(octets),
+                None => Ipv4Addr::UNSPECIFIED,
+            })
+    }
+}
