@@ -79,6 +79,10 @@ impl<B: ByteSlice> Display for Message<B> {
                 extensions(f, m.extensions())?;
             }
             Message::SourceQuench(m) => quoted(f, m.quote())?,
+            Message::Photuris(m) => {
+                write!(f, ", pointer {}", m.pointer())?;
+                quoted(f, m.quote())?;
+            }
             Message::ParameterProblem(m) => {
                 write!(f, ", pointer {}", m.pointer())?;
                 quoted(f, m.quote())?;
@@ -299,8 +303,8 @@ mod defmt_impls {
     use crate::extension::{Extensions, MplsLabels, Object, Objects};
     use crate::message::{
         AddressMask, DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, Message,
-        ParameterProblem, Raw, Redirect, RouterAdvertisement, RouterEntries, RouterSolicitation,
-        SourceQuench, TimeExceeded, Timestamp, Traceroute,
+        ParameterProblem, Photuris, Raw, Redirect, RouterAdvertisement, RouterEntries,
+        RouterSolicitation, SourceQuench, TimeExceeded, Timestamp, Traceroute,
     };
     use crate::quote::{Quote, QuotedIpv4};
     use crate::types::{
@@ -365,6 +369,7 @@ mod defmt_impls {
         ExtendedEchoRequest,
         ExtendedEchoReply,
         Traceroute,
+        Photuris,
         Raw,
     );
 
@@ -387,6 +392,7 @@ mod defmt_impls {
                 Message::ExtendedEchoRequest(m) => m.format(f),
                 Message::ExtendedEchoReply(m) => m.format(f),
                 Message::Traceroute(m) => m.format(f),
+                Message::Photuris(m) => m.format(f),
                 Message::Other(m) => m.format(f),
             }
         }

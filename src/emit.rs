@@ -15,8 +15,9 @@ use crate::checksum;
 use crate::error::EmitError;
 use crate::message::{
     AddressMaskRepr, DestinationUnreachableRepr, EchoRepr, ExtendedEchoReplyRepr,
-    ExtendedEchoRequestRepr, ParameterProblemRepr, RawRepr, RedirectRepr, RouterAdvertisementRepr,
-    RouterSolicitationRepr, SourceQuenchRepr, TimeExceededRepr, TimestampRepr, TracerouteRepr,
+    ExtendedEchoRequestRepr, ParameterProblemRepr, PhoturisRepr, RawRepr, RedirectRepr,
+    RouterAdvertisementRepr, RouterSolicitationRepr, SourceQuenchRepr, TimeExceededRepr,
+    TimestampRepr, TracerouteRepr,
 };
 use crate::types::MessageType;
 
@@ -101,6 +102,8 @@ pub enum Repr<'a> {
     ExtendedEchoReply(ExtendedEchoReplyRepr<'a>),
     /// Traceroute, type 30 (RFC 1393, historic).
     Traceroute(TracerouteRepr<'a>),
+    /// Photuris security failure, type 40 (RFC 2521).
+    Photuris(PhoturisRepr<'a>),
     /// Any message by type, code, rest of header and body.
     Other(RawRepr<'a>),
 }
@@ -135,6 +138,7 @@ impl Repr<'_> {
             Repr::ExtendedEchoRequest(_) => 42,
             Repr::ExtendedEchoReply(_) => 43,
             Repr::Traceroute(_) => 30,
+            Repr::Photuris(_) => 40,
             Repr::Other(r) => r.message_type.0,
         })
     }
@@ -167,6 +171,7 @@ impl Repr<'_> {
             Repr::ExtendedEchoRequest(r) => r.buffer_len(),
             Repr::ExtendedEchoReply(r) => r.buffer_len(),
             Repr::Traceroute(r) => r.buffer_len(),
+            Repr::Photuris(r) => r.buffer_len(),
             Repr::Other(r) => r.buffer_len(),
         }
     }
@@ -221,6 +226,7 @@ impl Repr<'_> {
             Repr::ExtendedEchoRequest(r) => r.fill(out),
             Repr::ExtendedEchoReply(r) => r.fill(out),
             Repr::Traceroute(r) => r.fill(out),
+            Repr::Photuris(r) => r.fill(out),
             Repr::Other(r) => r.fill(out),
         };
         let checksum = checksum::finish(sum);

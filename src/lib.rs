@@ -146,10 +146,10 @@ pub use message::{
     AddressMask, AddressMaskRepr, AgentExtension, AgentExtensions, DestinationUnreachable,
     DestinationUnreachableRepr, Echo, EchoRepr, ExtendedEchoReply, ExtendedEchoReplyRepr,
     ExtendedEchoRequest, ExtendedEchoRequestRepr, Message, MobilityAgentAdvertisement,
-    ParameterProblem, ParameterProblemRepr, Raw, RawRepr, Redirect, RedirectRepr,
-    RouterAdvertisement, RouterAdvertisementRepr, RouterEntries, RouterEntriesRepr, RouterEntry,
-    RouterSolicitation, RouterSolicitationRepr, SourceQuench, SourceQuenchRepr, TimeExceeded,
-    TimeExceededRepr, Timestamp, TimestampRepr, Traceroute, TracerouteRepr,
+    ParameterProblem, ParameterProblemRepr, Photuris, PhoturisRepr, Raw, RawRepr, Redirect,
+    RedirectRepr, RouterAdvertisement, RouterAdvertisementRepr, RouterEntries, RouterEntriesRepr,
+    RouterEntry, RouterSolicitation, RouterSolicitationRepr, SourceQuench, SourceQuenchRepr,
+    TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr, Traceroute, TracerouteRepr,
 };
 pub use quote::{
     Quote, QuoteLimit, QuotedIcmp, QuotedIpv4, QuotedTcp, QuotedUdp, protocol, quote_datagram,

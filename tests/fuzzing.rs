@@ -67,6 +67,7 @@ fn packets_are_well_formed() {
             Message::ParameterProblem(m) => (Some(m.quote()), m.extensions()),
             Message::SourceQuench(m) => (Some(m.quote()), None),
             Message::Redirect(m) => (Some(m.quote()), None),
+            Message::Photuris(m) => (Some(m.quote()), None),
             Message::ExtendedEchoRequest(m) => (None, Some(m.extensions().unwrap())),
             _ => (None, None),
         };

@@ -29,11 +29,9 @@ fn skipped_field(ty: u64, key: &str) -> bool {
     match (ty, key) {
         // The oracle's own validity summaries (compared separately below).
         (9, "entries_complete" | "rfc1256_valid") => true,
-        // Types without a typed view: rest_of_header is compared; the oracle's deeper decode
-        // of domain name (RFC 1788, where scapy reads 4 bytes too many) and Photuris (RFC 2521)
-        // is not.
-        (37 | 38, "identifier" | "sequence" | "scapy_unused" | "rest_of_header")
-        | (40, "pointer" | "reserved") => true,
+        // Domain name request/reply (RFC 1788) has no typed view: scapy reads 4 bytes too
+        // many there, so the oracle cannot check one.
+        (37 | 38, "identifier" | "sequence" | "scapy_unused" | "rest_of_header") => true,
         _ => false,
     }
 }
@@ -147,7 +145,10 @@ fn check_wellformed(rec: &Value, problems: &mut Vec<String>) {
             }
         }
     }
-    if !rec["inner"].is_null() || !ours["inner"].is_null() {
+    // The oracle leaves Photuris' quote undecoded (scapy has no dissector for it; the corpus
+    // quotes random bytes); ours goes through the quote decoder checked on every other type.
+    let photuris_quote = ty == 40 && rec["inner"].is_null();
+    if !photuris_quote && (!rec["inner"].is_null() || !ours["inner"].is_null()) {
         compare_objects(
             "inner",
             &ours["inner"],

@@ -33,6 +33,7 @@ enum Spec {
     Echo(u8, u8, u16, u16, Vec<u8>),
     Unreachable(u8, u8, u8, u16, Vec<u8>),
     Quench(u8, u32, Vec<u8>),
+    Photuris(u8, u16, u16, Vec<u8>),
     Redirect(u8, Ipv4Addr, Vec<u8>),
     RouterAdv(u8, u16, Vec<(Ipv4Addr, i32)>, Vec<u8>),
     RouterAdvRaw(u8, u16, u8, u8, Vec<u8>),
@@ -59,6 +60,8 @@ fn spec() -> impl Strategy<Value = Spec> {
         (any::<u8>(), any::<u8>(), any::<u8>(), any::<u16>(), data())
             .prop_map(|(c, u, l, m, d)| Spec::Unreachable(c, u, l, m, d)),
         (any::<u8>(), any::<u32>(), data()).prop_map(|(c, u, d)| Spec::Quench(c, u, d)),
+        (any::<u8>(), any::<u16>(), any::<u16>(), data())
+            .prop_map(|(c, r, p, d)| Spec::Photuris(c, r, p, d)),
         (any::<u8>(), addr(), data()).prop_map(|(c, g, d)| Spec::Redirect(c, g, d)),
         (
             any::<u8>(),
@@ -108,7 +111,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         (
             any::<u8>().prop_filter("no typed view", |t| !matches!(
                 t,
-                0 | 3 | 4 | 5 | 8..=18 | 30 | 42 | 43
+                0 | 3 | 4 | 5 | 8..=18 | 30 | 40 | 42 | 43
             )),
             any::<u8>(),
             any::<[u8; 4]>(),
@@ -176,6 +179,12 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
         Spec::Quench(code, unused, quote) => f(Repr::SourceQuench(SourceQuenchRepr {
             code: *code,
             unused: *unused,
+            quote,
+        })),
+        Spec::Photuris(code, reserved, pointer, quote) => f(Repr::Photuris(PhoturisRepr {
+            code: PhoturisCode(*code),
+            reserved: *reserved,
+            pointer: *pointer,
             quote,
         })),
         Spec::Redirect(code, gateway, quote) => f(Repr::Redirect(RedirectRepr {
@@ -455,6 +464,11 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
         Message::SourceQuench(mut m) => {
             m.set_code_u8(v as u8);
             m.set_unused(!v);
+        }
+        Message::Photuris(mut m) => {
+            m.set_code_u8(v as u8);
+            m.set_reserved(v as u16);
+            m.set_pointer((v >> 16) as u16);
         }
         Message::RouterSolicitation(mut m) => {
             m.set_code_u8(v as u8);

@@ -62,6 +62,13 @@ proptest! {
     #[test]
     fn traceroutes(m in strategy::traceroute()) { check(&m, MessageType::TRACEROUTE)?; }
     #[test]
+    fn photuris(m in strategy::photuris()) {
+        check(&m, MessageType::PHOTURIS)?;
+        let Ok(Message::Photuris(p)) = Message::parse(&m[..]) else { panic!() };
+        prop_assert!(p.quote().ipv4().unwrap().header_checksum_valid());
+        prop_assert!(usize::from(p.pointer()) <= p.quote().bytes().len());
+    }
+    #[test]
     fn other_types_are_kept(m in strategy::other()) {
         check(&m, MessageType(m[0]))?;
         prop_assert!(matches!(Message::parse(&m[..]), Ok(Message::Other(_))));

@@ -161,6 +161,13 @@ fn decoded(msg: &Message<&[u8]>) -> Value {
             let rest = u32::from(m.identifier()) << 16 | u32::from(m.unused());
             put("rest_of_header", json!(rest));
         }
+        Message::Photuris(m) => {
+            put("reserved", json!(m.reserved()));
+            put("pointer", json!(m.pointer()));
+            let rest = u32::from(m.reserved()) << 16 | u32::from(m.pointer());
+            put("rest_of_header", json!(rest));
+            inner = quote_json(m.quote());
+        }
         Message::Other(m) => {
             put(
                 "rest_of_header",

@@ -92,6 +92,10 @@ fn touch(msg: &Message<&[u8]>) {
         Message::AddressMaskRequest(m) | Message::AddressMaskReply(m) => {
             let _ = (m.identifier(), m.sequence(), m.mask());
         }
+        Message::Photuris(m) => {
+            let _ = (m.code(), m.reserved(), m.pointer());
+            touch_quote(m.quote());
+        }
         Message::Traceroute(m) => {
             let _ = (m.code(), m.identifier(), m.unused(), m.outbound_hop_count(), m.return_hop_count());
             let _ = (m.output_link_speed(), m.output_link_mtu());

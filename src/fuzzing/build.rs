@@ -134,7 +134,7 @@ pub(super) fn build(
     kind: u8,
     extensions: Option<bool>,
 ) -> Result<Vec<u8>> {
-    let is_error = matches!(kind, 1 | 2 | 3 | 7 | 8);
+    let is_error = matches!(kind, 1 | 2 | 3 | 7 | 8 | 18);
     let dgram = if is_error { datagram(u)? } else { Vec::new() };
     let limit = if u.arbitrary()? {
         QuoteLimit::Rfc792
@@ -222,6 +222,13 @@ pub(super) fn build(
             r.unused = 0;
         }
         Repr::Redirect(r) => r.quote = quote,
+        Repr::Photuris(r) => {
+            // RFC 2521: the pointer locates the SPI inside the quoted headers, or is 0.
+            r.quote = quote;
+            r.reserved = 0;
+            let at = u.int_in_range(0..=quote.len())?;
+            r.pointer = u16::try_from(at).unwrap_or(0);
+        }
         _ => {}
     }
     let mut bytes = vec![0u8; repr.buffer_len()];

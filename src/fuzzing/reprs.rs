@@ -9,7 +9,7 @@ use crate::extension::{InterfaceRole, MplsEntry};
 use crate::{
     AddressMaskRepr, DestinationUnreachableRepr, EchoRepr, ExtendedEchoReplyCode,
     ExtendedEchoReplyRepr, ExtendedEchoRequestRepr, MessageType, ParameterProblemCode,
-    ParameterProblemRepr, PhoturisCode, RawRepr, RedirectCode, RedirectRepr, Repr,
+    ParameterProblemRepr, PhoturisCode, PhoturisRepr, RawRepr, RedirectCode, RedirectRepr, Repr,
     RouterAdvertisementCode, RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry,
     RouterSolicitationRepr, SourceQuenchRepr, TimeExceededCode, TimeExceededRepr, TimestampRepr,
     TracerouteCode, TracerouteRepr, UnreachableCode,
@@ -242,13 +242,25 @@ impl<'a> Arbitrary<'a> for TracerouteRepr<'a> {
     }
 }
 
+impl<'a> Arbitrary<'a> for PhoturisRepr<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self {
+            code: u.arbitrary()?,
+            reserved: u.arbitrary()?,
+            pointer: u.arbitrary()?,
+            quote: u.arbitrary()?,
+        })
+    }
+}
+
 impl<'a> Arbitrary<'a> for RawRepr<'a> {
     /// A type without a typed view (so that it parses back as [`Repr::Other`]).
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let t: u8 = u.arbitrary()?;
-        let message_type = match t {
-            0 | 3..=5 | 8..=18 | 30 | 42 | 43 => MessageType(t.wrapping_add(100)),
-            _ => MessageType(t),
+        let message_type = if crate::message::has_view(t) {
+            MessageType(t.wrapping_add(100))
+        } else {
+            MessageType(t)
         };
         Ok(Self {
             message_type,
@@ -300,6 +312,7 @@ impl<'a> Repr<'a> {
             15 => Repr::ExtendedEchoRequest(u.arbitrary()?),
             16 => Repr::ExtendedEchoReply(u.arbitrary()?),
             17 => Repr::Traceroute(u.arbitrary()?),
+            18 => Repr::Photuris(u.arbitrary()?),
             _ => Repr::Other(u.arbitrary()?),
         })
     }

@@ -20,6 +20,7 @@
 //! | 13, 14 | [`Timestamp`] | RFC 792 |
 //! | 17, 18 | [`AddressMask`] | RFC 950 |
 //! | 30 | [`Traceroute`] | RFC 1393 (historic) |
+//! | 40 | [`Photuris`] | RFC 2521 (experimental) |
 //! | 42, 43 | [`ExtendedEchoRequest`], [`ExtendedEchoReply`] | RFC 8335 |
 //! | any other | [`Raw`] | RFC 792 (the common header) |
 
@@ -36,7 +37,7 @@ mod traceroute;
 pub use echo::{AddressMask, AddressMaskRepr, Echo, EchoRepr};
 pub use errors::{
     DestinationUnreachable, DestinationUnreachableRepr, ParameterProblem, ParameterProblemRepr,
-    SourceQuench, SourceQuenchRepr, TimeExceeded, TimeExceededRepr,
+    Photuris, PhoturisRepr, SourceQuench, SourceQuenchRepr, TimeExceeded, TimeExceededRepr,
 };
 pub use extended_echo::{
     ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr,
@@ -176,12 +177,20 @@ pub enum Message<B> {
     AddressMaskReply(AddressMask<B>),
     /// Traceroute, type 30 (RFC 1393, historic).
     Traceroute(Traceroute<B>),
+    /// Photuris security failure, type 40 (RFC 2521).
+    Photuris(Photuris<B>),
     /// Extended echo request (PROBE), type 42.
     ExtendedEchoRequest(ExtendedEchoRequest<B>),
     /// Extended echo reply, type 43.
     ExtendedEchoReply(ExtendedEchoReply<B>),
     /// Any other type: type, code, checksum, the 4 bytes after it and the rest, as received.
     Other(Raw<B>),
+}
+
+/// Whether type `ty` has a typed view (every other type parses as [`Message::Other`]).
+#[cfg(any(feature = "arbitrary", feature = "proptest"))]
+pub(crate) const fn has_view(ty: u8) -> bool {
+    matches!(ty, 0 | 3..=5 | 8..=18 | 30 | 40 | 42 | 43)
 }
 
 /// Forwards a method to whichever view the message holds.
@@ -202,6 +211,7 @@ macro_rules! each_view {
             Message::Timestamp($v) | Message::TimestampReply($v) => $e,
             Message::AddressMaskRequest($v) | Message::AddressMaskReply($v) => $e,
             Message::Traceroute($v) => $e,
+            Message::Photuris($v) => $e,
             Message::ExtendedEchoRequest($v) => $e,
             Message::ExtendedEchoReply($v) => $e,
             Message::Other($v) => $e,
@@ -281,6 +291,7 @@ impl<B: SplitByteSlice> Message<B> {
             17 => Message::AddressMaskRequest(AddressMask::parse_unverified(bytes)?),
             18 => Message::AddressMaskReply(AddressMask::parse_unverified(bytes)?),
             30 => Message::Traceroute(Traceroute::parse_unverified(bytes)?),
+            40 => Message::Photuris(Photuris::parse_unverified(bytes)?),
             42 => Message::ExtendedEchoRequest(ExtendedEchoRequest::parse_unverified(bytes)?),
             43 => Message::ExtendedEchoReply(ExtendedEchoReply::parse_unverified(bytes)?),
             _ => Message::Other(Raw::parse_unverified(bytes)?),
@@ -431,6 +442,7 @@ impl<B: ByteSlice> Message<B> {
             Message::AddressMaskRequest(v) => Repr::AddressMaskRequest(v.to_repr()),
             Message::AddressMaskReply(v) => Repr::AddressMaskReply(v.to_repr()),
             Message::Traceroute(v) => Repr::Traceroute(v.to_repr()),
+            Message::Photuris(v) => Repr::Photuris(v.to_repr()),
             Message::ExtendedEchoRequest(v) => Repr::ExtendedEchoRequest(v.to_repr()),
             Message::ExtendedEchoReply(v) => Repr::ExtendedEchoReply(v.to_repr()),
             Message::Other(v) => Repr::Other(v.to_repr()),

@@ -12,9 +12,9 @@ use super::{addr, emitted};
 use crate::extension::{InterfaceInformationRepr, InterfaceRole, MplsEntry, ObjectRepr};
 use crate::synth::Datagram;
 use crate::{
-    DestinationUnreachableRepr, ParameterProblemCode, ParameterProblemRepr, QuoteLimit,
-    RedirectCode, RedirectRepr, Repr, SourceQuenchRepr, TimeExceededCode, TimeExceededRepr,
-    UnreachableCode, quote_datagram,
+    DestinationUnreachableRepr, ParameterProblemCode, ParameterProblemRepr, PhoturisCode,
+    PhoturisRepr, QuoteLimit, RedirectCode, RedirectRepr, Repr, SourceQuenchRepr, TimeExceededCode,
+    TimeExceededRepr, UnreachableCode, quote_datagram,
 };
 
 /// An offending IPv4 datagram as an error message quotes it (RFC 792 section "Destination
@@ -230,6 +230,31 @@ pub fn source_quench() -> impl Strategy<Value = Vec<u8>> {
             quote: &quote,
         }))
     })
+}
+
+/// Photuris (type 40, RFC 2521): codes 0 to 5, the quoted datagram, a pointer inside it (or 0).
+///
+/// ```
+/// use proptest::prelude::*;
+///
+/// proptest!(|(msg in icmpwire::strategy::photuris())| {
+///     let p = icmpwire::Photuris::parse(&msg[..]).unwrap();
+///     prop_assert!(usize::from(p.pointer()) <= p.quote().bytes().len());
+/// });
+/// ```
+pub fn photuris() -> impl Strategy<Value = Vec<u8>> {
+    (quoted_datagram(), 0u8..=5, any::<prop::sample::Index>()).prop_filter_map(
+        "emits",
+        |(quote, code, at)| {
+            let pointer = u16::try_from(at.index(quote.len().saturating_add(1))).unwrap_or(0);
+            emitted(&Repr::Photuris(PhoturisRepr {
+                code: PhoturisCode(code),
+                reserved: 0,
+                pointer,
+                quote: &quote,
+            }))
+        },
+    )
 }
 
 /// Redirect (type 5, RFC 792): codes 0 to 3, a gateway, the quoted datagram.

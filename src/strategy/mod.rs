@@ -36,7 +36,7 @@ use crate::{
 mod errors;
 
 pub use errors::{
-    destination_unreachable, error_message, parameter_problem, quoted_datagram, redirect,
+    destination_unreachable, error_message, parameter_problem, photuris, quoted_datagram, redirect,
     source_quench, time_exceeded,
 };
 
@@ -407,10 +407,7 @@ pub fn traceroute() -> impl Strategy<Value = Vec<u8>> {
 /// });
 /// ```
 pub fn other() -> impl Strategy<Value = Vec<u8>> {
-    let ty = any::<u8>().prop_filter(
-        "no typed view",
-        |t| !matches!(t, 0 | 3..=5 | 8..=18 | 30 | 42 | 43),
-    );
+    let ty = any::<u8>().prop_filter("no typed view", |t| !crate::message::has_view(*t));
     (ty, any::<u8>(), any::<[u8; 4]>(), payload()).prop_filter_map(
         "emits",
         |(t, code, rest_of_header, payload)| {
@@ -448,6 +445,7 @@ pub fn message() -> impl Strategy<Value = Vec<u8>> {
         extended_echo_request(),
         extended_echo_reply(),
         traceroute(),
+        photuris(),
         other(),
         error_message(),
     ]

@@ -105,6 +105,9 @@ fn parse_and_read(bytes: &[u8]) -> u64 {
             acc = mix(acc, m.extensions().map_or(0, extensions_all));
         }
         Message::SourceQuench(m) => acc = mix(acc, u64::from(m.unused()) ^ quote_all(m.quote())),
+        Message::Photuris(m) => {
+            acc = mix(acc, u64::from(m.code().0) ^ u64::from(m.reserved()) ^ u64::from(m.pointer()) ^ quote_all(m.quote()));
+        }
         Message::Redirect(m) => acc = mix(acc, u64::from(u32::from(m.gateway())) ^ u64::from(m.code().0) ^ quote_all(m.quote())),
         Message::TimeExceeded(m) => {
             acc = mix(acc, u64::from(m.code().0) ^ u64::from(m.length_field()) ^ u64::from(m.unused()));
@@ -158,6 +161,7 @@ fn typed_parsers(bytes: &[u8]) -> u64 {
     acc = mix(acc, ExtendedEchoRequest::parse_unverified(bytes).map_or(6, |m| u64::from(m.identifier())));
     acc = mix(acc, Raw::parse(bytes).map_or(7, |m| u64::from(m.rest_of_header()[0])));
     acc = mix(acc, Traceroute::parse(bytes).map_or(8, |m| u64::from(m.output_link_mtu())));
+    acc = mix(acc, Photuris::parse(bytes).map_or(9, |m| u64::from(m.pointer())));
     let (d, e) = locate(bytes, bytes.first().copied().unwrap_or(0));
     acc = mix(acc, d.len() as u64 ^ e.map_or(0, extensions_all));
     acc
@@ -184,6 +188,11 @@ fn mutate(buf: &mut [u8]) -> u64 {
         }
         Ok(Message::TimeExceeded(mut m)) => {
             m.set_length_field(32);
+            u64::from(m.checksum())
+        }
+        Ok(Message::Photuris(mut m)) => {
+            m.set_pointer(20);
+            m.set_reserved(0);
             u64::from(m.checksum())
         }
         Ok(Message::Traceroute(mut m)) => {

@@ -1,6 +1,7 @@
 //! The error messages that quote a datagram with an 8-byte header of their own: destination
 //! unreachable (type 3), source quench (4), time exceeded (11) and parameter problem (12).
-//! (Redirect, type 5, carries a gateway address instead and lives in `message/redirect.rs`.)
+//! Photuris (type 40, RFC 2521) quotes the same way. (Redirect, type 5, carries a gateway
+//! address instead and lives in `message/redirect.rs`.)
 //! Each message has its own file here; this module holds what they share: the RFC 4884 body
 //! layout and the accessors of the quote.
 //!
@@ -148,11 +149,13 @@ macro_rules! error_view {
 }
 
 mod parameter_problem;
+mod photuris;
 mod source_quench;
 mod time_exceeded;
 mod unreachable;
 
 pub use parameter_problem::{ParameterProblem, ParameterProblemRepr};
+pub use photuris::{Photuris, PhoturisRepr};
 pub use source_quench::{SourceQuench, SourceQuenchRepr};
 pub use time_exceeded::{TimeExceeded, TimeExceededRepr};
 pub use unreachable::{DestinationUnreachable, DestinationUnreachableRepr};
