@@ -222,19 +222,9 @@ fn handle(
                 sent.elapsed().as_secs_f64() * 1000.0,
             )))
         }
-        Message::DestinationUnreachable(_)
-        | Message::TimeExceeded(_)
-        | Message::ParameterProblem(_)
-        | Message::SourceQuench(_)
-        | Message::Redirect(_) => {
-            let quote = match &msg {
-                Message::DestinationUnreachable(m) => m.quote(),
-                Message::TimeExceeded(m) => m.quote(),
-                Message::ParameterProblem(m) => m.quote(),
-                Message::SourceQuench(m) => m.quote(),
-                Message::Redirect(m) => m.quote(),
-                _ => return None,
-            };
+        _ => {
+            // An error quoting the datagram that caused it (types 3, 4, 5, 11, 12, 40).
+            let quote = msg.quote()?;
             // Ours if it quotes an echo request to our destination with our identifier.
             let ip = quote.ipv4().ok()?;
             let echo = ip.icmp().ok()?;
@@ -250,7 +240,6 @@ fn handle(
             }
             Some(Err((seq, shared::error_name(&msg))))
         }
-        _ => None,
     }
 }
 

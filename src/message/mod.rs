@@ -56,6 +56,8 @@ use zerocopy::{ByteSlice, SplitByteSlice};
 
 use crate::emit::Repr;
 use crate::error::{ParseError, Part};
+use crate::extension::Extensions;
+use crate::quote::Quote;
 
 /// `parse` and `parse_unverified` for a view over `$header` accepting the types `$types`;
 /// the view's `from_view` adds its own structural checks.
@@ -408,6 +410,60 @@ impl<B: ByteSlice> Message<B> {
     #[must_use]
     pub fn message_len(&self) -> usize {
         each_view!(self, v => v.message_len())
+    }
+
+    /// The quoted datagram of a message that carries one: destination unreachable, source
+    /// quench, redirect, time exceeded, parameter problem (RFC 792) and Photuris (RFC 2521);
+    /// `None` for every other type. It is what traceroute and stacks match their probes on.
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// // Fragmentation needed, quoting a UDP datagram from port 33434 to port 33434.
+    /// let bytes = [
+    ///     3, 4, 0x25, 0x1a, 0, 0, 0x03, 0xe8, 0x45, 0, 0x05, 0xdc, 0, 1, 0x40, 0, 64, 17, 0, 0,
+    ///     192, 0, 2, 10, 203, 0, 113, 2, 0x82, 0x9a, 0x82, 0x9a, 0x05, 0xc8, 0, 0,
+    /// ];
+    /// let msg = Message::parse(&bytes[..]).unwrap();
+    /// let ip = msg.quote().unwrap().ipv4().unwrap();
+    /// assert_eq!(ip.ports().unwrap(), (33434, 33434));
+    ///
+    /// let echo = [8u8, 0, 0xF7, 0xFF, 0, 0, 0, 0];
+    /// assert!(Message::parse(&echo[..]).unwrap().quote().is_none());
+    /// ```
+    #[must_use]
+    pub fn quote(&self) -> Option<Quote<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => Some(v.quote()),
+            Message::SourceQuench(v) => Some(v.quote()),
+            Message::Redirect(v) => Some(v.quote()),
+            Message::TimeExceeded(v) => Some(v.quote()),
+            Message::ParameterProblem(v) => Some(v.quote()),
+            Message::Photuris(v) => Some(v.quote()),
+            _ => None,
+        }
+    }
+
+    /// The extension structure a message carries: the RFC 4884 extensions of a destination
+    /// unreachable, time exceeded or parameter problem (when there are any), or the structure
+    /// of an RFC 8335 extended echo request or reply (when it reads); `None` otherwise.
+    ///
+    /// ```
+    /// use icmpwire::Message;
+    ///
+    /// let bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
+    /// assert!(Message::parse(&bytes[..]).unwrap().extensions().is_none());
+    /// ```
+    #[must_use]
+    pub fn extensions(&self) -> Option<Extensions<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => v.extensions(),
+            Message::TimeExceeded(v) => v.extensions(),
+            Message::ParameterProblem(v) => v.extensions(),
+            Message::ExtendedEchoRequest(v) => v.extensions().ok(),
+            Message::ExtendedEchoReply(v) => v.extensions().ok(),
+            _ => None,
+        }
     }
 
     /// The owned description of this message, which [`Repr::emit`] writes back byte for byte
