@@ -95,6 +95,7 @@ fn parse_and_read(bytes: &[u8]) -> u64 {
     let mut acc = u64::from(msg.message_type().0) ^ u64::from(msg.code_u8()) ^ u64::from(msg.checksum());
     acc = mix(acc, u64::from(msg.verify_checksum()) ^ u64::from(msg.computed_checksum()));
     acc = mix(acc, msg.payload().len() as u64 ^ msg.payload_offset() as u64);
+    acc = mix(acc, msg.quote().map_or(0, quote_all) ^ msg.extensions().map_or(0, extensions_all));
     match &msg {
         Message::EchoReply(m) | Message::EchoRequest(m) | Message::InformationRequest(m) | Message::InformationReply(m) => {
             acc = mix(acc, u64::from(m.identifier()) ^ u64::from(m.sequence()) ^ m.data().len() as u64);
