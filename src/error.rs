@@ -203,6 +203,17 @@ pub enum EmitError {
         /// The quote's length.
         len: usize,
     },
+    /// An RFC 5944 agent advertisement extension that cannot be written: type 0 (one-byte
+    /// padding, no length byte) given data, or data longer than the 8-bit length field.
+    #[error(
+        "mobility agent extension type {kind} with {len} data bytes: type 0 takes none, others at most 255"
+    )]
+    AgentExtension {
+        /// The extension type.
+        kind: u8,
+        /// Bytes after the type and length bytes.
+        len: usize,
+    },
     /// Raw router entries whose length is not Num Addrs x Addr Entry Size x 4 bytes, or an
     /// entry size below 2.
     #[error("router entries of {len} bytes do not match {num_addrs} entries of {entry_size} words")]

@@ -143,13 +143,14 @@ mod wire;
 pub use emit::Repr;
 pub use error::{EmitError, ParseError, Part};
 pub use message::{
-    AddressMask, AddressMaskRepr, AgentExtension, AgentExtensions, DestinationUnreachable,
-    DestinationUnreachableRepr, Echo, EchoRepr, ExtendedEchoReply, ExtendedEchoReplyRepr,
-    ExtendedEchoRequest, ExtendedEchoRequestRepr, Message, MobilityAgentAdvertisement,
-    ParameterProblem, ParameterProblemRepr, Photuris, PhoturisRepr, Raw, RawRepr, Redirect,
-    RedirectRepr, RouterAdvertisement, RouterAdvertisementRepr, RouterEntries, RouterEntriesRepr,
-    RouterEntry, RouterSolicitation, RouterSolicitationRepr, SourceQuench, SourceQuenchRepr,
-    TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr, Traceroute, TracerouteRepr,
+    AddressMask, AddressMaskRepr, AgentExtension, AgentExtensionRepr, AgentExtensions,
+    DestinationUnreachable, DestinationUnreachableRepr, Echo, EchoRepr, ExtendedEchoReply,
+    ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr, Message,
+    MobilityAgentAdvertisement, ParameterProblem, ParameterProblemRepr, Photuris, PhoturisRepr,
+    Raw, RawRepr, Redirect, RedirectRepr, RouterAdvertisement, RouterAdvertisementRepr,
+    RouterEntries, RouterEntriesRepr, RouterEntry, RouterSolicitation, RouterSolicitationRepr,
+    SourceQuench, SourceQuenchRepr, TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr,
+    Traceroute, TracerouteRepr, agent_extensions_len, write_agent_extensions,
 };
 pub use quote::{
     Quote, QuoteLimit, QuotedIcmp, QuotedIpv4, QuotedTcp, QuotedUdp, protocol, quote_datagram,

@@ -350,6 +350,43 @@ fn router_entries_mismatch() {
 }
 
 #[test]
+fn truncated_agent_extension() {
+    // One router, then an RFC 5944 extension of type 61 announcing 45 bytes with 2 present.
+    let bytes = sealed(vec![
+        9, 0, 0, 0, 1, 2, 0x02, 0x58, 192, 0, 2, 1, 0, 0, 0, 5, 61, 45, 0xb3, 0x07,
+    ]);
+    let Ok(Message::RouterAdvertisement(ra)) = Message::parse(&bytes[..]) else {
+        panic!()
+    };
+    let e = ra.agent_extensions().next().unwrap().unwrap_err();
+    assert_eq!(
+        e,
+        ParseError::Truncated {
+            part: Part::AgentExtension,
+            required: 47,
+            actual: 4
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "mobility agent extension truncated: 47 bytes required, 4 present"
+    );
+}
+
+#[test]
+fn agent_extension_emit() {
+    let mut buf = [0u8; 300];
+    let e = write_agent_extensions(&[AgentExtensionRepr::PrefixLengths(&[8; 300])], &mut buf)
+        .unwrap_err();
+    assert_eq!(e, EmitError::AgentExtension { kind: 19, len: 300 });
+    assert_eq!(
+        e.to_string(),
+        "mobility agent extension type 19 with 300 data bytes: type 0 takes none, others at most 255"
+    );
+    assert_eq!(buf, [0; 300], "nothing written");
+}
+
+#[test]
 fn errors_are_small_and_copy() {
     fn is_copy<T: Copy + std::error::Error>() {}
     is_copy::<ParseError>();

@@ -11,7 +11,10 @@
 
 use std::net::Ipv4Addr;
 
-use icmpwire::{AgentExtension, AgentExtensions, ParseError, Part};
+use icmpwire::{
+    AgentExtension, AgentExtensionRepr, AgentExtensions, EmitError, ParseError, Part,
+    agent_extensions_len, write_agent_extensions,
+};
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -87,7 +90,55 @@ fn encode(list: &[Ext]) -> Vec<u8> {
     out
 }
 
+/// The builder's description of `e` (an agent extension with bytes after its last care-of
+/// address, which the builder does not make, is written as a raw type 16 from `raw`).
+fn repr<'a>(e: &'a Ext, raw: &'a [u8]) -> AgentExtensionRepr<'a> {
+    match e {
+        Ext::Padding => AgentExtensionRepr::Padding,
+        Ext::Agent { tail, .. } if !tail.is_empty() => AgentExtensionRepr::Other {
+            kind: 16,
+            data: &raw[2..],
+        },
+        Ext::Agent {
+            sequence,
+            lifetime,
+            flags,
+            coa,
+            ..
+        } => AgentExtensionRepr::MobilityAgent {
+            sequence: *sequence,
+            registration_lifetime: *lifetime,
+            flags: *flags,
+            care_of_addresses: coa,
+        },
+        Ext::Prefixes(p) => AgentExtensionRepr::PrefixLengths(p),
+        Ext::Other(k, d) => AgentExtensionRepr::Other { kind: *k, data: d },
+    }
+}
+
 proptest! {
+    /// The builder writes what the test's own encoder writes, into a buffer of any prior
+    /// content, and nothing at all into one byte too short.
+    #[test]
+    fn builder_writes_the_rfc_layout(list in prop::collection::vec(ext(), 0..8), fill in any::<u8>()) {
+        let raws: Vec<Vec<u8>> = list.iter().map(|e| encode(std::slice::from_ref(e))).collect();
+        let reprs: Vec<AgentExtensionRepr<'_>> = list.iter().zip(&raws).map(|(e, r)| repr(e, r)).collect();
+        let want = encode(&list);
+        prop_assert_eq!(agent_extensions_len(&reprs), want.len());
+        let mut out = vec![fill; want.len() + 3];
+        prop_assert_eq!(write_agent_extensions(&reprs, &mut out), Ok(want.len()));
+        prop_assert_eq!(&out[..want.len()], &want[..]);
+        prop_assert!(out[want.len()..].iter().all(|b| *b == fill));
+        if !want.is_empty() {
+            let mut short = vec![fill; want.len() - 1];
+            prop_assert_eq!(
+                write_agent_extensions(&reprs, &mut short),
+                Err(EmitError::BufferTooSmall { required: want.len(), actual: want.len() - 1 })
+            );
+            prop_assert!(short.iter().all(|b| *b == fill));
+        }
+    }
+
     #[test]
     fn encoded_lists_read_back(list in prop::collection::vec(ext(), 0..8)) {
         let bytes = encode(&list);
@@ -190,4 +241,46 @@ fn short_mobility_agent_extension() {
             Ok(AgentExtension::PrefixLengths(&[24])),
         ]
     );
+}
+
+/// What the 8-bit length field cannot say, and data on a padding byte, are refused before
+/// anything is written.
+#[test]
+fn builder_refuses_what_cannot_be_written() {
+    let coa = [Ipv4Addr::new(192, 0, 2, 1); 63];
+    let too_many = AgentExtensionRepr::MobilityAgent {
+        sequence: 0,
+        registration_lifetime: 0,
+        flags: 0,
+        care_of_addresses: &coa,
+    };
+    let mut out = [0xAAu8; 400];
+    assert_eq!(
+        write_agent_extensions(&[AgentExtensionRepr::Padding, too_many], &mut out),
+        Err(EmitError::AgentExtension { kind: 16, len: 258 })
+    );
+    assert_eq!(
+        write_agent_extensions(
+            &[AgentExtensionRepr::Other {
+                kind: 0,
+                data: &[1]
+            }],
+            &mut out
+        ),
+        Err(EmitError::AgentExtension { kind: 0, len: 1 })
+    );
+    assert_eq!(
+        write_agent_extensions(&[AgentExtensionRepr::PrefixLengths(&[0; 256])], &mut out),
+        Err(EmitError::AgentExtension { kind: 19, len: 256 })
+    );
+    assert!(out.iter().all(|b| *b == 0xAA));
+    // 62 addresses: 6 + 248 = 254 bytes of data, the most that fits.
+    let fits = AgentExtensionRepr::MobilityAgent {
+        sequence: 0,
+        registration_lifetime: 0,
+        flags: 0,
+        care_of_addresses: &coa[..62],
+    };
+    assert_eq!(write_agent_extensions(&[fits], &mut out), Ok(256));
+    assert_eq!(out[1], 254);
 }

@@ -10,13 +10,16 @@
 //!   or weigh (0-127) extensions they do not know.
 //!
 //! The extensions are what follows the router entries ([`RouterAdvertisement::payload`]);
-//! [`RouterAdvertisement::agent_extensions`] iterates over them without copying.
+//! [`RouterAdvertisement::agent_extensions`] iterates over them without copying, and
+//! [`write_agent_extensions`] writes them for a [`RouterAdvertisementRepr`]'s `trailing` bytes.
+//!
+//! [`RouterAdvertisementRepr`]: crate::RouterAdvertisementRepr
 
 use core::net::Ipv4Addr;
 
 use zerocopy::ByteSlice;
 
-use crate::error::{ParseError, Part};
+use crate::error::{EmitError, ParseError, Part};
 use crate::message::RouterAdvertisement;
 
 /// The extension type of a one-byte padding (RFC 5944 section 2.1.3).
@@ -449,4 +452,212 @@ impl<'a> MobilityAgentAdvertisement<'a> {
                 None => Ipv4Addr::UNSPECIFIED,
             })
     }
+}
+
+/// One RFC 5944 extension to write with [`write_agent_extensions`].
+///
+/// ```
+/// use icmpwire::AgentExtensionRepr;
+///
+/// assert_eq!(AgentExtensionRepr::Padding.len(), 1);
+/// assert_eq!(AgentExtensionRepr::PrefixLengths(&[24, 16]).len(), 4);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum AgentExtensionRepr<'a> {
+    /// One-byte padding (type 0).
+    Padding,
+    /// Mobility agent advertisement (type 16): `Length` is 6 plus 4 per care-of address.
+    MobilityAgent {
+        /// Sequence number.
+        sequence: u16,
+        /// Longest registration lifetime accepted, in seconds (0xffff: infinite).
+        registration_lifetime: u16,
+        /// The flags word: R B H F M G r T U X I (bit 15 down to bit 5), then reserved bits.
+        flags: u16,
+        /// Care-of addresses offered.
+        care_of_addresses: &'a [Ipv4Addr],
+    },
+    /// Prefix-lengths (type 19): one per router address, in entry order.
+    PrefixLengths(&'a [u8]),
+    /// Any extension as type and data (`Length` is the data's length; type 0 takes no data).
+    Other {
+        /// The extension type.
+        kind: u8,
+        /// The data after the length byte.
+        data: &'a [u8],
+    },
+}
+
+impl AgentExtensionRepr<'_> {
+    /// The type and the bytes after the type and length bytes.
+    fn kind_and_data_len(&self) -> (u8, usize) {
+        match self {
+            AgentExtensionRepr::Padding => (PADDING, 0),
+            AgentExtensionRepr::MobilityAgent {
+                care_of_addresses, ..
+            } => (
+                MOBILITY_AGENT,
+                care_of_addresses
+                    .len()
+                    .saturating_mul(4)
+                    .saturating_add(MOBILITY_AGENT_FIXED),
+            ),
+            AgentExtensionRepr::PrefixLengths(p) => (PREFIX_LENGTHS, p.len()),
+            AgentExtensionRepr::Other { kind, data } => (*kind, data.len()),
+        }
+    }
+
+    /// The bytes this extension takes: 1 for padding, else 2 plus its data.
+    ///
+    /// ```
+    /// use icmpwire::AgentExtensionRepr;
+    ///
+    /// let coa = [[192, 0, 2, 1].into()];
+    /// let agent = AgentExtensionRepr::MobilityAgent {
+    ///     sequence: 0,
+    ///     registration_lifetime: 1800,
+    ///     flags: 0x1000,
+    ///     care_of_addresses: &coa,
+    /// };
+    /// assert_eq!(agent.len(), 12);
+    /// ```
+    #[must_use]
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> usize {
+        match self {
+            AgentExtensionRepr::Padding => 1,
+            _ => self.kind_and_data_len().1.saturating_add(2),
+        }
+    }
+
+    fn check(&self) -> Result<(), EmitError> {
+        let (kind, len) = self.kind_and_data_len();
+        let padding_with_data = kind == PADDING && !matches!(self, AgentExtensionRepr::Padding);
+        if len > usize::from(u8::MAX) || padding_with_data {
+            return Err(EmitError::AgentExtension { kind, len });
+        }
+        Ok(())
+    }
+
+    /// Writes the extension into `out`, exactly [`len`](Self::len) bytes (checked before).
+    fn write(&self, out: &mut [u8]) {
+        let (kind, len) = self.kind_and_data_len();
+        let Some((head, data)) = out.split_first_mut() else {
+            return;
+        };
+        *head = kind;
+        if matches!(self, AgentExtensionRepr::Padding) {
+            return;
+        }
+        let Some((length, data)) = data.split_first_mut() else {
+            return;
+        };
+        *length = u8::try_from(len).unwrap_or(u8::MAX);
+        match self {
+            AgentExtensionRepr::MobilityAgent {
+                sequence,
+                registration_lifetime,
+                flags,
+                care_of_addresses,
+            } => {
+                let (fixed, addresses) = data.split_at_mut(MOBILITY_AGENT_FIXED.min(data.len()));
+                for (dst, word) in
+                    fixed
+                        .chunks_exact_mut(2)
+                        .zip([*sequence, *registration_lifetime, *flags])
+                {
+                    dst.copy_from_slice(&word.to_be_bytes());
+                }
+                for (dst, a) in addresses.chunks_exact_mut(4).zip(*care_of_addresses) {
+                    dst.copy_from_slice(&a.octets());
+                }
+            }
+            AgentExtensionRepr::PrefixLengths(bytes)
+            | AgentExtensionRepr::Other { data: bytes, .. } => {
+                if let Some(dst) = data.get_mut(..bytes.len()) {
+                    dst.copy_from_slice(bytes);
+                }
+            }
+            AgentExtensionRepr::Padding => {}
+        }
+    }
+}
+
+/// The bytes [`write_agent_extensions`] writes for `extensions`.
+///
+/// ```
+/// use icmpwire::{AgentExtensionRepr, agent_extensions_len};
+///
+/// let list = [AgentExtensionRepr::Padding, AgentExtensionRepr::PrefixLengths(&[24])];
+/// assert_eq!(agent_extensions_len(&list), 4);
+/// ```
+#[must_use]
+pub fn agent_extensions_len(extensions: &[AgentExtensionRepr<'_>]) -> usize {
+    extensions
+        .iter()
+        .fold(0usize, |n, e| n.saturating_add(e.len()))
+}
+
+/// Writes RFC 5944 extensions into the start of `out` and returns how many bytes they took:
+/// the `trailing` bytes of a [`RouterAdvertisementRepr`](crate::RouterAdvertisementRepr) that
+/// makes a mobility agent advertisement.
+///
+/// ```
+/// use icmpwire::{
+///     AgentExtensionRepr, Message, Repr, RouterAdvertisementCode, RouterAdvertisementRepr,
+///     RouterEntriesRepr, RouterEntry, write_agent_extensions,
+/// };
+///
+/// let router = [RouterEntry { address: [192, 0, 2, 1].into(), preference: 0 }];
+/// let coa = [[192, 0, 2, 1].into()];
+/// let mut ext = [0u8; 32];
+/// let n = write_agent_extensions(
+///     &[
+///         AgentExtensionRepr::MobilityAgent {
+///             sequence: 7,
+///             registration_lifetime: 1800,
+///             flags: 0x1400, // F and G: a foreign agent offering GRE
+///             care_of_addresses: &coa,
+///         },
+///         AgentExtensionRepr::PrefixLengths(&[24]),
+///     ],
+///     &mut ext,
+/// )
+/// .unwrap();
+/// let repr = Repr::RouterAdvertisement(RouterAdvertisementRepr {
+///     code: RouterAdvertisementCode::NOT_COMMON_TRAFFIC,
+///     lifetime: 1800,
+///     entries: RouterEntriesRepr::List(&router),
+///     trailing: &ext[..n],
+/// });
+/// let mut buf = [0u8; 64];
+/// let len = repr.emit(&mut buf).unwrap();
+/// let Ok(Message::RouterAdvertisement(ra)) = Message::parse(&buf[..len]) else { panic!() };
+/// assert_eq!(ra.agent_extensions().count(), 2);
+/// ```
+///
+/// # Errors
+///
+/// [`EmitError::AgentExtension`] for an extension that cannot be written (nothing written),
+/// [`EmitError::BufferTooSmall`] (nothing written).
+pub fn write_agent_extensions(
+    extensions: &[AgentExtensionRepr<'_>],
+    out: &mut [u8],
+) -> Result<usize, EmitError> {
+    for e in extensions {
+        e.check()?;
+    }
+    let required = agent_extensions_len(extensions);
+    let actual = out.len();
+    let Some(mut rest) = out.get_mut(..required) else {
+        return Err(EmitError::BufferTooSmall { required, actual });
+    };
+    for e in extensions {
+        let (this, tail) = rest.split_at_mut(e.len().min(rest.len()));
+        e.write(this);
+        rest = tail;
+    }
+    Ok(required)
 }

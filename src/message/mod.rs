@@ -42,7 +42,10 @@ pub use errors::{
 pub use extended_echo::{
     ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr,
 };
-pub use mobility::{AgentExtension, AgentExtensions, MobilityAgentAdvertisement};
+pub use mobility::{
+    AgentExtension, AgentExtensionRepr, AgentExtensions, MobilityAgentAdvertisement,
+    agent_extensions_len, write_agent_extensions,
+};
 pub use raw::{Raw, RawRepr};
 pub use redirect::{Redirect, RedirectRepr};
 pub use router::{

@@ -214,7 +214,17 @@ fn emit(quote: &[u8], out: &mut [u8]) -> u64 {
     let repr = Repr::TimeExceeded(TimeExceededRepr { quote, ..TimeExceededRepr::default() });
     let a = repr.emit(out).map_or(1, |n| n as u64);
     let echo = Repr::EchoRequest(EchoRepr { identifier: 1, sequence: 2, data: quote, code: 0 });
-    a ^ echo.emit(out).map_or(2, |n| n as u64)
+    let b = echo.emit(out).map_or(2, |n| n as u64);
+    // RFC 5944 extensions from the same bytes: care-of addresses, prefix lengths, raw data.
+    let coa = [std::net::Ipv4Addr::new(192, 0, 2, 1); 4];
+    let n = quote.len() % 5;
+    let ext = [
+        AgentExtensionRepr::Padding,
+        AgentExtensionRepr::MobilityAgent { sequence: 1, registration_lifetime: 2, flags: 3, care_of_addresses: coa.get(..n).unwrap_or(&[]) },
+        AgentExtensionRepr::PrefixLengths(quote),
+        AgentExtensionRepr::Other { kind: quote.first().copied().unwrap_or(0), data: quote },
+    ];
+    a ^ b ^ write_agent_extensions(&ext, out).map_or(3, |n| n as u64)
 }
 
 fn main() {
