@@ -71,7 +71,25 @@ fn fill_error(
     checksum::combine(sum, extension::write_body(quote, padded, extensions, body))
 }
 
-/// Shared accessors of the four messages over [`ErrorHeader`].
+/// `check` and `buffer_len` of the descriptions of the three RFC 4884 messages (a header, the
+/// quote, and the extension structure when there are objects).
+macro_rules! rfc4884_repr {
+    ($repr:ident) => {
+        impl $repr<'_> {
+            #[inline]
+            pub(crate) fn check(&self) -> Result<(), $crate::error::EmitError> {
+                super::check_body(self.quote, self.extensions)
+            }
+
+            #[inline]
+            pub(crate) fn buffer_len(&self) -> usize {
+                8usize.saturating_add(super::body_len(self.quote, self.extensions))
+            }
+        }
+    };
+}
+
+/// Shared accessors of the messages over [`ErrorHeader`] (the four above and Photuris).
 macro_rules! error_view {
     ($view:ident, $example:literal, rfc4884) => {
         error_view!($view, $example);

@@ -3,8 +3,7 @@
 use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut};
 
-use super::{body_len, check_body, fill_error, length_field};
-use crate::error::EmitError;
+use super::{fill_error, length_field};
 use crate::extension::ObjectRepr;
 use crate::message::view_parse;
 use crate::types::TimeExceededCode;
@@ -160,17 +159,9 @@ pub struct TimeExceededRepr<'a> {
     pub extensions: &'a [ObjectRepr<'a>],
 }
 
+rfc4884_repr!(TimeExceededRepr);
+
 impl TimeExceededRepr<'_> {
-    #[inline]
-    pub(crate) fn check(&self) -> Result<(), EmitError> {
-        check_body(self.quote, self.extensions)
-    }
-
-    #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(body_len(self.quote, self.extensions))
-    }
-
     #[inline]
     pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
         let header = ErrorHeader {
