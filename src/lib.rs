@@ -62,7 +62,8 @@
 //!   [`ParseError::QuotedFragment`], [`ParseError::QuotedProtocol`],
 //!   [`ParseError::ExtensionObjectLength`], [`ParseError::UnknownAddressFamily`];
 //! * a message that cannot be written: [`EmitError`] (buffer too small, more than 255 router
-//!   entries, an object or quote too long for its length field), with nothing written.
+//!   entries, an object, quote or RFC 5944 extension too long for its length field), with
+//!   nothing written.
 //!
 //! How this is held: the library is compiled with clippy's `indexing_slicing`, `unwrap_used`,
 //! `expect_used`, `panic` and `arithmetic_side_effects` lints denied; `ci/no-panic` wraps the
