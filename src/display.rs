@@ -4,7 +4,7 @@
 //! (type, code in parentheses, fields), which also covers the types tcpdump does not decode.
 //!
 //! The names of types and codes are those of [`crate::types`]; the fields follow the RFC of each
-//! message (RFC 792, 950, 1191, 1256, 4884, 4950, 5837, 8335). No allocation: everything is
+//! message (RFC 792, 950, 1191, 1256, 1393, 2521, 4884, 4950, 5837, 8335). No allocation: everything is
 //! written straight to the formatter.
 
 use core::fmt::{self, Display, Formatter};
@@ -306,6 +306,7 @@ mod defmt_impls {
         ParameterProblem, Photuris, Raw, Redirect, RouterAdvertisement, RouterEntries,
         RouterSolicitation, SourceQuench, TimeExceeded, Timestamp, Traceroute,
     };
+    use crate::message::{AgentExtensions, CareOfAddresses};
     use crate::quote::{Quote, QuotedIpv4};
     use crate::types::{
         ExtendedEchoReplyCode, MessageType, ParameterProblemCode, PhoturisCode, RedirectCode,
@@ -449,7 +450,13 @@ mod defmt_impls {
         )*};
     }
 
-    lists!(RouterEntries, Objects, MplsLabels);
+    lists!(
+        RouterEntries,
+        Objects,
+        MplsLabels,
+        AgentExtensions,
+        CareOfAddresses
+    );
 
     impl Format for Object<'_> {
         fn format(&self, f: Formatter<'_>) {

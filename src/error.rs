@@ -206,7 +206,7 @@ pub enum EmitError {
     /// An RFC 5944 agent advertisement extension that cannot be written: type 0 (one-byte
     /// padding, no length byte) given data, or data longer than the 8-bit length field.
     #[error(
-        "mobility agent extension type {kind} with {len} data bytes: type 0 takes none, others at most 255"
+        "mobility agent extension type {kind} with {len} data bytes: type 0 (padding) takes none, others at most 255"
     )]
     AgentExtension {
         /// The extension type.

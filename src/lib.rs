@@ -45,9 +45,10 @@
 //! covers every parse entry point ([`Message::parse`], [`Message::parse_unverified`], the
 //! `parse` and `parse_unverified` of each view, [`Quote::ipv4`], [`extension::Extensions::parse`],
 //! [`extension::locate`]), every accessor of every view (they read only bytes the constructor
-//! checked are there), every setter, every iterator ([`RouterEntries`],
+//! checked are there), every setter, every iterator ([`RouterEntries`], [`AgentExtensions`],
 //! [`extension::Objects`], [`extension::MplsLabels`]), the checksum functions (any length, from 0
-//! to more than 4 GiB), and [`Repr::emit`] (which checks the buffer before it writes a byte).
+//! to more than 4 GiB), and the writers ([`Repr::emit`], [`extension::write`],
+//! [`write_agent_extensions`]), which check the buffer before they write a byte.
 //!
 //! What fails is a value, never a panic:
 //!
@@ -145,13 +146,14 @@ pub use emit::Repr;
 pub use error::{EmitError, ParseError, Part};
 pub use message::{
     AddressMask, AddressMaskRepr, AgentExtension, AgentExtensionRepr, AgentExtensions,
-    DestinationUnreachable, DestinationUnreachableRepr, Echo, EchoRepr, ExtendedEchoReply,
-    ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr, Message,
-    MobilityAgentAdvertisement, ParameterProblem, ParameterProblemRepr, Photuris, PhoturisRepr,
-    Raw, RawRepr, Redirect, RedirectRepr, RouterAdvertisement, RouterAdvertisementRepr,
-    RouterEntries, RouterEntriesRepr, RouterEntry, RouterSolicitation, RouterSolicitationRepr,
-    SourceQuench, SourceQuenchRepr, TimeExceeded, TimeExceededRepr, Timestamp, TimestampRepr,
-    Traceroute, TracerouteRepr, agent_extensions_len, write_agent_extensions,
+    CareOfAddresses, DestinationUnreachable, DestinationUnreachableRepr, Echo, EchoRepr,
+    ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr,
+    Message, MobilityAgentAdvertisement, ParameterProblem, ParameterProblemRepr, Photuris,
+    PhoturisRepr, Raw, RawRepr, Redirect, RedirectRepr, RouterAdvertisement,
+    RouterAdvertisementRepr, RouterEntries, RouterEntriesRepr, RouterEntry, RouterSolicitation,
+    RouterSolicitationRepr, SourceQuench, SourceQuenchRepr, TimeExceeded, TimeExceededRepr,
+    Timestamp, TimestampRepr, Traceroute, TracerouteRepr, agent_extensions_len,
+    write_agent_extensions,
 };
 pub use quote::{
     Quote, QuoteLimit, QuotedIcmp, QuotedIpv4, QuotedTcp, QuotedUdp, protocol, quote_datagram,

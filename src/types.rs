@@ -157,17 +157,20 @@ open_u8! {
 
 impl MessageType {
     /// Whether this is an error message that quotes the offending datagram: destination
-    /// unreachable, source quench, redirect, time exceeded, parameter problem (RFC 792).
+    /// unreachable, source quench, redirect, time exceeded, parameter problem (RFC 792), and
+    /// Photuris (RFC 2521), which reports security failures the same way. A host must not answer
+    /// one with another error (RFC 1122 section 3.2.2).
     ///
     /// ```
     /// use icmpwire::MessageType;
     ///
     /// assert!(MessageType::REDIRECT.is_error());
+    /// assert!(MessageType::PHOTURIS.is_error());
     /// assert!(!MessageType::ECHO_REPLY.is_error());
     /// ```
     #[must_use]
     pub const fn is_error(self) -> bool {
-        matches!(self.0, 3 | 4 | 5 | 11 | 12)
+        matches!(self.0, 3 | 4 | 5 | 11 | 12 | 40)
     }
 
     /// Whether the registry marks this type deprecated (RFC 6633, RFC 6918).

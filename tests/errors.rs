@@ -381,7 +381,7 @@ fn agent_extension_emit() {
     assert_eq!(e, EmitError::AgentExtension { kind: 19, len: 300 });
     assert_eq!(
         e.to_string(),
-        "mobility agent extension type 19 with 300 data bytes: type 0 takes none, others at most 255"
+        "mobility agent extension type 19 with 300 data bytes: type 0 (padding) takes none, others at most 255"
     );
     assert_eq!(buf, [0; 300], "nothing written");
 }

@@ -133,6 +133,7 @@ fn near_valid_messages_have_their_flaw() {
                     Message::ParameterProblem(m) => m.quote(),
                     Message::SourceQuench(m) => m.quote(),
                     Message::Redirect(m) => m.quote(),
+                    Message::Photuris(m) => m.quote(),
                     _ => panic!("{ctx}"),
                 };
                 // Decoded as far as the bytes go: the fixed 20 bytes, then the options.

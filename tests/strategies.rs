@@ -66,7 +66,7 @@ proptest! {
         check(&m, MessageType::PHOTURIS)?;
         let Ok(Message::Photuris(p)) = Message::parse(&m[..]) else { panic!() };
         prop_assert!(p.quote().ipv4().unwrap().header_checksum_valid());
-        prop_assert!(usize::from(p.pointer()) <= p.quote().bytes().len());
+        prop_assert!(usize::from(p.pointer()) + 4 <= p.quote().bytes().len());
     }
     #[test]
     fn other_types_are_kept(m in strategy::other()) {
@@ -86,6 +86,7 @@ proptest! {
             Message::ParameterProblem(v) => (v.quote(), v.extensions()),
             Message::SourceQuench(v) => (v.quote(), None),
             Message::Redirect(v) => (v.quote(), None),
+            Message::Photuris(v) => (v.quote(), None),
             other => panic!("not an error: {other:?}"),
         };
         let ip = quote.ipv4().unwrap();

@@ -223,10 +223,10 @@ pub(super) fn build(
         }
         Repr::Redirect(r) => r.quote = quote,
         Repr::Photuris(r) => {
-            // RFC 2521: the pointer locates the SPI inside the quoted headers, or is 0.
+            // RFC 2521: the pointer locates the 4-byte SPI inside the quoted headers, or is 0.
             r.quote = quote;
             r.reserved = 0;
-            let at = u.int_in_range(0..=quote.len())?;
+            let at = u.int_in_range(0..=quote.len().saturating_sub(4))?;
             r.pointer = u16::try_from(at).unwrap_or(0);
         }
         _ => {}

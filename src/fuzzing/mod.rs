@@ -227,7 +227,7 @@ impl<'a> Arbitrary<'a> for NearValid {
         // A message of a kind that can have the flaw (kinds as in `build`).
         let kind = match flaw {
             Flaw::BadChecksum | Flaw::CutFixedPart => u.int_in_range(0u8..=19)?,
-            Flaw::CutQuote => *u.choose(&[1u8, 2, 3, 7, 8])?,
+            Flaw::CutQuote => *u.choose(&[1u8, 2, 3, 7, 8, 18])?,
             Flaw::LengthPastEnd => *u.choose(&[1u8, 7, 8])?,
             Flaw::EntryCountTooHigh | Flaw::EntrySizeTooSmall => 5,
             Flaw::BadExtensionChecksum | Flaw::BadObjectLength => *u.choose(&[1u8, 7, 8])?,

@@ -6,8 +6,9 @@
 //! * type 16, mobility agent advertisement (section 2.1.1): sequence number, registration
 //!   lifetime, the flags R B H F M G r T U X I, then zero or more care-of addresses;
 //! * type 19, prefix-lengths (section 2.1.2): one prefix length per router address;
-//! * any other type is yielded raw, as RFC 5944 section 1.9 asks receivers to skip (128-255)
-//!   or weigh (0-127) extensions they do not know.
+//! * any other type is yielded raw: RFC 5944 section 1.9 has a receiver that does not know it
+//!   silently discard the whole advertisement (types 0-127) or skip just the extension
+//!   (128-255); that choice is the caller's.
 //!
 //! The extensions are what follows the router entries ([`RouterAdvertisement::payload`]);
 //! [`RouterAdvertisement::agent_extensions`] iterates over them without copying, and
@@ -66,9 +67,9 @@ impl<B: ByteSlice> RouterAdvertisement<B> {
 ///
 /// An extension whose `Length` runs past the bytes present ends the iteration with
 /// [`ParseError::Truncated`] (part [`Part::AgentExtension`], required and present counted from
-/// the extension's type byte). A mobility agent advertisement shorter than its 6 fixed bytes is
-/// [`ParseError::Truncated`] too (required 6, present its `Length`), and the extensions after
-/// it are still read, since its length is known.
+/// the extension's type byte). A mobility agent advertisement whose `Length` is below its 6
+/// fixed bytes is [`ParseError::Truncated`] too (required 8, present its `Length` plus 2, both
+/// from its type byte), and the extensions after it are still read, since its end is known.
 ///
 /// ```
 /// use icmpwire::{AgentExtension, AgentExtensions, ParseError, Part};
@@ -140,8 +141,8 @@ impl<'a> Iterator for AgentExtensions<'a> {
             MOBILITY_AGENT if data.len() < MOBILITY_AGENT_FIXED => {
                 return Some(Err(ParseError::Truncated {
                     part: Part::AgentExtension,
-                    required: MOBILITY_AGENT_FIXED,
-                    actual: data.len(),
+                    required: MOBILITY_AGENT_FIXED.saturating_add(2),
+                    actual: data.len().saturating_add(2),
                 }));
             }
             MOBILITY_AGENT => AgentExtension::MobilityAgent(MobilityAgentAdvertisement { data }),
@@ -442,17 +443,47 @@ impl<'a> MobilityAgentAdvertisement<'a> {
     /// let coa: Vec<Ipv4Addr> = agent.care_of_addresses().collect();
     /// assert_eq!(coa, [Ipv4Addr::new(192, 0, 2, 9), Ipv4Addr::new(203, 0, 113, 5)]);
     /// ```
-    pub fn care_of_addresses(&self) -> impl ExactSizeIterator<Item = Ipv4Addr> + Clone + 'a {
-        self.data
-            .get(MOBILITY_AGENT_FIXED..)
-            .unwrap_or(&[])
-            .chunks_exact(4)
-            .map(|a| match a.first_chunk::<4>() {
-                Some(&octets) => Ipv4Addr::from(octets),
-                None => Ipv4Addr::UNSPECIFIED,
-            })
+    #[must_use]
+    pub fn care_of_addresses(&self) -> CareOfAddresses<'a> {
+        CareOfAddresses {
+            rest: self.data.get(MOBILITY_AGENT_FIXED..).unwrap_or(&[]),
+        }
     }
 }
+
+/// The care-of addresses of a mobility agent advertisement; see
+/// [`MobilityAgentAdvertisement::care_of_addresses`].
+///
+/// ```
+/// use icmpwire::{AgentExtension, AgentExtensions};
+///
+/// let ext = [16u8, 10, 0, 1, 0, 2, 0x10, 0, 192, 0, 2, 9];
+/// let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else {
+///     panic!()
+/// };
+/// assert_eq!(agent.care_of_addresses().len(), 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct CareOfAddresses<'a> {
+    rest: &'a [u8],
+}
+
+impl Iterator for CareOfAddresses<'_> {
+    type Item = Ipv4Addr;
+
+    fn next(&mut self) -> Option<Ipv4Addr> {
+        let (&octets, rest) = self.rest.split_first_chunk::<4>()?;
+        self.rest = rest;
+        Some(Ipv4Addr::from(octets))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.rest.len() / 4;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for CareOfAddresses<'_> {}
 
 /// One RFC 5944 extension to write with [`write_agent_extensions`].
 ///
@@ -481,7 +512,9 @@ pub enum AgentExtensionRepr<'a> {
     },
     /// Prefix-lengths (type 19): one per router address, in entry order.
     PrefixLengths(&'a [u8]),
-    /// Any extension as type and data (`Length` is the data's length; type 0 takes no data).
+    /// Any extension as type and data, written as given: `Length` is the data's length and
+    /// nothing else is checked (a type 16 or 19 written this way is read back by its own rules).
+    /// Type 0 is the one-byte padding and takes no data.
     Other {
         /// The extension type.
         kind: u8,
@@ -526,16 +559,15 @@ impl AgentExtensionRepr<'_> {
     #[must_use]
     #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
-        match self {
-            AgentExtensionRepr::Padding => 1,
-            _ => self.kind_and_data_len().1.saturating_add(2),
+        match self.kind_and_data_len() {
+            (PADDING, _) => 1,
+            (_, len) => len.saturating_add(2),
         }
     }
 
     fn check(&self) -> Result<(), EmitError> {
         let (kind, len) = self.kind_and_data_len();
-        let padding_with_data = kind == PADDING && !matches!(self, AgentExtensionRepr::Padding);
-        if len > usize::from(u8::MAX) || padding_with_data {
+        if len > usize::from(u8::MAX) || (kind == PADDING && len > 0) {
             return Err(EmitError::AgentExtension { kind, len });
         }
         Ok(())
@@ -548,7 +580,7 @@ impl AgentExtensionRepr<'_> {
             return;
         };
         *head = kind;
-        if matches!(self, AgentExtensionRepr::Padding) {
+        if kind == PADDING {
             return;
         }
         let Some((length, data)) = data.split_first_mut() else {

@@ -43,8 +43,8 @@ pub use extended_echo::{
     ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr,
 };
 pub use mobility::{
-    AgentExtension, AgentExtensionRepr, AgentExtensions, MobilityAgentAdvertisement,
-    agent_extensions_len, write_agent_extensions,
+    AgentExtension, AgentExtensionRepr, AgentExtensions, CareOfAddresses,
+    MobilityAgentAdvertisement, agent_extensions_len, write_agent_extensions,
 };
 pub use raw::{Raw, RawRepr};
 pub use redirect::{Redirect, RedirectRepr};

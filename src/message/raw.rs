@@ -1,7 +1,7 @@
 //! Any ICMP message as its common header (RFC 792): type, code, checksum, the 4 "rest of
 //! header" bytes, and the body. [`Message::Other`](crate::Message::Other) holds the types this
-//! crate has no typed view for (alternate host address, the RFC 1788 domain name messages,
-//! Photuris, the experiments, unassigned values...), so that every message round-trips byte for
+//! crate has no typed view for (alternate host address, the RFC 1788 domain name messages, the
+//! experiments, unassigned values...), so that every message round-trips byte for
 //! byte. The view reads any type, including those with a typed view (a traceroute message too
 //! short for its 20 bytes, which `Message::parse` refuses, reads here as its common header).
 
@@ -19,21 +19,21 @@ use crate::wire::Header;
 /// ```
 /// use icmpwire::{MessageType, Raw};
 ///
-/// // Photuris (type 40), code 1 ("authentication failed").
-/// let bytes = [40u8, 1, 0xd7, 0xfa, 0, 0, 0, 4];
+/// // An RFC 4727 experiment (type 253), code 1.
+/// let bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
 /// let raw = Raw::parse(&bytes[..]).unwrap();
-/// assert_eq!(raw.message_type(), MessageType::PHOTURIS);
+/// assert_eq!(raw.message_type(), MessageType(253));
 /// assert_eq!(raw.rest_of_header(), [0, 0, 0, 4]);
 /// ```
 pub struct Raw<B>(View<B, Header>);
 
-crate::view_common!(Raw, "[40u8, 1, 0xd7, 0xfa, 0, 0, 0, 4]");
+crate::view_common!(Raw, "[253u8, 1, 0x02, 0xfa, 0, 0, 0, 4]");
 
 impl<B: SplitByteSlice> Raw<B> {
     /// Reads `bytes` as an ICMP message of any type: at least 8 bytes, a valid checksum.
     ///
     /// ```
-    /// let bytes = [40u8, 1, 0xd7, 0xfa, 0, 0, 0, 4];
+    /// let bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
     /// assert!(icmpwire::Raw::parse(&bytes[..]).is_ok());
     /// ```
     ///
@@ -54,7 +54,7 @@ impl<B: SplitByteSlice> Raw<B> {
     /// Reads `bytes` as an ICMP message of any type without verifying the checksum.
     ///
     /// ```
-    /// let bytes = [40u8, 1, 0, 0, 0, 0, 0, 4];
+    /// let bytes = [253u8, 1, 0, 0, 0, 0, 0, 4];
     /// assert!(!icmpwire::Raw::parse_unverified(&bytes[..]).unwrap().verify_checksum());
     /// ```
     ///
@@ -71,7 +71,7 @@ impl<B: ByteSlice> Raw<B> {
     /// Bytes 4-7, whose meaning depends on the type.
     ///
     /// ```
-    /// let bytes = [40u8, 1, 0xd7, 0xfa, 0, 0, 0, 4];
+    /// let bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
     /// assert_eq!(icmpwire::Raw::parse(&bytes[..]).unwrap().rest_of_header(), [0, 0, 0, 4]);
     /// ```
     #[inline]
@@ -83,10 +83,10 @@ impl<B: ByteSlice> Raw<B> {
     /// The owned description of this message.
     ///
     /// ```
-    /// let bytes = [40u8, 1, 0xd7, 0xfa, 0, 0, 0, 4];
+    /// let bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
     /// let msg = icmpwire::Raw::parse(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
-    /// assert_eq!(repr.message_type.0, 40);
+    /// assert_eq!(repr.message_type.0, 253);
     /// ```
     #[must_use]
     pub fn to_repr(&self) -> RawRepr<'_> {
@@ -103,7 +103,7 @@ impl<B: ByteSliceMut> Raw<B> {
     /// Sets bytes 4-7; the checksum follows.
     ///
     /// ```
-    /// let mut bytes = [40u8, 1, 0xd7, 0xfa, 0, 0, 0, 4];
+    /// let mut bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
     /// let mut raw = icmpwire::Raw::parse(&mut bytes[..]).unwrap();
     /// raw.set_rest_of_header([1, 2, 3, 4]);
     /// assert!(raw.verify_checksum());
@@ -118,7 +118,7 @@ impl<B: ByteSliceMut> Raw<B> {
     /// Sets the type byte; the checksum follows.
     ///
     /// ```
-    /// let mut bytes = [40u8, 1, 0xd7, 0xfa, 0, 0, 0, 4];
+    /// let mut bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
     /// let mut raw = icmpwire::Raw::parse(&mut bytes[..]).unwrap();
     /// raw.set_message_type(icmpwire::MessageType(41));
     /// assert!(raw.verify_checksum());
@@ -134,10 +134,10 @@ impl<B: ByteSliceMut> Raw<B> {
 /// ```
 /// use icmpwire::{MessageType, RawRepr, Repr};
 ///
-/// let repr = Repr::Other(RawRepr { message_type: MessageType::PHOTURIS, code: 1, rest_of_header: [0, 0, 0, 4], payload: &[] });
+/// let repr = Repr::Other(RawRepr { message_type: MessageType(253), code: 1, rest_of_header: [0, 0, 0, 4], payload: &[] });
 /// let mut buf = [0u8; 8];
 /// repr.emit(&mut buf).unwrap();
-/// assert_eq!(buf, [40, 1, 0xd7, 0xfa, 0, 0, 0, 4]);
+/// assert_eq!(buf, [253, 1, 0x02, 0xfa, 0, 0, 0, 4]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]

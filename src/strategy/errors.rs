@@ -232,21 +232,23 @@ pub fn source_quench() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
-/// Photuris (type 40, RFC 2521): codes 0 to 5, the quoted datagram, a pointer inside it (or 0).
+/// Photuris (type 40, RFC 2521): codes 0 to 5, the quoted datagram, a pointer to a 4-byte SPI
+/// inside it (or 0).
 ///
 /// ```
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::photuris())| {
 ///     let p = icmpwire::Photuris::parse(&msg[..]).unwrap();
-///     prop_assert!(usize::from(p.pointer()) <= p.quote().bytes().len());
+///     prop_assert!(usize::from(p.pointer()) + 4 <= p.quote().bytes().len());
 /// });
 /// ```
 pub fn photuris() -> impl Strategy<Value = Vec<u8>> {
     (quoted_datagram(), 0u8..=5, any::<prop::sample::Index>()).prop_filter_map(
         "emits",
         |(quote, code, at)| {
-            let pointer = u16::try_from(at.index(quote.len().saturating_add(1))).unwrap_or(0);
+            let last = quote.len().saturating_sub(4);
+            let pointer = u16::try_from(at.index(last.saturating_add(1))).unwrap_or(0);
             emitted(&Repr::Photuris(PhoturisRepr {
                 code: PhoturisCode(code),
                 reserved: 0,
@@ -293,5 +295,6 @@ pub fn error_message() -> impl Strategy<Value = Vec<u8>> {
         redirect(),
         time_exceeded(),
         parameter_problem(),
+        photuris(),
     ]
 }

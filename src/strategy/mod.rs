@@ -1,6 +1,6 @@
 //! proptest strategies for every ICMPv4 message (feature `proptest`): each yields the bytes of
 //! a well-formed message of its type, checksum included, with the codes the RFCs define
-//! (RFC 792, 950, 1256, 1812, 4884, 8335), so that a property test can say "for any valid time
+//! (RFC 792, 950, 1256, 1393, 1812, 2521, 4884, 8335), so that a property test can say "for any valid time
 //! exceeded message" in one line. The error messages quote a plausible IPv4 datagram
 //! ([`quoted_datagram`]) and some carry RFC 4884 extension objects (RFC 4950 MPLS, RFC 5837
 //! interface information). Values shrink towards short payloads and zero fields.
@@ -397,7 +397,8 @@ pub fn traceroute() -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// A message of a type icmpwire has no typed view for (kept as raw: type, code, the 4 bytes of
-/// the rest of the header and the body), such as Photuris (40) or an unassigned type.
+/// the rest of the header and the body), such as an RFC 4727 experiment (253) or an unassigned
+/// type.
 ///
 /// ```
 /// use proptest::prelude::*;
