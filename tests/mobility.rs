@@ -218,13 +218,11 @@ proptest! {
             let left = bytes.len() - at;
             let Some(&length) = bytes.get(at + 1) else {
                 prop_assert_eq!(got, Err(ParseError::Truncated { part: Part::AgentExtension, required: 2, actual: 1 }));
-                at = bytes.len();
                 break;
             };
             let size = 2 + usize::from(length);
             if size > left {
                 prop_assert_eq!(got, Err(ParseError::Truncated { part: Part::AgentExtension, required: size, actual: left }));
-                at = bytes.len();
                 break;
             }
             let data = &bytes[at + 2..at + size];
