@@ -1,6 +1,7 @@
 //! Arbitrary message values and buffer sizes: emit never panics; a too-small buffer is an
 //! error and nothing is written; a success writes every byte of the message (two buffers with
-//! different prefill come out identical) and nothing past it.
+//! different prefill come out identical) and nothing past it. The same for the RFC 5944 agent
+//! extension writer.
 #![no_main]
 
 use std::net::Ipv4Addr;
@@ -65,6 +66,34 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
         Err(EmitError::BufferTooSmall { required, actual }) => {
             assert_eq!((required, actual), (repr.buffer_len(), size));
             assert!(a.iter().all(|&x| x == fill_a), "nothing written on error");
+        }
+        Err(_) => assert!(a.iter().all(|&x| x == fill_a), "nothing written on error"),
+    }
+    // RFC 5944 agent advertisement extensions, the same way: every byte or nothing, and what
+    // is written reads back as one extension per description.
+    let coa: Vec<Ipv4Addr> = (0..u32::from(code % 70)).map(|i| Ipv4Addr::from(w ^ i)).collect();
+    let agent = [
+        AgentExtensionRepr::Padding,
+        AgentExtensionRepr::MobilityAgent {
+            sequence: w as u16,
+            registration_lifetime: (w >> 16) as u16,
+            flags: u16::from(code) << 8,
+            care_of_addresses: &coa,
+        },
+        AgentExtensionRepr::PrefixLengths(raw_entries),
+        AgentExtensionRepr::Other { kind, data },
+    ];
+    let list = &agent[..usize::from(w as u8 % 5)];
+    a.fill(fill_a);
+    b.fill(fill_b);
+    let ra = write_agent_extensions(list, &mut a);
+    assert_eq!(ra, write_agent_extensions(list, &mut b));
+    match ra {
+        Ok(n) => {
+            assert_eq!(n, agent_extensions_len(list));
+            assert_eq!(a[..n], b[..n], "every byte of the extensions is written");
+            assert!(a[n..].iter().all(|&x| x == fill_a));
+            assert_eq!(AgentExtensions::new(&a[..n]).count(), list.len());
         }
         Err(_) => assert!(a.iter().all(|&x| x == fill_a), "nothing written on error"),
     }
