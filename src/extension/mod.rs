@@ -57,13 +57,33 @@ use crate::error::{EmitError, ParseError, Part};
 /// assert!(ext.is_some());
 /// ```
 #[must_use]
+#[inline]
 pub fn locate(quote: &[u8], length_words: u8) -> (&[u8], Option<Extensions<'_>>) {
     let declared = usize::from(length_words).wrapping_mul(4);
+    // Most quotes have no extensions: this test stays inline, the structure checks (and the
+    // checksum over the rest of the quote) are out of line.
+    let version_2_at_128 = quote.get(128).is_some_and(|b| b >> 4 == 2);
+    if (declared >= 128 || version_2_at_128)
+        && let Some(found) = locate_structure(quote, declared)
+    {
+        return found;
+    }
+    let datagram = match declared {
+        0 => quote,
+        n => quote.get(..n).unwrap_or(quote),
+    };
+    (datagram, None)
+}
+
+/// The split `locate` returns when a structure is found: at the declared length, or, for a
+/// quote whose length field says nothing usable, a valid version-2 structure at byte 128.
+#[inline(never)]
+fn locate_structure(quote: &[u8], declared: usize) -> Option<(&[u8], Option<Extensions<'_>>)> {
     if declared >= 128
         && let Some((datagram, rest)) = quote.split_at_checked(declared)
         && let Ok(ext) = Extensions::parse(rest)
     {
-        return (datagram, Some(ext));
+        return Some((datagram, Some(ext)));
     }
     // Compatibility: a valid structure at byte 128 of a quote whose length field says nothing
     // usable.
@@ -73,13 +93,9 @@ pub fn locate(quote: &[u8], length_words: u8) -> (&[u8], Option<Extensions<'_>>)
         && ext.checksum_valid()
         && rest.len() >= 8
     {
-        return (datagram, Some(ext));
+        return Some((datagram, Some(ext)));
     }
-    let datagram = match declared {
-        0 => quote,
-        n => quote.get(..n).unwrap_or(quote),
-    };
-    (datagram, None)
+    None
 }
 
 /// An RFC 4884 extension structure: header and objects, as received.
