@@ -13,7 +13,7 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let w: u32 = u.arbitrary()?;
     let mut entries = Vec::new();
     let kind: u8 = u.arbitrary()?;
-    if kind % 19 == 5 {
+    if kind % 21 == 5 {
         for _ in 0..u.int_in_range(0..=30)? {
             entries.push(RouterEntry { address: Ipv4Addr::from(u.arbitrary::<u32>()?), preference: u.arbitrary()? });
         }
@@ -22,7 +22,7 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let echo = EchoRepr { code, identifier: a, sequence: b, data };
     let ts = TimestampRepr { code, identifier: a, sequence: b, originate: w, receive: !w, transmit: w.rotate_left(9), trailing: data };
     let mask = AddressMaskRepr { code, identifier: a, sequence: b, mask: Ipv4Addr::from(w), trailing: data };
-    let repr = match kind % 19 {
+    let repr = match kind % 21 {
         0 => Repr::EchoReply(echo),
         1 => Repr::EchoRequest(echo),
         2 => Repr::InformationRequest(echo),
@@ -40,9 +40,21 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
         14 => Repr::AddressMaskReply(mask),
         15 => Repr::ExtendedEchoRequest(ExtendedEchoRequestRepr { code, identifier: a, sequence: b as u8, local: w & 1 == 1, reserved: (w >> 1) as u8 & 0x7F, payload: data }),
         16 => Repr::ExtendedEchoReply(ExtendedEchoReplyRepr { code: ExtendedEchoReplyCode(code), identifier: a, sequence: b as u8, state: w as u8 & 7, reserved: (w >> 3) as u8 & 3, active: w & 32 != 0, ipv4: w & 64 != 0, ipv6: w & 128 != 0, payload: data }),
+        17 => Repr::Photuris(PhoturisRepr { code: PhoturisCode(code), reserved: a, pointer: b, quote: data }),
+        18 => Repr::Traceroute(TracerouteRepr {
+            code: TracerouteCode(code),
+            identifier: a,
+            unused: b,
+            outbound_hop_count: (w >> 16) as u16,
+            return_hop_count: w as u16,
+            output_link_speed: w.rotate_left(7),
+            output_link_mtu: !w,
+            trailing: data,
+        }),
         _ => {
+            // A type without a typed view (the others parse back as their view).
             let t: u8 = u.arbitrary()?;
-            if matches!(t, 0 | 3 | 4 | 5 | 8..=18 | 30 | 42 | 43) {
+            if matches!(t, 0 | 3 | 4 | 5 | 8..=18 | 30 | 40 | 42 | 43) {
                 return Ok(());
             }
             Repr::Other(RawRepr { message_type: MessageType(t), code, rest_of_header: w.to_be_bytes(), payload: data })
