@@ -36,18 +36,9 @@ pub(super) fn copy_and_sum(dst: &mut [u8], src: &[u8]) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::reference;
     use super::super::{fold, ne_to_host};
     use super::*;
-
-    /// RFC 1071 by the letter: big-endian words, zero padding, end-around carry.
-    fn reference(data: &[u8]) -> u16 {
-        let mut sum: u32 = 0;
-        for pair in data.chunks(2) {
-            sum += u32::from(pair[0]) << 8 | u32::from(*pair.get(1).unwrap_or(&0));
-            sum = (sum & 0xFFFF) + (sum >> 16);
-        }
-        !(sum as u16)
-    }
 
     #[test]
     fn compact_engine_equals_reference() {

@@ -392,12 +392,12 @@ pub const fn update_u32(checksum: u16, old: u32, new: u32) -> u16 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// RFC 1071 by the letter: big-endian 16-bit words, zero-padded, 32-bit sum folded after
-    /// every addition.
-    fn reference(data: &[u8]) -> u16 {
+    /// every addition. The engines' tests use it too.
+    pub(in crate::checksum) fn reference(data: &[u8]) -> u16 {
         let mut sum: u32 = 0;
         for pair in data.chunks(2) {
             let word = u32::from(pair[0]) << 8 | u32::from(*pair.get(1).unwrap_or(&0));
