@@ -220,20 +220,6 @@ pub struct MobilityAgentAdvertisement<'a> {
     data: &'a [u8],
 }
 
-/// The flag bits of the 16-bit word after the registration lifetime (RFC 5944 section 2.1.1).
-mod flag {
-    pub(super) const R: u16 = 0x8000;
-    pub(super) const B: u16 = 0x4000;
-    pub(super) const H: u16 = 0x2000;
-    pub(super) const F: u16 = 0x1000;
-    pub(super) const M: u16 = 0x0800;
-    pub(super) const G: u16 = 0x0400;
-    pub(super) const T: u16 = 0x0100;
-    pub(super) const U: u16 = 0x0080;
-    pub(super) const X: u16 = 0x0040;
-    pub(super) const I: u16 = 0x0020;
-}
-
 impl<'a> MobilityAgentAdvertisement<'a> {
     fn word(&self, at: usize) -> u16 {
         match self.data.get(at..).and_then(<[u8]>::first_chunk::<2>) {
@@ -295,141 +281,6 @@ impl<'a> MobilityAgentAdvertisement<'a> {
         self.word(4)
     }
 
-    fn has(&self, bit: u16) -> bool {
-        self.flags() & bit != 0
-    }
-
-    /// R: registration with this foreign agent is required, even for a co-located care-of
-    /// address.
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x80, 0];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.registration_required() && !agent.busy());
-    /// ```
-    #[must_use]
-    pub fn registration_required(&self) -> bool {
-        self.has(flag::R)
-    }
-
-    /// B: the foreign agent is busy and accepts no more registrations.
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x40, 0];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.busy());
-    /// ```
-    #[must_use]
-    pub fn busy(&self) -> bool {
-        self.has(flag::B)
-    }
-
-    /// H: the agent is a home agent on this link.
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x20, 0];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.home_agent() && !agent.foreign_agent());
-    /// ```
-    #[must_use]
-    pub fn home_agent(&self) -> bool {
-        self.has(flag::H)
-    }
-
-    /// F: the agent is a foreign agent on this link.
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x10, 0];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.foreign_agent());
-    /// ```
-    #[must_use]
-    pub fn foreign_agent(&self) -> bool {
-        self.has(flag::F)
-    }
-
-    /// M: the agent accepts minimal encapsulation (RFC 2004).
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x08, 0];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.minimal_encapsulation() && !agent.gre());
-    /// ```
-    #[must_use]
-    pub fn minimal_encapsulation(&self) -> bool {
-        self.has(flag::M)
-    }
-
-    /// G: the agent accepts GRE encapsulation (RFC 1701).
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x04, 0];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.gre());
-    /// ```
-    #[must_use]
-    pub fn gre(&self) -> bool {
-        self.has(flag::G)
-    }
-
-    /// T: the foreign agent supports reverse tunnelling (RFC 3024).
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0x01, 0];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.reverse_tunneling());
-    /// ```
-    #[must_use]
-    pub fn reverse_tunneling(&self) -> bool {
-        self.has(flag::T)
-    }
-
-    /// U: the agent supports UDP tunnelling (RFC 3519).
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0x80];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.udp_tunneling() && !agent.reverse_tunneling());
-    /// ```
-    #[must_use]
-    pub fn udp_tunneling(&self) -> bool {
-        self.has(flag::U)
-    }
-
-    /// X: the agent supports registration revocation (RFC 3543).
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0x40];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.revocation());
-    /// ```
-    #[must_use]
-    pub fn revocation(&self) -> bool {
-        self.has(flag::X)
-    }
-
-    /// I: the foreign agent supports regional registration (RFC 4857).
-    ///
-    /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
-    /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0x20];
-    /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
-    /// assert!(agent.regional_registration());
-    /// ```
-    #[must_use]
-    pub fn regional_registration(&self) -> bool {
-        self.has(flag::I)
-    }
-
     /// The care-of addresses a foreign agent offers (none for a home agent only). Bytes after
     /// the last whole address (a `Length` that is not 6 plus a multiple of 4) are not an
     /// address; [`bytes`](Self::bytes) keeps them.
@@ -449,6 +300,55 @@ impl<'a> MobilityAgentAdvertisement<'a> {
             rest: self.data.get(MOBILITY_AGENT_FIXED..).unwrap_or(&[]),
         }
     }
+}
+
+/// One accessor per flag of the 16-bit word after the registration lifetime (RFC 5944 section
+/// 2.1.1: R B H F M G r T U X I from the top bit down, then 5 reserved bits), each with a
+/// doctest that sets its bit alone.
+macro_rules! agent_flags {
+    ($($(#[doc = $doc:literal])* $name:ident = $bit:literal as [$hi:literal, $lo:literal];)*) => {
+        impl MobilityAgentAdvertisement<'_> {$(
+            $(#[doc = $doc])*
+            ///
+            /// ```
+            /// use icmpwire::{AgentExtension, AgentExtensions};
+            ///
+            #[doc = concat!("let ext = [16u8, 6, 0, 1, 0, 2, ", stringify!($hi), ", ", stringify!($lo), ", 16, 6, 0, 1, 0, 2, 0, 0];")]
+            /// let mut it = AgentExtensions::new(&ext);
+            /// let Some(Ok(AgentExtension::MobilityAgent(set))) = it.next() else { panic!() };
+            /// let Some(Ok(AgentExtension::MobilityAgent(clear))) = it.next() else { panic!() };
+            #[doc = concat!("assert!(set.", stringify!($name), "() && !clear.", stringify!($name), "());")]
+            /// ```
+            #[must_use]
+            pub fn $name(&self) -> bool {
+                self.flags() & $bit != 0
+            }
+        )*}
+    };
+}
+
+agent_flags! {
+    /// R: registration with this foreign agent is required, even for a co-located care-of
+    /// address.
+    registration_required = 0x8000 as [0x80, 0];
+    /// B: the foreign agent is busy and accepts no more registrations.
+    busy = 0x4000 as [0x40, 0];
+    /// H: the agent is a home agent on this link.
+    home_agent = 0x2000 as [0x20, 0];
+    /// F: the agent is a foreign agent on this link.
+    foreign_agent = 0x1000 as [0x10, 0];
+    /// M: the agent accepts minimal encapsulation (RFC 2004).
+    minimal_encapsulation = 0x0800 as [0x08, 0];
+    /// G: the agent accepts GRE encapsulation (RFC 1701).
+    gre = 0x0400 as [0x04, 0];
+    /// T: the foreign agent supports reverse tunnelling (RFC 3024).
+    reverse_tunneling = 0x0100 as [0x01, 0];
+    /// U: the agent supports UDP tunnelling (RFC 3519).
+    udp_tunneling = 0x0080 as [0, 0x80];
+    /// X: the agent supports registration revocation (RFC 3543).
+    revocation = 0x0040 as [0, 0x40];
+    /// I: the foreign agent supports regional registration (RFC 4857).
+    regional_registration = 0x0020 as [0, 0x20];
 }
 
 /// The care-of addresses of a mobility agent advertisement; see
