@@ -19,10 +19,8 @@ use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use icmpwire::checksum::internet_checksum;
-use icmpwire::{
-    EchoRepr, Message, QuoteLimit, Repr, RouterAdvertisement, TimeExceededCode, TimeExceededRepr,
-    quote_datagram,
-};
+use icmpwire::v4::{Message, Repr, RouterAdvertisement, TimeExceededCode, TimeExceededRepr};
+use icmpwire::{EchoRepr, QuoteLimit, quote_datagram};
 use pnet_packet::Packet as _;
 
 /// A 64-byte echo request (8-byte header, 56 bytes of data, like `ping`), checksum filled in.

@@ -22,7 +22,8 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use icmpwire::{EchoRepr, Message, Repr, protocol};
+use icmpwire::v4::{Message, Repr};
+use icmpwire::{EchoRepr, protocol};
 use shared::{Args, Mode};
 
 struct Options {

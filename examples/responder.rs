@@ -26,10 +26,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use icmpwire::checksum;
-use icmpwire::{
-    DestinationUnreachableRepr, Message, QuoteLimit, Repr, UnreachableCode, protocol,
-    quote_datagram,
-};
+use icmpwire::v4::{DestinationUnreachableRepr, Message, Repr, UnreachableCode};
+use icmpwire::{QuoteLimit, protocol, quote_datagram};
 use shared::Args;
 use socket2::{Domain, Protocol, Socket, Type};
 

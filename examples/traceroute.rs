@@ -21,7 +21,8 @@ use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use icmpwire::{EchoRepr, Message, Repr, UnreachableCode, protocol};
+use icmpwire::v4::{Message, Repr, UnreachableCode};
+use icmpwire::{EchoRepr, protocol};
 use shared::{Args, Mode};
 
 struct Options {

@@ -1,472 +1,87 @@
-//! `Display` for a parsed message: one line in the manner of tcpdump, with its names for types
-//! and codes (`echo request, id 1, seq 2, length 64`, `time exceeded (in-transit) for IP ...`).
-//! Echo lines are exactly tcpdump's; other types keep tcpdump's words in icmpwire's own layout
-//! (type, code in parentheses, fields), which also covers the types tcpdump does not decode.
-//!
-//! The names of types and codes are those of [`crate::types`]; the fields follow the RFC of each
-//! message (RFC 792, 950, 1191, 1256, 1393, 2521, 4884, 4950, 5837, 8335). No allocation: everything is
-//! written straight to the formatter.
+//! `defmt::Format` (feature `defmt`) for what both IP versions share: the quoted datagram, the
+//! RFC 4884 extension structure and its objects, and the iterators over them, which print the
+//! list they would yield. Each version's `display.rs` has its messages' `Display` and `Format`.
 
-use core::fmt::{self, Display, Formatter};
+#[cfg(feature = "defmt")]
+use defmt::{Format, Formatter, write};
 
-use zerocopy::ByteSlice;
+#[cfg(feature = "defmt")]
+use crate::extension::{Extensions, MplsLabels, Object, Objects};
+#[cfg(feature = "defmt")]
+use crate::quote::{Quote, QuotedIpv4};
 
-use crate::extension::{Extensions, InterfaceAddress, InterfaceIdentification, ObjectData};
-use crate::message::Message;
-use crate::quote::{Quote, QuotedIpv4, protocol};
-use crate::types::code_name;
-
-impl<B: ByteSlice> Display for Message<B> {
-    /// The type's name, the code's name in parentheses (none for a type with only code 0), the
-    /// fields that identify the message, the quoted datagram of an error, RFC 4884 extension
-    /// objects, the length, and tcpdump's `(wrong icmp cksum found (->expected)!)` note when the checksum does not verify.
-    ///
-    /// ```
-    /// use icmpwire::{EchoRepr, Message, Repr};
-    ///
-    /// let mut buf = [0u8; 16];
-    /// let repr = Repr::EchoRequest(EchoRepr { identifier: 7, sequence: 1, data: &[0; 8], ..Default::default() });
-    /// repr.emit(&mut buf).unwrap();
-    /// let msg = Message::parse(&buf[..]).unwrap();
-    /// assert_eq!(msg.to_string(), "echo request, id 7, seq 1, length 16");
-    ///
-    /// buf[2] ^= 1;
-    /// let msg = Message::parse_unverified(&buf[..]).unwrap();
-    /// let line = msg.to_string();
-    /// assert!(line.starts_with("echo request, id 7, seq 1, length 16 (wrong icmp cksum "), "{line}");
-    /// ```
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let ty = self.message_type();
-        let code = self.code_u8();
-        write!(f, "{ty}")?;
-        match code_name(ty, code) {
-            Some("no code") => {}
-            Some(name) => write!(f, " ({name})")?,
-            None => write!(f, " (code {code})")?,
+/// Prints what an iterator yields as a list (the caller passes a copy, so the iterator itself
+/// is left where it was).
+#[cfg(feature = "defmt")]
+pub(crate) fn list<T: Format>(items: impl Iterator<Item = T>, f: Formatter<'_>) {
+    write!(f, "[");
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            write!(f, ", ");
         }
-        match self {
-            Message::EchoReply(m)
-            | Message::EchoRequest(m)
-            | Message::InformationRequest(m)
-            | Message::InformationReply(m) => {
-                write!(f, ", id {}, seq {}", m.identifier(), m.sequence())?;
-            }
-            Message::Timestamp(m) | Message::TimestampReply(m) => write!(
-                f,
-                ", id {}, seq {}, org {}, recv {}, xmit {}",
-                m.identifier(),
-                m.sequence(),
-                Clock(m.originate()),
-                Clock(m.receive()),
-                Clock(m.transmit())
-            )?,
-            Message::AddressMaskRequest(m) | Message::AddressMaskReply(m) => write!(
-                f,
-                ", id {}, seq {}, mask {}",
-                m.identifier(),
-                m.sequence(),
-                m.mask()
-            )?,
-            Message::DestinationUnreachable(m) => {
-                if code == 4 {
-                    write!(f, ", mtu {}", m.next_hop_mtu())?;
-                }
-                quoted(f, m.quote())?;
-                extensions(f, m.extensions())?;
-            }
-            Message::TimeExceeded(m) => {
-                quoted(f, m.quote())?;
-                extensions(f, m.extensions())?;
-            }
-            Message::SourceQuench(m) => quoted(f, m.quote())?,
-            Message::Photuris(m) => {
-                write!(f, ", pointer {}", m.pointer())?;
-                quoted(f, m.quote())?;
-            }
-            Message::ParameterProblem(m) => {
-                write!(f, ", pointer {}", m.pointer())?;
-                quoted(f, m.quote())?;
-                extensions(f, m.extensions())?;
-            }
-            Message::Redirect(m) => {
-                write!(f, " to {}", m.gateway())?;
-                quoted(f, m.quote())?;
-            }
-            Message::ExtendedEchoRequest(m) => {
-                write!(f, ", id {}, seq {}", m.identifier(), m.sequence())?;
-                if m.local() {
-                    f.write_str(", local")?;
-                }
-                extensions(f, m.extensions().ok())?;
-            }
-            Message::ExtendedEchoReply(m) => {
-                write!(
-                    f,
-                    ", id {}, seq {}, state {}",
-                    m.identifier(),
-                    m.sequence(),
-                    m.state()
-                )?;
-                for (on, name) in [
-                    (m.active(), "active"),
-                    (m.ipv4(), "ipv4"),
-                    (m.ipv6(), "ipv6"),
-                ] {
-                    if on {
-                        write!(f, " {name}")?;
-                    }
-                }
-            }
-            Message::RouterAdvertisement(m) => {
-                write!(f, ", lifetime {}s", m.lifetime())?;
-                for (i, e) in (1u32..).zip(m.entries()) {
-                    write!(f, " {i}:{{{} {}}}", e.address, e.preference)?;
-                }
-            }
-            Message::Traceroute(m) => write!(
-                f,
-                ", id {}, outbound hops {}, return hops {}, link speed {} B/s, mtu {}",
-                m.identifier(),
-                m.outbound_hop_count(),
-                m.return_hop_count(),
-                m.output_link_speed(),
-                m.output_link_mtu()
-            )?,
-            Message::RouterSolicitation(_) | Message::Other(_) => {}
-        }
-        write!(f, ", length {}", self.message_len())?;
-        if !self.verify_checksum() {
-            // tcpdump -v's words, and its unpadded hex.
-            write!(
-                f,
-                " (wrong icmp cksum {:x} (->{:x})!)",
-                self.checksum(),
-                self.computed_checksum()
-            )?;
-        }
-        Ok(())
+        write!(f, "{}", item);
+    }
+    write!(f, "]");
+}
+
+#[cfg(feature = "defmt")]
+impl Format for Quote<'_> {
+    fn format(&self, f: Formatter<'_>) {
+        write!(f, "Quote {{ length: {=usize} }}", self.bytes().len());
     }
 }
 
-/// Milliseconds since midnight UT (RFC 792) as `hh:mm:ss.mmm`, or the raw value when the high
-/// bit says it is not in that form.
-struct Clock(u32);
-
-impl Display for Clock {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let ms = self.0;
-        if ms & 0x8000_0000 != 0 || ms >= 86_400_000 {
-            return write!(f, "{ms} (non-standard)");
-        }
+#[cfg(feature = "defmt")]
+impl Format for QuotedIpv4<'_> {
+    fn format(&self, f: Formatter<'_>) {
         write!(
             f,
-            "{:02}:{:02}:{:02}.{:03}",
-            ms / 3_600_000,
-            ms / 60_000 % 60,
-            ms / 1000 % 60,
-            ms % 1000
-        )
+            "QuotedIpv4 {{ ihl: {=u8}, total length: {=u16}, protocol: {=u8}, src: {}, dst: {} }}",
+            self.ihl(),
+            self.total_length(),
+            self.protocol(),
+            self.src(),
+            self.dst(),
+        );
     }
 }
 
-/// The quoted datagram: addresses, TTL, and the ports or the quoted ICMP message.
-fn quoted(f: &mut Formatter<'_>, quote: Quote<'_>) -> fmt::Result {
-    match quote.ipv4() {
-        Ok(ip) => {
-            write!(f, " for IP {} > {} ttl {}", ip.src(), ip.dst(), ip.ttl())?;
-            transport(f, &ip)
-        }
-        Err(e) => write!(f, " (quote: {e})"),
-    }
-}
-
-fn transport(f: &mut Formatter<'_>, ip: &QuotedIpv4<'_>) -> fmt::Result {
-    match ip.protocol() {
-        protocol::UDP => match ip.udp() {
-            Ok(u) => write!(f, " udp {} > {}", u.src_port, u.dst_port),
-            Err(_) => f.write_str(" udp"),
-        },
-        protocol::TCP => match ip.tcp() {
-            Ok(t) => write!(f, " tcp {} > {}", t.src_port, t.dst_port),
-            Err(_) => f.write_str(" tcp"),
-        },
-        protocol::ICMP => match ip.icmp() {
-            Ok(i) => match (i.identifier, i.sequence) {
-                (Some(id), Some(seq)) => write!(f, " icmp {} id {id} seq {seq}", i.message_type),
-                _ => write!(f, " icmp {}", i.message_type),
-            },
-            Err(_) => f.write_str(" icmp"),
-        },
-        p => write!(f, " proto {p}"),
-    }
-}
-
-/// A name from the wire (UTF-8 per RFC 5837, not guaranteed): printable ASCII as is, anything
-/// else escaped.
-struct Name<'a>(&'a [u8]);
-
-impl Display for Name<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.escape_ascii())
-    }
-}
-
-impl Display for InterfaceAddress<'_> {
-    /// The address, or the family number and the bytes in hex for another family.
-    ///
-    /// ```
-    /// use icmpwire::extension::InterfaceAddress;
-    ///
-    /// let a = InterfaceAddress::V4(core::net::Ipv4Addr::new(192, 0, 2, 1));
-    /// assert_eq!(a.to_string(), "192.0.2.1");
-    /// assert_eq!(InterfaceAddress::Other { afi: 9, bytes: &[1, 0xab] }.to_string(), "afi 9 01ab");
-    /// ```
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::V4(a) => a.fmt(f),
-            Self::V6(a) => a.fmt(f),
-            Self::Other { afi, bytes } => {
-                write!(f, "afi {afi} ")?;
-                bytes.iter().try_for_each(|b| write!(f, "{b:02x}"))
-            }
-        }
-    }
-}
-
-/// RFC 4884 extension objects: MPLS labels (RFC 4950), interface information (RFC 5837) and
-/// identification (RFC 8335).
-fn extensions(f: &mut Formatter<'_>, ext: Option<Extensions<'_>>) -> fmt::Result {
-    let Some(ext) = ext else { return Ok(()) };
-    f.write_str(if ext.checksum_valid() {
-        " [ext"
-    } else {
-        " [ext bad cksum"
-    })?;
-    for obj in ext.objects() {
-        let Ok(obj) = obj else {
-            f.write_str(" malformed object")?;
-            break;
-        };
-        match obj.data() {
-            ObjectData::Mpls(labels) => {
-                for l in labels {
-                    write!(
-                        f,
-                        " MPLS L={} E={} S={} TTL={}",
-                        l.label,
-                        l.traffic_class,
-                        u8::from(l.bottom_of_stack),
-                        l.ttl
-                    )?;
-                }
-            }
-            ObjectData::InterfaceInformation(Ok(i)) => {
-                write!(f, " if(role {}", i.role.0)?;
-                if let Some(x) = i.if_index {
-                    write!(f, " index {x}")?;
-                }
-                if let Some(a) = i.address {
-                    write!(f, " addr {a}")?;
-                }
-                if let Some(n) = i.name {
-                    write!(f, " name {}", Name(n))?;
-                }
-                if let Some(m) = i.mtu {
-                    write!(f, " mtu {m}")?;
-                }
-                f.write_str(")")?;
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Name(n))) => {
-                write!(f, " interface {}", Name(n))?;
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Index(i))) => {
-                write!(f, " ifindex {i}")?;
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Address {
-                address,
-                ..
-            })) => write!(f, " address {address}")?,
-            _ => write!(f, " class {} c-type {}", obj.class_num(), obj.c_type())?,
-        }
-    }
-    f.write_str("]")
-}
-
-/// `defmt::Format` (feature `defmt`) where a derive does not fit: the open code newtypes print
-/// their names, the views and [`Message`] a summary (the type, code, length, and whether the
-/// checksum verifies), the quoted-datagram and extension views their main fields.
 #[cfg(feature = "defmt")]
-mod defmt_impls {
-    use defmt::{Format, Formatter, write};
-    use zerocopy::ByteSlice;
-
-    use crate::extension::{Extensions, MplsLabels, Object, Objects};
-    use crate::message::{
-        AddressMask, DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, Message,
-        ParameterProblem, Photuris, Raw, Redirect, RouterAdvertisement, RouterEntries,
-        RouterSolicitation, SourceQuench, TimeExceeded, Timestamp, Traceroute,
-    };
-    use crate::message::{AgentExtensions, CareOfAddresses};
-    use crate::quote::{Quote, QuotedIpv4};
-    use crate::types::{
-        ExtendedEchoReplyCode, MessageType, ParameterProblemCode, PhoturisCode, RedirectCode,
-        RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode,
-    };
-
-    macro_rules! names {
-        ($($ty:ident => $fallback:literal),* $(,)?) => {$(
-            impl Format for $ty {
-                fn format(&self, f: Formatter<'_>) {
-                    match self.name() {
-                        Some(n) => write!(f, "{=str}", n),
-                        None => write!(f, "{=str} {=u8}", $fallback, self.0),
-                    }
-                }
-            }
-        )*};
+impl Format for Extensions<'_> {
+    fn format(&self, f: Formatter<'_>) {
+        write!(
+            f,
+            "Extensions {{ version: {=u8}, checksum ok: {=bool}, length: {=usize} }}",
+            self.version(),
+            self.checksum_valid(),
+            self.bytes().len(),
+        );
     }
+}
 
-    names!(
-        MessageType => "type",
-        UnreachableCode => "code",
-        RedirectCode => "code",
-        TimeExceededCode => "code",
-        ParameterProblemCode => "code",
-        RouterAdvertisementCode => "code",
-        PhoturisCode => "code",
-        ExtendedEchoReplyCode => "code",
-        TracerouteCode => "code",
-    );
-
-    macro_rules! views {
-        ($($view:ident),* $(,)?) => {$(
-            impl<B: ByteSlice> Format for $view<B> {
-                fn format(&self, f: Formatter<'_>) {
-                    write!(
-                        f,
-                        "{=str} {{ type: {}, code: {=u8}, length: {=usize}, checksum ok: {=bool} }}",
-                        stringify!($view),
-                        self.message_type(),
-                        self.code_u8(),
-                        self.message_len(),
-                        self.verify_checksum(),
-                    );
-                }
-            }
-        )*};
+#[cfg(feature = "defmt")]
+impl Format for Object<'_> {
+    fn format(&self, f: Formatter<'_>) {
+        write!(
+            f,
+            "Object {{ class: {=u8}, c-type: {=u8}, length: {=u16} }}",
+            self.class_num(),
+            self.c_type(),
+            self.length(),
+        );
     }
+}
 
-    views!(
-        Echo,
-        DestinationUnreachable,
-        SourceQuench,
-        Redirect,
-        RouterAdvertisement,
-        RouterSolicitation,
-        TimeExceeded,
-        ParameterProblem,
-        Timestamp,
-        AddressMask,
-        ExtendedEchoRequest,
-        ExtendedEchoReply,
-        Traceroute,
-        Photuris,
-        Raw,
-    );
-
-    impl<B: ByteSlice> Format for Message<B> {
-        fn format(&self, f: Formatter<'_>) {
-            match self {
-                Message::EchoReply(m)
-                | Message::EchoRequest(m)
-                | Message::InformationRequest(m)
-                | Message::InformationReply(m) => m.format(f),
-                Message::DestinationUnreachable(m) => m.format(f),
-                Message::SourceQuench(m) => m.format(f),
-                Message::Redirect(m) => m.format(f),
-                Message::RouterAdvertisement(m) => m.format(f),
-                Message::RouterSolicitation(m) => m.format(f),
-                Message::TimeExceeded(m) => m.format(f),
-                Message::ParameterProblem(m) => m.format(f),
-                Message::Timestamp(m) | Message::TimestampReply(m) => m.format(f),
-                Message::AddressMaskRequest(m) | Message::AddressMaskReply(m) => m.format(f),
-                Message::ExtendedEchoRequest(m) => m.format(f),
-                Message::ExtendedEchoReply(m) => m.format(f),
-                Message::Traceroute(m) => m.format(f),
-                Message::Photuris(m) => m.format(f),
-                Message::Other(m) => m.format(f),
-            }
-        }
+#[cfg(feature = "defmt")]
+impl Format for Objects<'_> {
+    fn format(&self, f: Formatter<'_>) {
+        list(self.clone(), f);
     }
+}
 
-    impl Format for Quote<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            write!(f, "Quote {{ length: {=usize} }}", self.bytes().len());
-        }
-    }
-
-    impl Format for QuotedIpv4<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            write!(
-                f,
-                "QuotedIpv4 {{ ihl: {=u8}, total length: {=u16}, protocol: {=u8}, src: {}, dst: {} }}",
-                self.ihl(),
-                self.total_length(),
-                self.protocol(),
-                self.src(),
-                self.dst(),
-            );
-        }
-    }
-
-    impl Format for Extensions<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            write!(
-                f,
-                "Extensions {{ version: {=u8}, checksum ok: {=bool}, length: {=usize} }}",
-                self.version(),
-                self.checksum_valid(),
-                self.bytes().len(),
-            );
-        }
-    }
-
-    /// The iterators print what they would yield, as a list (a copy is iterated, so the
-    /// iterator itself is left where it was).
-    macro_rules! lists {
-        ($($ty:ident),* $(,)?) => {$(
-            impl Format for $ty<'_> {
-                fn format(&self, f: Formatter<'_>) {
-                    write!(f, "[");
-                    for (i, item) in self.clone().enumerate() {
-                        if i > 0 {
-                            write!(f, ", ");
-                        }
-                        write!(f, "{}", item);
-                    }
-                    write!(f, "]");
-                }
-            }
-        )*};
-    }
-
-    lists!(
-        RouterEntries,
-        Objects,
-        MplsLabels,
-        AgentExtensions,
-        CareOfAddresses
-    );
-
-    impl Format for Object<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            write!(
-                f,
-                "Object {{ class: {=u8}, c-type: {=u8}, length: {=u16} }}",
-                self.class_num(),
-                self.c_type(),
-                self.length(),
-            );
-        }
+#[cfg(feature = "defmt")]
+impl Format for MplsLabels<'_> {
+    fn format(&self, f: Formatter<'_>) {
+        list(self.clone(), f);
     }
 }

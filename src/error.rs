@@ -71,7 +71,8 @@ impl fmt::Display for Part {
 /// Why bytes could not be read as the ICMP message (or quoted datagram) asked for.
 ///
 /// ```
-/// use icmpwire::{Message, ParseError, Part};
+/// use icmpwire::{ParseError, Part};
+/// use icmpwire::v4::Message;
 ///
 /// let err = Message::parse(&[8u8, 0, 0xF7][..]).unwrap_err();
 /// assert_eq!(err, ParseError::Truncated { part: Part::Header, required: 8, actual: 3 });
@@ -160,7 +161,8 @@ pub enum ParseError {
 /// Why a message could not be written.
 ///
 /// ```
-/// use icmpwire::{EchoRepr, EmitError, Repr};
+/// use icmpwire::{EchoRepr, EmitError};
+/// use icmpwire::v4::Repr;
 ///
 /// let repr = Repr::EchoRequest(EchoRepr { identifier: 1, sequence: 1, data: b"ping", ..EchoRepr::default() });
 /// let mut small = [0u8; 10];
@@ -196,9 +198,9 @@ pub enum EmitError {
         /// The name's length.
         len: usize,
     },
-    /// A quoted datagram too long for the RFC 4884 length field (255 words, 1020 bytes) in a
-    /// message with extensions.
-    #[error("quoted datagram of {len} bytes: at most 1020 fit the RFC 4884 length field")]
+    /// A quoted datagram too long for the RFC 4884 length field (255 words: 1020 bytes on
+    /// ICMPv4, 2040 on ICMPv6) in a message with extensions.
+    #[error("quoted datagram of {len} bytes: more than the RFC 4884 length field's 255 words")]
     QuoteTooLong {
         /// The quote's length.
         len: usize,

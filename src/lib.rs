@@ -1,7 +1,8 @@
 //! icmpwire: zero-copy ICMPv4 parsing and encoding for `no_std`, with a fast RFC 1071 checksum.
 //!
 //! ```
-//! use icmpwire::{EchoRepr, Message, Repr};
+//! use icmpwire::EchoRepr;
+//! use icmpwire::v4::{Message, Repr};
 //!
 //! // Build an echo request into a buffer, checksum included...
 //! let mut buf = [0u8; 64];
@@ -22,17 +23,22 @@
 //!
 //! # The model
 //!
-//! * [`Message::parse`] reads any ICMPv4 message (from the type byte on) into the typed view of
-//!   its type: [`Echo`], [`DestinationUnreachable`], [`TimeExceeded`], [`RouterAdvertisement`]...
-//!   or [`Raw`] for types without a view. Views borrow the bytes; nothing is copied. With
-//!   `&mut [u8]` the views have setters that keep the checksum valid.
+//! * [`v4::Message::parse`] reads any ICMPv4 message (from the type byte on) into the typed
+//!   view of its type: [`v4::Echo`], [`v4::DestinationUnreachable`], [`v4::TimeExceeded`],
+//!   [`v4::RouterAdvertisement`]... or [`v4::Raw`] for types without a view. Views borrow the
+//!   bytes; nothing is copied. With `&mut [u8]` the views have setters that keep the checksum
+//!   valid.
+//! * Every view is one generic type, [`view::View`]: what all messages share (type, code,
+//!   checksum, payload, the setters' checksum upkeep) is written and documented there once;
+//!   each message family adds the accessors of its own fields. The [`view`] module explains the
+//!   design and where ICMPv6 fits.
 //! * Error messages quote the offending datagram: [`Quote`] reads its IPv4 header, ports and
 //!   quoted ICMP header as far as the bytes allow.
 //! * [`extension`]: RFC 4884 extension structures after the quote (MPLS labels, interface
 //!   information and identification), and the extended echo (PROBE) messages that carry them.
-//! * [`Repr`] describes a message by value; [`Repr::emit`] writes it into a buffer.
+//! * [`v4::Repr`] describes a message by value; [`v4::Repr::emit`] writes it into a buffer.
 //! * [`checksum`]: the RFC 1071 Internet checksum, streaming, and RFC 1624 updates.
-//! * [`MessageType`] and the code types name every value of the IANA registry.
+//! * [`v4::MessageType`] and the code types name every value of the IANA registry.
 //!
 //! # Byte order
 //!
@@ -42,13 +48,14 @@
 //! # Panics: the contract
 //!
 //! No function of this crate panics, whatever the bytes, lengths or values it is given. That
-//! covers every parse entry point ([`Message::parse`], [`Message::parse_unverified`], the
-//! `parse` and `parse_unverified` of each view, [`Quote::ipv4`], [`extension::Extensions::parse`],
-//! [`extension::locate`]), every accessor of every view (they read only bytes the constructor
-//! checked are there), every setter, every iterator ([`RouterEntries`], [`AgentExtensions`],
-//! [`extension::Objects`], [`extension::MplsLabels`]), the checksum functions (any length, from 0
-//! to more than 4 GiB), and the writers ([`Repr::emit`], [`extension::write`],
-//! [`write_agent_extensions`]), which check the buffer before they write a byte.
+//! covers every parse entry point ([`v4::Message::parse`], [`v4::Message::parse_unverified`],
+//! the `parse` and `parse_unverified` of each view, [`Quote::ipv4`],
+//! [`extension::Extensions::parse`], [`extension::locate`]), every accessor of every view (they
+//! read only bytes the constructor checked are there), every setter, every iterator
+//! ([`v4::RouterEntries`], [`v4::AgentExtensions`], [`extension::Objects`],
+//! [`extension::MplsLabels`]), the checksum functions (any length, from 0 to more than 4 GiB),
+//! and the writers ([`v4::Repr::emit`], [`extension::write`], [`v4::write_agent_extensions`]),
+//! which check the buffer before they write a byte.
 //!
 //! What fails is a value, never a panic:
 //!
@@ -84,29 +91,29 @@
 //! All off by default.
 //!
 //! * `simd`: AVX2 / AVX-512 checksum kernels chosen at run time on x86 and x86_64.
-//! * `defmt`: `defmt::Format` for the public types, the views, their iterators, [`Message`] and
+//! * `defmt`: `defmt::Format` for the public types, the views, their iterators, [`v4::Message`] and
 //!   the errors, for logging on microcontrollers (`no_std`, checked on `thumbv7em-none-eabihf`
 //!   in CI):
 //!
 //!   ```
 //!   # #[cfg(feature = "defmt")]
-//!   fn log<B: zerocopy::ByteSlice>(msg: &icmpwire::Message<B>, err: icmpwire::ParseError) {
+//!   fn log<B: zerocopy::ByteSlice>(msg: &icmpwire::v4::Message<B>, err: icmpwire::ParseError) {
 //!       defmt::info!("icmp {} ({})", msg, msg.message_type());
 //!       defmt::warn!("dropped: {}", err);
 //!   }
 //!   # #[cfg(feature = "defmt")]
-//!   fn log_routers(ra: &icmpwire::RouterAdvertisement<&[u8]>) {
+//!   fn log_routers(ra: &icmpwire::v4::RouterAdvertisement<&[u8]>) {
 //!       // The iterators print as the list they would yield.
 //!       defmt::info!("routers {}", ra.entries());
 //!   }
 //!   ```
-//! * `arbitrary` (needs `std`): `arbitrary::Arbitrary` for [`Repr`] and every description it
+//! * `arbitrary` (needs `std`): `arbitrary::Arbitrary` for [`v4::Repr`] and every description it
 //!   holds, and the `icmpwire::fuzzing` module: well-formed and near-valid messages to fuzz other
 //!   parsers with, and `fix_up` for libFuzzer custom mutators. That module allocates.
 //! * `proptest` (needs `std`): the `icmpwire::strategy` module, proptest strategies for every
 //!   message type and for the quoted datagram. It allocates.
 //!
-//! Without a feature, [`Message`] and the views print with `Display` in tcpdump's words
+//! Without a feature, [`v4::Message`] prints with `Display` in tcpdump's words
 //! (`echo request, id 7, seq 1, length 16`).
 #![no_std]
 #![cfg_attr(not(feature = "simd"), forbid(unsafe_code))]
@@ -127,7 +134,6 @@ extern crate alloc;
 
 pub mod checksum;
 mod display;
-mod emit;
 mod error;
 pub mod extension;
 #[cfg(feature = "arbitrary")]
@@ -139,29 +145,38 @@ pub mod strategy;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 mod synth;
 mod types;
-mod view;
+pub mod v4;
+pub mod view;
 mod wire;
+mod write;
 
-pub use emit::Repr;
 pub use error::{EmitError, ParseError, Part};
-pub use message::{
-    AddressMask, AddressMaskRepr, AgentExtension, AgentExtensionRepr, AgentExtensions,
-    CareOfAddresses, DestinationUnreachable, DestinationUnreachableRepr, Echo, EchoRepr,
-    ExtendedEchoReply, ExtendedEchoReplyRepr, ExtendedEchoRequest, ExtendedEchoRequestRepr,
-    Message, MobilityAgentAdvertisement, ParameterProblem, ParameterProblemRepr, Photuris,
-    PhoturisRepr, Raw, RawRepr, Redirect, RedirectRepr, RouterAdvertisement,
-    RouterAdvertisementRepr, RouterEntries, RouterEntriesRepr, RouterEntry, RouterSolicitation,
-    RouterSolicitationRepr, SourceQuench, SourceQuenchRepr, TimeExceeded, TimeExceededRepr,
-    Timestamp, TimestampRepr, Traceroute, TracerouteRepr, agent_extensions_len,
-    write_agent_extensions,
-};
+pub use message::echo::EchoRepr;
+pub use message::extended_echo::{ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
 pub use quote::{
     Quote, QuoteLimit, QuotedIcmp, QuotedIpv4, QuotedTcp, QuotedUdp, protocol, quote_datagram,
 };
-pub use types::{
-    ExtendedEchoReplyCode, MessageType, ParameterProblemCode, PhoturisCode, RedirectCode,
-    RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode, code_name,
-};
+
+/// The fields structs and capability traits of the message families both IP versions share
+/// (each version's own fields are in [`v4`]). A view is a
+/// [`View<I, B, F>`](view::View) with one of these as `F`; they are opaque (read them through
+/// the view's accessors) and sealed.
+///
+/// ```
+/// use icmpwire::fields::EchoFields;
+/// use icmpwire::view::View;
+/// use icmpwire::v4::V4;
+///
+/// let bytes = [8u8, 0, 0xf7, 0xfe, 0, 1, 0, 0];
+/// let echo: View<V4, &[u8], EchoFields> = View::parse(&bytes[..]).unwrap();
+/// assert_eq!(echo.identifier(), 1);
+/// ```
+pub mod fields {
+    pub use crate::message::echo::{EchoFields, Identified};
+    pub use crate::message::extended_echo::{ExtendedEchoFields, Reply, Request};
+    pub use crate::message::quoting::{Quoting, Rfc4884};
+    pub use crate::message::raw::RawFields;
+}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

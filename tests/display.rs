@@ -11,7 +11,7 @@
 
 mod common;
 
-use icmpwire::Message;
+use icmpwire::v4::Message;
 
 /// tcpdump's text after `src > dst: ` for each frame, in capture order (frame 1 first): with
 /// `-v`, a frame is a line that starts with the time, then the line of the message.
@@ -94,7 +94,7 @@ fn unreachable_code_names_are_tcpdumps() {
             continue;
         };
         let theirs = &lines[frame - 1];
-        if msg.message_type() != icmpwire::MessageType::DESTINATION_UNREACHABLE {
+        if msg.message_type() != icmpwire::v4::MessageType::DESTINATION_UNREACHABLE {
             continue;
         }
         let Some((head, words)) = theirs.split_once(" unreachable - ") else {
@@ -108,7 +108,7 @@ fn unreachable_code_names_are_tcpdumps() {
             .next()
             .unwrap();
         let prefix = head.trim_start_matches("ICMP ").split(' ').next().unwrap();
-        let name = icmpwire::code_name(msg.message_type(), msg.code_u8()).unwrap();
+        let name = icmpwire::v4::code_name(msg.message_type(), msg.code_u8()).unwrap();
         assert!(
             name == words || name == format!("{prefix} {words}"),
             "frame {frame}: icmpwire {name:?}, tcpdump {theirs:?}"

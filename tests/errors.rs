@@ -12,6 +12,7 @@ mod common;
 use std::net::Ipv4Addr;
 
 use common::reference_checksum_of_message;
+use icmpwire::v4::*;
 use icmpwire::*;
 
 /// `bytes` with a correct checksum in bytes 2-3.

@@ -13,7 +13,8 @@ use std::collections::HashMap;
 
 use arbitrary::{Arbitrary, Unstructured};
 use icmpwire::fuzzing::{FixUp, Flaw, NearValid, Packet, fix_up};
-use icmpwire::{Message, ParseError, Part, Repr};
+use icmpwire::v4::{Message, Repr};
+use icmpwire::{ParseError, Part};
 
 /// Deterministic pseudo-random inputs (xorshift64*), of lengths 0 to 4 KiB.
 fn inputs(n: usize) -> impl Iterator<Item = Vec<u8>> {

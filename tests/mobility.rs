@@ -11,10 +11,11 @@
 
 use std::net::Ipv4Addr;
 
-use icmpwire::{
-    AgentExtension, AgentExtensionRepr, AgentExtensions, EmitError, ParseError, Part,
-    agent_extensions_len, write_agent_extensions,
+use icmpwire::v4::{
+    AgentExtension, AgentExtensionRepr, AgentExtensions, agent_extensions_len,
+    write_agent_extensions,
 };
+use icmpwire::{EmitError, ParseError, Part};
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]

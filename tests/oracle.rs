@@ -19,7 +19,8 @@ mod common;
 mod json;
 
 use common::*;
-use icmpwire::{Message, ParseError, Part};
+use icmpwire::v4::Message;
+use icmpwire::{ParseError, Part};
 use serde_json::Value;
 
 /// Oracle field keys icmpwire does not decode (yet), per type, with the reason. Every other key
@@ -562,6 +563,6 @@ fn kernel_short_timestamp_request() {
         }
     );
     // Its first 8 bytes still read as the common header.
-    let raw = icmpwire::Raw::parse(&bytes[..]).unwrap();
-    assert_eq!(raw.message_type(), icmpwire::MessageType::TIMESTAMP);
+    let raw = icmpwire::v4::Raw::parse(&bytes[..]).unwrap();
+    assert_eq!(raw.message_type(), icmpwire::v4::MessageType::TIMESTAMP);
 }

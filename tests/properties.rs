@@ -16,6 +16,7 @@ mod json;
 use std::net::Ipv4Addr;
 
 use common::reference_sum;
+use icmpwire::v4::*;
 use icmpwire::*;
 use proptest::prelude::*;
 

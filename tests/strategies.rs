@@ -9,7 +9,8 @@
 )]
 
 use icmpwire::strategy;
-use icmpwire::{Echo, Message, MessageType, Quote, protocol};
+use icmpwire::v4::{Echo, Message, MessageType};
+use icmpwire::{Quote, protocol};
 use proptest::prelude::*;
 
 /// Parses as `ty`, checksum verified; the description re-emits the same bytes; the line

@@ -3,7 +3,8 @@
 //! scapy's and tshark's decodes record by record. Also used by `tests/oracle.rs`.
 
 use icmpwire::extension::{Extensions, InterfaceAddress, InterfaceIdentification, ObjectData};
-use icmpwire::{AgentExtension, AgentExtensions, Message, ParseError, Quote, protocol};
+use icmpwire::v4::{AgentExtension, AgentExtensions, Message};
+use icmpwire::{ParseError, Quote, protocol};
 use serde_json::{Map, Value, json};
 
 /// Hex of a byte slice, lower case.

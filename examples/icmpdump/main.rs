@@ -23,7 +23,8 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
-use icmpwire::{Message, protocol};
+use icmpwire::protocol;
+use icmpwire::v4::Message;
 use pcap_file::DataLink;
 use pcap_file::pcap::PcapReader;
 use pcap_file::pcapng::{Block, PcapNgReader};

@@ -140,8 +140,8 @@ pub(crate) fn timed_out(e: &io::Error) -> bool {
 }
 
 /// A name for an ICMP error as ping and traceroute users know it.
-pub(crate) fn error_name(msg: &icmpwire::Message<&[u8]>) -> String {
-    use icmpwire::{Message, code_name};
+pub(crate) fn error_name(msg: &icmpwire::v4::Message<&[u8]>) -> String {
+    use icmpwire::v4::{Message, code_name};
     let ty = msg.message_type();
     let code = msg.code_u8();
     let mut s = format!("{ty}");

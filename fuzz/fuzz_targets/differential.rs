@@ -4,7 +4,8 @@
 //! only echo and error messages, and its `verify_checksum` is disabled under `cfg(fuzzing)`.
 #![no_main]
 
-use icmpwire::{Message, checksum};
+use icmpwire::checksum;
+use icmpwire::v4::Message;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

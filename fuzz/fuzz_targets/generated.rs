@@ -4,7 +4,8 @@
 #![no_main]
 
 use icmpwire::fuzzing::{FixUp, Flaw, NearValid, Packet, fix_up};
-use icmpwire::{Message, ParseError, Part, Repr, checksum};
+use icmpwire::{ParseError, Part, checksum};
+use icmpwire::v4::{Message, Repr};
 use libfuzzer_sys::arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 

@@ -4,7 +4,8 @@
 #![no_main]
 
 use icmpwire::extension::{Extensions, ObjectData, locate};
-use icmpwire::{AgentExtension, Message, Quote, QuoteLimit, Raw, quote_datagram};
+use icmpwire::{Quote, QuoteLimit, quote_datagram};
+use icmpwire::v4::{AgentExtension, Message, Raw};
 use libfuzzer_sys::fuzz_target;
 
 fn touch_quote(q: Quote<'_>) {
@@ -118,7 +119,7 @@ fuzz_target!(|data: &[u8]| {
     touch_quote(Quote::new(data));
     // The extension parsers on any bytes, at any declared length.
     if let Some((&len, rest)) = data.split_first() {
-        let (_, ext) = locate(rest, len);
+        let (_, ext) = locate(rest, usize::from(len) * 4);
         ext.map(touch_extensions);
         let _ = Extensions::parse(rest).map(touch_extensions);
     }

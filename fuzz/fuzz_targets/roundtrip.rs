@@ -4,6 +4,7 @@
 use std::net::Ipv4Addr;
 
 use icmpwire::*;
+use icmpwire::v4::*;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 

@@ -120,11 +120,10 @@ pub fn implementation() -> &'static str {
     "portable"
 }
 
-/// The one's complement sum (host order) of a message held in two parts, the first of even
-/// length (a view's header and payload).
-#[inline]
-pub(crate) fn sum_of_parts(a: &[u8], b: &[u8]) -> u16 {
-    ne_to_host(fold(add_carry(sum_ne(a), sum_ne(b))))
+/// The one's complement sum (host order) of an accumulator.
+#[inline(always)]
+pub(crate) const fn fold_host(acc: u64) -> u16 {
+    ne_to_host(fold(acc))
 }
 
 /// The accumulator of a header (or any short, even-aligned part of a message).

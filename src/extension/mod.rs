@@ -32,18 +32,23 @@
 //! assert_eq!(labels.next().unwrap().label, 16);
 //! ```
 
-mod objects;
+mod build;
+mod interface;
+mod mpls;
 
-pub use objects::{
-    InterfaceAddress, InterfaceIdentification, InterfaceInformation, InterfaceInformationRepr,
-    InterfaceRole, MplsEntry, MplsLabels, ObjectRepr,
+pub use build::{InterfaceInformationRepr, ObjectRepr};
+pub use interface::{
+    InterfaceAddress, InterfaceIdentification, InterfaceInformation, InterfaceRole,
 };
+pub use mpls::{MplsEntry, MplsLabels};
 
 use crate::checksum::{self, Checksum};
 use crate::error::{EmitError, ParseError, Part};
 
-/// The quote of a message whose RFC 4884 length field is `length_words`, split into the
-/// original datagram and the extension structure, if any (see the module docs for the rules).
+/// The quote of a message whose RFC 4884 length field declares `declared` bytes of original
+/// datagram (the field times 4 on ICMPv4, times 8 on ICMPv6; 0 when the field is 0), split
+/// into the original datagram and the extension structure, if any (see the module docs for the
+/// rules).
 ///
 /// ```
 /// use icmpwire::extension::locate;
@@ -52,14 +57,13 @@ use crate::error::{EmitError, ParseError, Part};
 /// quote[128..132].copy_from_slice(&[0x20, 0x00, 0xD3, 0xFA]); // version 2, one empty object
 /// quote[132..136].copy_from_slice(&[0x00, 0x04, 0x0C, 0x01]);
 /// quote[136..].fill(0);
-/// let (datagram, ext) = locate(&quote[..136], 32);
+/// let (datagram, ext) = locate(&quote[..136], 32 * 4);
 /// assert_eq!(datagram.len(), 128);
 /// assert!(ext.is_some());
 /// ```
 #[must_use]
 #[inline]
-pub fn locate(quote: &[u8], length_words: u8) -> (&[u8], Option<Extensions<'_>>) {
-    let declared = usize::from(length_words).wrapping_mul(4);
+pub fn locate(quote: &[u8], declared: usize) -> (&[u8], Option<Extensions<'_>>) {
     // Most quotes have no extensions: this test stays inline, the structure checks (and the
     // checksum over the rest of the quote) are out of line.
     let version_2_at_128 = quote.get(128).is_some_and(|b| b >> 4 == 2);
@@ -455,15 +459,23 @@ pub(crate) fn write_structure(objects: &[ObjectRepr<'_>], out: &mut [u8]) -> Res
 }
 
 /// The length of the original datagram field when extensions follow it: the quote zero padded
-/// to a 32-bit boundary and to at least 128 bytes (RFC 4884 section 4.1).
+/// to a whole number of `unit`-byte words (4 on ICMPv4, RFC 4884 section 4.1; 8 on ICMPv6,
+/// section 4.2) and to at least 128 bytes.
 ///
 /// # Errors
 ///
-/// [`EmitError::QuoteTooLong`] past 1020 bytes (255 words), [`EmitError::ExtensionTooLong`] for
-/// an object over 65535 bytes.
-pub(crate) fn check(quote_len: usize, objects: &[ObjectRepr<'_>]) -> Result<usize, EmitError> {
-    let padded = quote_len.max(128).div_ceil(4).saturating_mul(4);
-    if padded > 1020 {
+/// [`EmitError::QuoteTooLong`] past 255 words, [`EmitError::ExtensionTooLong`] for an object
+/// over 65535 bytes.
+pub(crate) fn check(
+    quote_len: usize,
+    objects: &[ObjectRepr<'_>],
+    unit: usize,
+) -> Result<usize, EmitError> {
+    let padded = quote_len
+        .max(128)
+        .div_ceil(unit.max(1))
+        .saturating_mul(unit);
+    if padded > unit.saturating_mul(255) {
         return Err(EmitError::QuoteTooLong { len: quote_len });
     }
     for o in objects {

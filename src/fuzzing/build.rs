@@ -10,11 +10,11 @@ use arbitrary::{Error, Result, Unstructured};
 use super::Flaw;
 use crate::extension::{self, InterfaceInformationRepr, InterfaceRole, MplsEntry, ObjectRepr};
 use crate::synth::{Datagram, store_checksum};
-use crate::{
-    DestinationUnreachableRepr, ExtendedEchoRequestRepr, ParameterProblemCode,
-    ParameterProblemRepr, QuoteLimit, Repr, TimeExceededCode, TimeExceededRepr, UnreachableCode,
-    quote_datagram,
+use crate::v4::{
+    DestinationUnreachableRepr, ParameterProblemCode, ParameterProblemRepr, Repr, TimeExceededCode,
+    TimeExceededRepr, UnreachableCode,
 };
+use crate::{ExtendedEchoRequestRepr, QuoteLimit, quote_datagram};
 
 /// A plausible offending IPv4 datagram: a header (IHL 5-15, options from the input, header
 /// checksum right) and UDP, TCP, ICMP echo or other bytes after it.
@@ -239,7 +239,7 @@ pub(super) fn build(
 /// Gives `bytes` (a well-formed message of a kind that can have it) the flaw, keeping every
 /// other count and checksum right.
 pub(super) fn apply(u: &mut Unstructured<'_>, flaw: Flaw, bytes: &mut Vec<u8>) -> Result<()> {
-    let fixed = crate::Message::parse(&bytes[..]).map_or(8, |m| m.payload_offset());
+    let fixed = crate::v4::Message::parse(&bytes[..]).map_or(8, |m| m.payload_offset());
     match flaw {
         Flaw::BadChecksum => {
             let x: u16 = u.int_in_range(1..=0xFFFF)?;

@@ -2,7 +2,7 @@
 //! feed someone else's parser, `Arbitrary` for every builder description, and a fix-up that
 //! lets a libFuzzer custom mutator get past checksum checks.
 //!
-//! * [`Repr`](crate::Repr) and every `*Repr` implement [`arbitrary::Arbitrary`]: any value they produce
+//! * [`Repr`](crate::v4::Repr) and every `*Repr` implement [`arbitrary::Arbitrary`]: any value they produce
 //!   emits without error and parses back to itself. Their byte fields are borrowed from the
 //!   fuzzer's input, so the error messages carry no extension objects and their quotes are
 //!   raw bytes.
@@ -44,12 +44,12 @@
 //! let input: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
 //! let mut u = Unstructured::new(&input);
 //! let packet = Packet::arbitrary(&mut u).unwrap();
-//! assert!(icmpwire::Message::parse(packet.as_bytes()).is_ok());
+//! assert!(icmpwire::v4::Message::parse(packet.as_bytes()).is_ok());
 //! their_parser(packet.as_bytes());
 //!
 //! let bad = NearValid::arbitrary(&mut u).unwrap();
 //! if bad.flaw() == Flaw::BadChecksum {
-//!     assert!(icmpwire::Message::parse(bad.as_bytes()).is_err());
+//!     assert!(icmpwire::v4::Message::parse(bad.as_bytes()).is_err());
 //! }
 //! their_parser(bad.as_bytes());
 //! ```
@@ -65,7 +65,7 @@ use crate::extension;
 use crate::synth::store_checksum;
 
 /// A well-formed ICMPv4 message in an owned buffer, built the way real senders build them (see
-/// the module docs). It parses with [`Message::parse`](crate::Message::parse).
+/// the module docs). It parses with [`Message::parse`](crate::v4::Message::parse).
 ///
 /// ```
 /// use arbitrary::{Arbitrary, Unstructured};
@@ -73,7 +73,7 @@ use crate::synth::store_checksum;
 ///
 /// let input = [7u8; 512];
 /// let packet = Packet::arbitrary(&mut Unstructured::new(&input)).unwrap();
-/// assert!(icmpwire::Message::parse(packet.as_bytes()).is_ok());
+/// assert!(icmpwire::v4::Message::parse(packet.as_bytes()).is_ok());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Packet {
@@ -178,7 +178,8 @@ impl<'a> Arbitrary<'a> for Flaw {
 /// ```
 /// use arbitrary::{Arbitrary, Unstructured};
 /// use icmpwire::fuzzing::{Flaw, NearValid};
-/// use icmpwire::{Message, ParseError};
+/// use icmpwire::ParseError;
+/// use icmpwire::v4::Message;
 ///
 /// let input = [0x42u8; 1024];
 /// let bad = NearValid::arbitrary(&mut Unstructured::new(&input)).unwrap();
@@ -319,7 +320,7 @@ impl FixUp {
 /// let mut msg = [8u8, 0, 0xDE, 0xAD, 0, 1, 0, 2, b'h', b'i'];
 /// assert!(!icmpwire::checksum::verify(&msg));
 /// fix_up(&mut msg, FixUp::ALL);
-/// assert!(icmpwire::Message::parse(&msg[..]).is_ok());
+/// assert!(icmpwire::v4::Message::parse(&msg[..]).is_ok());
 /// ```
 pub fn fix_up(message: &mut [u8], fix: FixUp) {
     let ty = message.first().copied().unwrap_or(0);
@@ -350,7 +351,7 @@ pub fn fix_up(message: &mut [u8], fix: FixUp) {
             3 | 11 | 12 => {
                 let words = message.get(5).copied().unwrap_or(0);
                 let body = message.get(8..).unwrap_or(&[]);
-                let (datagram, ext) = extension::locate(body, words);
+                let (datagram, ext) = extension::locate(body, usize::from(words) * 4);
                 // Where the rules would look, even if the checksum there is wrong now.
                 let at = if ext.is_some() || words >= 32 {
                     datagram.len()

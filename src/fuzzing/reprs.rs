@@ -6,14 +6,14 @@ use core::net::Ipv4Addr;
 use arbitrary::{Arbitrary, Result, Unstructured};
 
 use crate::extension::{InterfaceRole, MplsEntry};
-use crate::{
-    AddressMaskRepr, DestinationUnreachableRepr, EchoRepr, ExtendedEchoReplyCode,
-    ExtendedEchoReplyRepr, ExtendedEchoRequestRepr, MessageType, ParameterProblemCode,
-    ParameterProblemRepr, PhoturisCode, PhoturisRepr, RawRepr, RedirectCode, RedirectRepr, Repr,
-    RouterAdvertisementCode, RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry,
-    RouterSolicitationRepr, SourceQuenchRepr, TimeExceededCode, TimeExceededRepr, TimestampRepr,
-    TracerouteCode, TracerouteRepr, UnreachableCode,
+use crate::v4::{
+    AddressMaskRepr, DestinationUnreachableRepr, ExtendedEchoReplyCode, MessageType,
+    ParameterProblemCode, ParameterProblemRepr, PhoturisCode, PhoturisRepr, RawRepr, RedirectCode,
+    RedirectRepr, Repr, RouterAdvertisementCode, RouterAdvertisementRepr, RouterEntriesRepr,
+    RouterEntry, RouterSolicitationRepr, SourceQuenchRepr, TimeExceededCode, TimeExceededRepr,
+    TimestampRepr, TracerouteCode, TracerouteRepr, UnreachableCode,
 };
+use crate::{EchoRepr, ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
 
 /// `Arbitrary` for the open `u8` newtypes: every value, named or not.
 macro_rules! arbitrary_u8 {
@@ -257,7 +257,7 @@ impl<'a> Arbitrary<'a> for RawRepr<'a> {
     /// A type without a typed view (so that it parses back as [`Repr::Other`]).
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let t: u8 = u.arbitrary()?;
-        let message_type = if crate::message::has_view(t) {
+        let message_type = if crate::v4::has_view(t) {
             MessageType(t.wrapping_add(100))
         } else {
             MessageType(t)
@@ -276,7 +276,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
     ///
     /// ```
     /// use arbitrary::{Arbitrary, Unstructured};
-    /// use icmpwire::{Message, Repr};
+    /// use icmpwire::v4::{Message, Repr};
     ///
     /// let input = [3u8; 64];
     /// let repr = Repr::arbitrary(&mut Unstructured::new(&input)).unwrap();

@@ -1,97 +1,158 @@
-//! Echo and echo reply (types 8 and 0), information request and reply (15, 16), RFC 792; address
-//! mask request and reply (17, 18), RFC 950 appendix I.
-//!
-//! All of them carry an identifier and a sequence number after the checksum. Echo messages carry
-//! data the reply returns unchanged; information messages carry none (bytes after the header are
-//! kept as the payload); address mask messages add a 32-bit mask.
+//! Echo request and reply: ICMPv4 types 8 and 0 (RFC 792), with information request and reply
+//! (15 and 16) on the same fields; ICMPv6 types 128 and 129 (RFC 4443 section 4). The fields
+//! after the checksum are an identifier and a sequence number; the data the request carries
+//! comes back unchanged in the reply.
 //!
 //! RFC 792 gives echo a single code, 0, but a non-zero code is kept, not rejected: Linux copies
 //! the request's code into its reply.
-
-use core::net::Ipv4Addr;
+//!
+//! The identifier and sequence number accessors are shared with the other messages that start
+//! with those two fields (ICMPv4 timestamp and address mask): every fields struct that
+//! implements [`Identified`] has them.
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use crate::emit::write_payload;
-use crate::error::ParseError;
-use crate::message::view_parse;
-use crate::view::View;
-use crate::wire::{AddressMaskHeader, EchoHeader};
+use crate::view::{Fields, Version, View, sealed};
+use crate::write::{Build, fill_with, len_with};
 
-/// A view of an echo, echo reply, information request or information reply message.
+/// The identifier and sequence number of an echo-like message (RFC 792, RFC 4443 section 4.1).
 ///
 /// ```
-/// use icmpwire::Echo;
+/// use icmpwire::{fields::EchoFields, view::View, v4::{Echo, V4}};
 ///
-/// // Echo request, identifier 0x1234, sequence 7, data "hi".
-/// let bytes = [8u8, 0, 0x7d, 0x5b, 0x12, 0x34, 0x00, 0x07, b'h', b'i'];
-/// let echo = Echo::parse(&bytes[..]).unwrap();
-/// assert_eq!(echo.identifier(), 0x1234);
-/// assert_eq!(echo.sequence(), 7);
-/// assert_eq!(echo.data(), b"hi");
+/// let bytes = [8u8, 0, 0xf7, 0xfe, 0, 1, 0, 0];
+/// let echo: View<V4, &[u8], EchoFields> = Echo::parse(&bytes[..]).unwrap();
+/// assert_eq!(echo.identifier(), 1);
 /// ```
-pub struct Echo<B>(View<B, EchoHeader>);
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
+#[repr(C)]
+pub struct EchoFields {
+    pub(crate) identifier: U16,
+    pub(crate) sequence: U16,
+}
 
-view_parse!(
-    Echo,
-    EchoHeader,
-    [8, 0, 15, 16],
-    "[8u8, 0, 0x7d, 0x5b, 0x12, 0x34, 0x00, 0x07, b'h', b'i']"
-);
-crate::view_common!(
-    Echo,
-    "[8u8, 0, 0x7d, 0x5b, 0x12, 0x34, 0x00, 0x07, b'h', b'i']"
-);
+impl sealed::Sealed for EchoFields {}
 
-impl<B: SplitByteSlice> Echo<B> {
-    #[inline]
-    fn from_view(v: View<B, EchoHeader>) -> Result<Self, ParseError> {
-        Ok(Echo(v))
+impl EchoFields {
+    /// The fields to write.
+    #[inline(always)]
+    pub(crate) fn new(identifier: u16, sequence: u16) -> Self {
+        EchoFields {
+            identifier: U16::new(identifier),
+            sequence: U16::new(sequence),
+        }
     }
 }
 
-impl<B: ByteSlice> Echo<B> {
+/// Fields that start with an identifier and a sequence number ([`EchoFields`]), whose views
+/// share [`identifier`](View::identifier), [`sequence`](View::sequence) and their setters.
+/// Sealed.
+///
+/// ```
+/// use icmpwire::fields::{EchoFields, Identified};
+///
+/// fn has_identifier<F: Identified>() {}
+/// has_identifier::<EchoFields>();
+/// ```
+pub trait Identified: sealed::Sealed {
+    /// The identifier and sequence number.
+    #[doc(hidden)]
+    fn echo(&self) -> &EchoFields;
+    /// The same, to write.
+    #[doc(hidden)]
+    fn echo_mut(&mut self) -> &mut EchoFields;
+}
+
+impl Identified for EchoFields {
+    #[inline(always)]
+    fn echo(&self) -> &EchoFields {
+        self
+    }
+    #[inline(always)]
+    fn echo_mut(&mut self) -> &mut EchoFields {
+        self
+    }
+}
+
+impl<I: Version, B: ByteSlice, F: Fields<I> + Identified> View<I, B, F> {
     /// The identifier (bytes 4-5), host order.
     ///
     /// ```
     /// let bytes = [0u8, 0, 0xed, 0xca, 0x12, 0x34, 0, 1];
-    /// assert_eq!(icmpwire::Echo::parse(&bytes[..]).unwrap().identifier(), 0x1234);
+    /// assert_eq!(icmpwire::v4::Echo::parse(&bytes[..]).unwrap().identifier(), 0x1234);
     /// ```
     #[inline]
     #[must_use]
     pub fn identifier(&self) -> u16 {
-        self.0.header.identifier.get()
+        self.fields().echo().identifier.get()
     }
 
     /// The sequence number (bytes 6-7), host order.
     ///
     /// ```
     /// let bytes = [0u8, 0, 0xed, 0xca, 0x12, 0x34, 0, 1];
-    /// assert_eq!(icmpwire::Echo::parse(&bytes[..]).unwrap().sequence(), 1);
+    /// assert_eq!(icmpwire::v4::Echo::parse(&bytes[..]).unwrap().sequence(), 1);
     /// ```
     #[inline]
     #[must_use]
     pub fn sequence(&self) -> u16 {
-        self.0.header.sequence.get()
+        self.fields().echo().sequence.get()
+    }
+}
+
+impl<I: Version, B: ByteSliceMut, F: Fields<I> + Identified> View<I, B, F> {
+    /// Sets the identifier; the checksum follows (RFC 1624).
+    ///
+    /// ```
+    /// let mut bytes = [8u8, 0, 0xf7, 0xfe, 0, 1, 0, 0];
+    /// let mut echo = icmpwire::v4::Echo::parse(&mut bytes[..]).unwrap();
+    /// echo.set_identifier(0xBEEF);
+    /// assert_eq!(echo.identifier(), 0xBEEF);
+    /// assert!(echo.verify_checksum());
+    /// assert_eq!(bytes[4..6], [0xBE, 0xEF]);
+    /// ```
+    #[inline]
+    pub fn set_identifier(&mut self, identifier: u16) {
+        self.modify(|f| f.echo_mut().identifier = U16::new(identifier));
     }
 
+    /// Sets the sequence number; the checksum follows (RFC 1624).
+    ///
+    /// ```
+    /// let mut bytes = [8u8, 0, 0xf7, 0xfe, 0, 1, 0, 0];
+    /// let mut echo = icmpwire::v4::Echo::parse(&mut bytes[..]).unwrap();
+    /// echo.set_sequence(9);
+    /// assert_eq!(echo.sequence(), 9);
+    /// assert!(echo.verify_checksum());
+    /// assert_eq!(bytes[6..8], [0, 9]);
+    /// ```
+    #[inline]
+    pub fn set_sequence(&mut self, sequence: u16) {
+        self.modify(|f| f.echo_mut().sequence = U16::new(sequence));
+    }
+}
+
+impl<I: Version, B: ByteSlice> View<I, B, EchoFields>
+where
+    EchoFields: Fields<I>,
+{
     /// The data after the header (the same bytes as `payload`).
     ///
     /// ```
     /// let bytes = [0u8, 0, 0xed, 0xc9, 0x12, 0x34, 0, 1, 0, 1];
-    /// assert_eq!(icmpwire::Echo::parse(&bytes[..]).unwrap().data(), &[0, 1]);
+    /// assert_eq!(icmpwire::v4::Echo::parse(&bytes[..]).unwrap().data(), &[0, 1]);
     /// ```
     #[inline]
     #[must_use]
     pub fn data(&self) -> &[u8] {
-        self.0.payload()
+        self.rest()
     }
 
     /// The owned description of this message (borrowing its data).
     ///
     /// ```
-    /// use icmpwire::{Echo, EchoRepr};
+    /// use icmpwire::{EchoRepr, v4::Echo};
     ///
     /// let bytes = [0u8, 0, 0xed, 0xca, 0x12, 0x34, 0, 1];
     /// let msg = Echo::parse(&bytes[..]).unwrap();
@@ -109,85 +170,60 @@ impl<B: ByteSlice> Echo<B> {
     }
 }
 
-impl<B: ByteSliceMut> Echo<B> {
-    /// Sets the identifier; the checksum follows (RFC 1624).
-    ///
-    /// ```
-    /// let mut bytes = [8u8, 0, 0xf7, 0xfe, 0, 1, 0, 0];
-    /// let mut echo = icmpwire::Echo::parse(&mut bytes[..]).unwrap();
-    /// echo.set_identifier(0xBEEF);
-    /// assert_eq!(echo.identifier(), 0xBEEF);
-    /// assert!(echo.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_identifier(&mut self, identifier: u16) {
-        let old = self.identifier();
-        self.0.header_mut().identifier = U16::new(identifier);
-        self.0.patch_u16(old, identifier);
-    }
-
-    /// Sets the sequence number; the checksum follows (RFC 1624).
-    ///
-    /// ```
-    /// let mut bytes = [8u8, 0, 0xf7, 0xfe, 0, 1, 0, 0];
-    /// let mut echo = icmpwire::Echo::parse(&mut bytes[..]).unwrap();
-    /// echo.set_sequence(9);
-    /// assert_eq!(echo.sequence(), 9);
-    /// assert!(echo.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_sequence(&mut self, sequence: u16) {
-        let old = self.sequence();
-        self.0.header_mut().sequence = U16::new(sequence);
-        self.0.patch_u16(old, sequence);
-    }
-
+impl<I: Version, B: ByteSliceMut> View<I, B, EchoFields>
+where
+    EchoFields: Fields<I>,
+{
     /// The data for writing; call `update_checksum` after.
     ///
     /// ```
     /// let mut bytes = [8u8, 0, 0xf7, 0xfe, 0, 1, 0, 0, 0];
-    /// let mut echo = icmpwire::Echo::parse(&mut bytes[..]).unwrap();
+    /// let mut echo = icmpwire::v4::Echo::parse(&mut bytes[..]).unwrap();
     /// echo.data_mut()[0] = 42;
     /// echo.update_checksum();
     /// assert!(echo.verify_checksum());
+    /// assert_eq!(bytes[8], 42);
     /// ```
     #[inline]
     pub fn data_mut(&mut self) -> &mut [u8] {
-        self.0.payload_mut()
+        self.rest_mut()
     }
 
-    /// Turns an echo request (8) into an echo reply (0), or an information request (15) into an
-    /// information reply (16), in place: identifier, sequence, code and data stay, the checksum
-    /// is updated incrementally (RFC 1624 equation 3, no re-summing of the data, except in the
-    /// one case RFC 1624 leaves out: a reply that is all zero gets `0xFFFF` as RFC 1071
-    /// requires, where Linux writes `0x0000`). Returns `false`, changing nothing, for any other
-    /// type.
+    /// Turns a request into its reply in place: on ICMPv4 an echo request (8) into an echo
+    /// reply (0), an information request (15) into an information reply (16); on ICMPv6 an
+    /// echo request (128) into an echo reply (129). Identifier, sequence, code and data stay;
+    /// the checksum is updated incrementally (RFC 1624 equation 3, no re-summing of the data,
+    /// except in the one case RFC 1624 leaves out: an ICMPv4 reply that is all zero gets
+    /// `0xFFFF` as RFC 1071 requires, where Linux writes `0x0000`). Returns `false`, changing
+    /// nothing, for any other type.
     ///
     /// ```
-    /// use icmpwire::{Echo, MessageType};
+    /// use icmpwire::v4::{Echo, MessageType};
     ///
     /// let mut bytes = [8u8, 0, 0x7d, 0x5b, 0x12, 0x34, 0x00, 0x07, b'h', b'i'];
     /// let mut echo = Echo::parse(&mut bytes[..]).unwrap();
     /// assert!(echo.make_reply());
     /// assert_eq!(echo.message_type(), MessageType::ECHO_REPLY);
     /// assert!(echo.verify_checksum());
+    /// assert!(!echo.make_reply());
     /// ```
     #[inline]
     pub fn make_reply(&mut self) -> bool {
-        match self.0.ty() {
-            8 => self.0.set_type(0),
-            15 => self.0.set_type(16),
-            _ => return false,
-        }
+        let Some(reply) = I::echo_reply(self.type_u8()) else {
+            return false;
+        };
+        let code = self.code_u8();
+        self.set_type_code(reply, code);
         true
     }
 }
 
-/// The fields of an echo, echo reply, information request or information reply, to emit with
-/// [`Repr`](crate::Repr) (the variant gives the type).
+/// The fields of an echo request or reply (and on ICMPv4 of an information request or reply),
+/// to emit with a `Repr` ([`v4::Repr`](crate::v4::Repr)); the variant gives the type.
 ///
 /// ```
-/// use icmpwire::{EchoRepr, Repr};
+/// use icmpwire::EchoRepr;
+/// use icmpwire::v4::Repr;
 ///
 /// let repr = Repr::EchoRequest(EchoRepr { identifier: 0x1234, sequence: 7, data: b"hi", ..EchoRepr::default() });
 /// let mut buf = [0xAAu8; 16];
@@ -197,7 +233,7 @@ impl<B: ByteSliceMut> Echo<B> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct EchoRepr<'a> {
-    /// The code: 0 in RFC 792 (Linux echoes a request's non-zero code back).
+    /// The code: 0 in RFC 792 and RFC 4443 (Linux echoes a request's non-zero code back).
     pub code: u8,
     /// The identifier.
     pub identifier: u16,
@@ -207,243 +243,15 @@ pub struct EchoRepr<'a> {
     pub data: &'a [u8],
 }
 
-impl EchoRepr<'_> {
-    #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.data.len())
+impl Build for EchoRepr<'_> {
+    #[inline(always)]
+    fn buffer_len(&self) -> usize {
+        len_with::<EchoFields>(self.data)
     }
 
-    #[inline]
-    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        let header = EchoHeader {
-            ty,
-            code: self.code,
-            checksum: U16::ZERO,
-            identifier: U16::new(self.identifier),
-            sequence: U16::new(self.sequence),
-        };
-        write_payload(&header, self.data, out)
-    }
-}
-
-/// A view of an address mask request or reply (RFC 950 appendix I).
-///
-/// ```
-/// use core::net::Ipv4Addr;
-/// use icmpwire::AddressMask;
-///
-/// let bytes = [18u8, 0, 0xee, 0xfd, 0, 1, 0, 0, 255, 255, 255, 0];
-/// let reply = AddressMask::parse(&bytes[..]).unwrap();
-/// assert_eq!(reply.mask(), Ipv4Addr::new(255, 255, 255, 0));
-/// ```
-pub struct AddressMask<B>(View<B, AddressMaskHeader>);
-
-view_parse!(
-    AddressMask,
-    AddressMaskHeader,
-    [17, 18],
-    "[18u8, 0, 0xee, 0xfd, 0, 1, 0, 0, 255, 255, 255, 0]"
-);
-crate::view_common!(
-    AddressMask,
-    "[18u8, 0, 0xee, 0xfd, 0, 1, 0, 0, 255, 255, 255, 0]"
-);
-
-impl<B: SplitByteSlice> AddressMask<B> {
-    #[inline]
-    fn from_view(v: View<B, AddressMaskHeader>) -> Result<Self, ParseError> {
-        Ok(AddressMask(v))
-    }
-}
-
-impl<B: ByteSlice> AddressMask<B> {
-    /// The identifier, host order.
-    ///
-    /// ```
-    /// let bytes = [17u8, 0, 0xee, 0xfe, 0, 1, 0, 0, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::AddressMask::parse(&bytes[..]).unwrap().identifier(), 1);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn identifier(&self) -> u16 {
-        self.0.header.identifier.get()
-    }
-
-    /// The sequence number, host order.
-    ///
-    /// ```
-    /// let bytes = [17u8, 0, 0xee, 0xfe, 0, 1, 0, 0, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::AddressMask::parse(&bytes[..]).unwrap().sequence(), 0);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn sequence(&self) -> u16 {
-        self.0.header.sequence.get()
-    }
-
-    /// The address mask (zero in a request).
-    ///
-    /// ```
-    /// let bytes = [17u8, 0, 0xee, 0xfe, 0, 1, 0, 0, 0, 0, 0, 0];
-    /// assert!(icmpwire::AddressMask::parse(&bytes[..]).unwrap().mask().is_unspecified());
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn mask(&self) -> Ipv4Addr {
-        Ipv4Addr::from(self.0.header.mask)
-    }
-
-    /// The owned description of this message.
-    ///
-    /// ```
-    /// use core::net::Ipv4Addr;
-    /// use icmpwire::AddressMaskRepr;
-    ///
-    /// let bytes = [18u8, 0, 0xee, 0xfd, 0, 1, 0, 0, 255, 255, 255, 0];
-    /// let msg = icmpwire::AddressMask::parse(&bytes[..]).unwrap();
-    /// let repr = msg.to_repr();
-    /// assert_eq!(repr.mask, Ipv4Addr::new(255, 255, 255, 0));
-    /// ```
-    #[must_use]
-    pub fn to_repr(&self) -> AddressMaskRepr<'_> {
-        AddressMaskRepr {
-            code: self.code_u8(),
-            identifier: self.identifier(),
-            sequence: self.sequence(),
-            mask: self.mask(),
-            trailing: self.payload(),
-        }
-    }
-}
-
-impl<B: ByteSliceMut> AddressMask<B> {
-    /// Sets the identifier; the checksum follows.
-    ///
-    /// ```
-    /// let mut bytes = [17u8, 0, 0xee, 0xfe, 0, 1, 0, 0, 0, 0, 0, 0];
-    /// let mut m = icmpwire::AddressMask::parse(&mut bytes[..]).unwrap();
-    /// m.set_identifier(5);
-    /// assert!(m.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_identifier(&mut self, identifier: u16) {
-        let old = self.identifier();
-        self.0.header_mut().identifier = U16::new(identifier);
-        self.0.patch_u16(old, identifier);
-    }
-
-    /// Sets the sequence number; the checksum follows.
-    ///
-    /// ```
-    /// let mut bytes = [17u8, 0, 0xee, 0xfe, 0, 1, 0, 0, 0, 0, 0, 0];
-    /// let mut m = icmpwire::AddressMask::parse(&mut bytes[..]).unwrap();
-    /// m.set_sequence(5);
-    /// assert!(m.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_sequence(&mut self, sequence: u16) {
-        let old = self.sequence();
-        self.0.header_mut().sequence = U16::new(sequence);
-        self.0.patch_u16(old, sequence);
-    }
-
-    /// Sets the mask; the checksum follows.
-    ///
-    /// ```
-    /// use core::net::Ipv4Addr;
-    ///
-    /// let mut bytes = [17u8, 0, 0xee, 0xfe, 0, 1, 0, 0, 0, 0, 0, 0];
-    /// let mut m = icmpwire::AddressMask::parse(&mut bytes[..]).unwrap();
-    /// m.set_mask(Ipv4Addr::new(255, 255, 0, 0));
-    /// assert!(m.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_mask(&mut self, mask: Ipv4Addr) {
-        let old = u32::from(self.mask());
-        self.0.header_mut().mask = mask.octets();
-        self.0.patch_u32(old, u32::from(mask));
-    }
-
-    /// Turns an address mask request (17) into a reply (18) carrying `mask`, in place, with the
-    /// checksum updated incrementally. Returns `false`, changing nothing, for a reply.
-    ///
-    /// ```
-    /// use core::net::Ipv4Addr;
-    /// use icmpwire::{AddressMask, MessageType};
-    ///
-    /// let mut bytes = [17u8, 0, 0xee, 0xfe, 0, 1, 0, 0, 0, 0, 0, 0];
-    /// let mut m = AddressMask::parse(&mut bytes[..]).unwrap();
-    /// assert!(m.make_reply(Ipv4Addr::new(255, 255, 255, 0)));
-    /// assert_eq!(m.message_type(), MessageType::ADDRESS_MASK_REPLY);
-    /// assert!(m.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn make_reply(&mut self, mask: Ipv4Addr) -> bool {
-        if self.0.ty() != 17 {
-            return false;
-        }
-        self.0.set_type(18);
-        self.set_mask(mask);
-        true
-    }
-}
-
-/// The fields of an address mask request or reply, to emit with [`Repr`](crate::Repr).
-///
-/// ```
-/// use core::net::Ipv4Addr;
-/// use icmpwire::{AddressMaskRepr, Repr};
-///
-/// let repr = Repr::AddressMaskReply(AddressMaskRepr {
-///     identifier: 1,
-///     mask: Ipv4Addr::new(255, 255, 255, 0),
-///     ..AddressMaskRepr::default()
-/// });
-/// assert_eq!(repr.buffer_len(), 12);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct AddressMaskRepr<'a> {
-    /// The code (0).
-    pub code: u8,
-    /// The identifier.
-    pub identifier: u16,
-    /// The sequence number.
-    pub sequence: u16,
-    /// The address mask (zero in a request).
-    pub mask: Ipv4Addr,
-    /// Bytes after the 12-byte message (none in RFC 950; kept for round trips).
-    pub trailing: &'a [u8],
-}
-
-impl Default for AddressMaskRepr<'_> {
-    fn default() -> Self {
-        AddressMaskRepr {
-            code: 0,
-            identifier: 0,
-            sequence: 0,
-            mask: Ipv4Addr::UNSPECIFIED,
-            trailing: &[],
-        }
-    }
-}
-
-impl AddressMaskRepr<'_> {
-    #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        12usize.saturating_add(self.trailing.len())
-    }
-
-    #[inline]
-    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        let header = AddressMaskHeader {
-            ty,
-            code: self.code,
-            checksum: U16::ZERO,
-            identifier: U16::new(self.identifier),
-            sequence: U16::new(self.sequence),
-            mask: self.mask.octets(),
-        };
-        write_payload(&header, self.trailing, out)
+    #[inline(always)]
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let fields = EchoFields::new(self.identifier, self.sequence);
+        fill_with(ty, self.code, fields, self.data, out)
     }
 }

@@ -1,160 +1,153 @@
-//! Extended echo request and reply (types 42 and 43, RFC 8335, "PROBE"): ask a node about the
-//! state of one of its interfaces, named in an interface identification object (class 3) of an
-//! RFC 4884 extension structure that follows the 8-byte header.
+//! Extended echo request and reply (RFC 8335, "PROBE"): ICMPv4 types 42 and 43, ICMPv6 types
+//! 160 and 161, the same fields on both. A request asks a node about the state of one of its
+//! interfaces, named in an interface identification object (class 3) of an RFC 4884 extension
+//! structure that follows the 8-byte header.
 //!
 //! * Request: identifier (16 bits), sequence number (8 bits), 7 reserved bits and the L bit
 //!   (the interface is local to the node probed, rather than a neighbour).
 //! * Reply: identifier, sequence number, State (3 bits, for a neighbour), 2 reserved bits, and
 //!   the A (active), 4 (IPv4 running) and 6 (IPv6 running) bits; the code says why a probe
-//!   failed ([`ExtendedEchoReplyCode`]). Linux copies the request's extension structure back.
+//!   failed ([`ExtendedEchoReplyCode`](crate::v4::ExtendedEchoReplyCode)). Linux copies the
+//!   request's extension structure back.
 //!
-//! The structure is read with [`extensions`](ExtendedEchoRequest::extensions); a payload that is
-//! not one (fewer than 4 bytes) is an error there, not at parse time, so that a malformed probe
-//! can still be answered with code 1 ("malformed query").
+//! The structure is read with [`extensions`](View::extensions); a payload that is not one
+//! (fewer than 4 bytes) is an error there, not at parse time, so that a malformed probe can
+//! still be answered with code 1 ("malformed query").
+
+use core::marker::PhantomData;
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use crate::emit::write_payload;
 use crate::error::ParseError;
 use crate::extension::Extensions;
-use crate::message::view_parse;
-use crate::types::ExtendedEchoReplyCode;
-use crate::view::View;
-use crate::wire::ExtendedEchoHeader;
+use crate::types::v4::ExtendedEchoReplyCode;
+use crate::view::{Fields, Version, View, sealed};
+use crate::write::{Build, fill_with, len_with};
 
-/// A view of an extended echo request (type 42).
+/// The fields of an extended echo request (`K` = [`Request`]) or reply (`K` = [`Reply`]):
+/// identifier, 8-bit sequence number, a byte of flags.
 ///
 /// ```
-/// use icmpwire::ExtendedEchoRequest;
+/// use icmpwire::fields::{ExtendedEchoFields, Reply};
+/// use icmpwire::view::View;
+/// use icmpwire::v4::{ExtendedEchoReply, V4};
 ///
-/// // Probe ifIndex 1, L bit set, identifier 0x1234, sequence 1.
-/// let bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
-/// let probe = ExtendedEchoRequest::parse(&bytes[..]).unwrap();
-/// assert!(probe.local());
-/// assert_eq!(probe.extensions().unwrap().objects().count(), 1);
-/// ```
-pub struct ExtendedEchoRequest<B>(View<B, ExtendedEchoHeader>);
-
-view_parse!(
-    ExtendedEchoRequest,
-    ExtendedEchoHeader,
-    [42],
-    "[42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1]"
-);
-crate::view_common!(
-    ExtendedEchoRequest,
-    "[42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1]"
-);
-
-/// A view of an extended echo reply (type 43).
-///
-/// ```
-/// use icmpwire::{ExtendedEchoReply, ExtendedEchoReplyCode};
-///
-/// // No error, interface active with IPv4 and IPv6 running (A, 4 and 6 bits).
 /// let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-/// let reply = ExtendedEchoReply::parse(&bytes[..]).unwrap();
-/// assert_eq!(reply.code(), ExtendedEchoReplyCode::NO_ERROR);
-/// assert!(reply.active() && reply.ipv4() && reply.ipv6());
+/// let reply: View<V4, &[u8], ExtendedEchoFields<Reply>> = ExtendedEchoReply::parse(&bytes[..]).unwrap();
+/// assert_eq!(reply.flags(), 0x07);
 /// ```
-pub struct ExtendedEchoReply<B>(View<B, ExtendedEchoHeader>);
-
-view_parse!(
-    ExtendedEchoReply,
-    ExtendedEchoHeader,
-    [43],
-    "[43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07]"
-);
-crate::view_common!(
-    ExtendedEchoReply,
-    "[43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07]"
-);
-
-/// Accessors both views share.
-macro_rules! extended_common {
-    ($view:ident, $example:literal) => {
-        impl<B: SplitByteSlice> $view<B> {
-            #[inline]
-            fn from_view(v: View<B, ExtendedEchoHeader>) -> Result<Self, ParseError> {
-                Ok($view(v))
-            }
-        }
-
-        impl<B: ByteSlice> $view<B> {
-            /// The identifier, host order.
-            ///
-            /// ```
-            #[doc = concat!("let bytes = ", $example, ";")]
-            #[doc = concat!("assert_eq!(icmpwire::", stringify!($view), "::parse(&bytes[..]).unwrap().identifier(), 0x1234);")]
-            /// ```
-            #[inline]
-            #[must_use]
-            pub fn identifier(&self) -> u16 {
-                self.0.header.identifier.get()
-            }
-
-            /// The 8-bit sequence number.
-            ///
-            /// ```
-            #[doc = concat!("let bytes = ", $example, ";")]
-            #[doc = concat!("assert_eq!(icmpwire::", stringify!($view), "::parse(&bytes[..]).unwrap().sequence(), 1);")]
-            /// ```
-            #[inline]
-            #[must_use]
-            pub fn sequence(&self) -> u8 {
-                self.0.header.sequence
-            }
-
-            /// Byte 7 as received (the L bit of a request; State, A, 4, 6 of a reply).
-            ///
-            /// ```
-            #[doc = concat!("let bytes = ", $example, ";")]
-            #[doc = concat!("let msg = icmpwire::", stringify!($view), "::parse(&bytes[..]).unwrap();")]
-            /// assert_eq!(msg.flags(), bytes[7]);
-            /// ```
-            #[inline]
-            #[must_use]
-            pub fn flags(&self) -> u8 {
-                self.0.header.flags
-            }
-
-            /// The RFC 4884 extension structure after the header (the interface
-            /// identification object of a request).
-            ///
-            /// ```
-            #[doc = concat!("let bytes = ", $example, ";")]
-            #[doc = concat!("let msg = icmpwire::", stringify!($view), "::parse(&bytes[..]).unwrap();")]
-            /// assert_eq!(msg.extensions().is_ok(), bytes.len() >= 12);
-            /// ```
-            ///
-            /// # Errors
-            ///
-            /// [`ParseError::Truncated`] (part [`Part::ExtensionHeader`](crate::Part::ExtensionHeader))
-            /// when fewer than 4 bytes follow the header.
-            #[inline]
-            pub fn extensions(&self) -> Result<Extensions<'_>, ParseError> {
-                Extensions::parse(self.0.payload())
-            }
-        }
-    };
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
+#[repr(C)]
+pub struct ExtendedEchoFields<K> {
+    pub(crate) identifier: U16,
+    pub(crate) sequence: u8,
+    pub(crate) flags: u8,
+    kind: PhantomData<K>,
 }
 
-extended_common!(
-    ExtendedEchoRequest,
-    "[42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1]"
-);
-extended_common!(
-    ExtendedEchoReply,
-    "[43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07]"
-);
+impl<K> sealed::Sealed for ExtendedEchoFields<K> {}
 
-impl<B: ByteSlice> ExtendedEchoRequest<B> {
+/// Marks the fields of an extended echo request (see [`ExtendedEchoFields`]).
+///
+/// ```
+/// let _: Option<icmpwire::fields::Request> = None;
+/// ```
+pub enum Request {}
+
+/// Marks the fields of an extended echo reply (see [`ExtendedEchoFields`]).
+///
+/// ```
+/// let _: Option<icmpwire::fields::Reply> = None;
+/// ```
+pub enum Reply {}
+
+impl<K> ExtendedEchoFields<K> {
+    /// The fields to write.
+    #[inline(always)]
+    fn new(identifier: u16, sequence: u8, flags: u8) -> Self {
+        ExtendedEchoFields {
+            identifier: U16::new(identifier),
+            sequence,
+            flags,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<I: Version, B: ByteSlice, K> View<I, B, ExtendedEchoFields<K>>
+where
+    ExtendedEchoFields<K>: Fields<I>,
+{
+    /// The identifier, host order.
+    ///
+    /// ```
+    /// let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
+    /// assert_eq!(icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap().identifier(), 0x1234);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn identifier(&self) -> u16 {
+        self.fields().identifier.get()
+    }
+
+    /// The 8-bit sequence number.
+    ///
+    /// ```
+    /// let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
+    /// assert_eq!(icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap().sequence(), 1);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn sequence(&self) -> u8 {
+        self.fields().sequence
+    }
+
+    /// Byte 7 as received (the L bit of a request; State, A, 4, 6 of a reply).
+    ///
+    /// ```
+    /// let bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
+    /// assert_eq!(icmpwire::v4::ExtendedEchoRequest::parse(&bytes[..]).unwrap().flags(), 1);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn flags(&self) -> u8 {
+        self.fields().flags
+    }
+
+    /// The RFC 4884 extension structure after the header (the interface identification
+    /// object of a request).
+    ///
+    /// ```
+    /// use icmpwire::v4::{ExtendedEchoReply, ExtendedEchoRequest};
+    ///
+    /// let bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
+    /// let probe = ExtendedEchoRequest::parse(&bytes[..]).unwrap();
+    /// assert_eq!(probe.extensions().unwrap().objects().count(), 1);
+    ///
+    /// let bare = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
+    /// assert!(ExtendedEchoReply::parse(&bare[..]).unwrap().extensions().is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Truncated`] (part [`Part::ExtensionHeader`](crate::Part::ExtensionHeader))
+    /// when fewer than 4 bytes follow the header.
+    #[inline]
+    pub fn extensions(&self) -> Result<Extensions<'_>, ParseError> {
+        Extensions::parse(self.rest())
+    }
+}
+
+impl<I: Version, B: ByteSlice> View<I, B, ExtendedEchoFields<Request>>
+where
+    ExtendedEchoFields<Request>: Fields<I>,
+{
     /// The L bit: the interface probed is on the node itself (not a neighbour's).
     ///
     /// ```
     /// # let bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
-    /// assert!(icmpwire::ExtendedEchoRequest::parse(&bytes[..]).unwrap().local());
+    /// assert!(icmpwire::v4::ExtendedEchoRequest::parse(&bytes[..]).unwrap().local());
     /// ```
     #[inline]
     #[must_use]
@@ -166,7 +159,7 @@ impl<B: ByteSlice> ExtendedEchoRequest<B> {
     ///
     /// ```
     /// # let bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
-    /// assert_eq!(icmpwire::ExtendedEchoRequest::parse(&bytes[..]).unwrap().reserved(), 0);
+    /// assert_eq!(icmpwire::v4::ExtendedEchoRequest::parse(&bytes[..]).unwrap().reserved(), 0);
     /// ```
     #[inline]
     #[must_use]
@@ -178,7 +171,7 @@ impl<B: ByteSlice> ExtendedEchoRequest<B> {
     ///
     /// ```
     /// # let bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
-    /// let msg = icmpwire::ExtendedEchoRequest::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::ExtendedEchoRequest::parse(&bytes[..]).unwrap();
     /// assert!(msg.to_repr().local);
     /// ```
     #[must_use]
@@ -194,26 +187,35 @@ impl<B: ByteSlice> ExtendedEchoRequest<B> {
     }
 }
 
-impl<B: ByteSlice> ExtendedEchoReply<B> {
-    /// The code: why a probe failed, or 0.
+impl<I: Version, B: ByteSliceMut> View<I, B, ExtendedEchoFields<Request>>
+where
+    ExtendedEchoFields<Request>: Fields<I>,
+{
+    /// Sets the identifier; the checksum follows.
     ///
     /// ```
-    /// # let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-    /// let reply = icmpwire::ExtendedEchoReply::parse(&bytes[..]).unwrap();
-    /// assert_eq!(reply.code(), icmpwire::ExtendedEchoReplyCode::NO_ERROR);
+    /// # let mut bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
+    /// let mut probe = icmpwire::v4::ExtendedEchoRequest::parse(&mut bytes[..]).unwrap();
+    /// probe.set_identifier(7);
+    /// assert_eq!(probe.identifier(), 7);
+    /// assert!(probe.verify_checksum());
     /// ```
     #[inline]
-    #[must_use]
-    pub fn code(&self) -> ExtendedEchoReplyCode {
-        ExtendedEchoReplyCode(self.0.code())
+    pub fn set_identifier(&mut self, identifier: u16) {
+        self.modify(|f| f.identifier = U16::new(identifier));
     }
+}
 
+impl<I: Version, B: ByteSlice> View<I, B, ExtendedEchoFields<Reply>>
+where
+    ExtendedEchoFields<Reply>: Fields<I>,
+{
     /// State (3 bits): the neighbour entry's state for a probed neighbour (RFC 8335 section 3:
     /// 1 incomplete, 2 reachable, 3 stale, 4 delay, 5 probe, 6 failed), 0 otherwise.
     ///
     /// ```
-    /// # let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-    /// assert_eq!(icmpwire::ExtendedEchoReply::parse(&bytes[..]).unwrap().state(), 0);
+    /// let bytes = [43u8, 0, 0xc1, 0x64, 0x12, 0x34, 1, 0x67];
+    /// assert_eq!(icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap().state(), 3);
     /// ```
     #[inline]
     #[must_use]
@@ -225,7 +227,7 @@ impl<B: ByteSlice> ExtendedEchoReply<B> {
     ///
     /// ```
     /// # let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-    /// assert_eq!(icmpwire::ExtendedEchoReply::parse(&bytes[..]).unwrap().reserved(), 0);
+    /// assert_eq!(icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap().reserved(), 0);
     /// ```
     #[inline]
     #[must_use]
@@ -237,7 +239,7 @@ impl<B: ByteSlice> ExtendedEchoReply<B> {
     ///
     /// ```
     /// # let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-    /// assert!(icmpwire::ExtendedEchoReply::parse(&bytes[..]).unwrap().active());
+    /// assert!(icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap().active());
     /// ```
     #[inline]
     #[must_use]
@@ -249,7 +251,7 @@ impl<B: ByteSlice> ExtendedEchoReply<B> {
     ///
     /// ```
     /// # let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-    /// assert!(icmpwire::ExtendedEchoReply::parse(&bytes[..]).unwrap().ipv4());
+    /// assert!(icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap().ipv4());
     /// ```
     #[inline]
     #[must_use]
@@ -261,7 +263,7 @@ impl<B: ByteSlice> ExtendedEchoReply<B> {
     ///
     /// ```
     /// # let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-    /// assert!(icmpwire::ExtendedEchoReply::parse(&bytes[..]).unwrap().ipv6());
+    /// assert!(icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap().ipv6());
     /// ```
     #[inline]
     #[must_use]
@@ -273,13 +275,13 @@ impl<B: ByteSlice> ExtendedEchoReply<B> {
     ///
     /// ```
     /// # let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-    /// let msg = icmpwire::ExtendedEchoReply::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap();
     /// assert!(msg.to_repr().active);
     /// ```
     #[must_use]
     pub fn to_repr(&self) -> ExtendedEchoReplyRepr<'_> {
         ExtendedEchoReplyRepr {
-            code: self.code(),
+            code: ExtendedEchoReplyCode(self.code_u8()),
             identifier: self.identifier(),
             sequence: self.sequence(),
             state: self.state(),
@@ -292,27 +294,11 @@ impl<B: ByteSlice> ExtendedEchoReply<B> {
     }
 }
 
-impl<B: ByteSliceMut> ExtendedEchoRequest<B> {
-    /// Sets the identifier; the checksum follows.
-    ///
-    /// ```
-    /// # let mut bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
-    /// let mut probe = icmpwire::ExtendedEchoRequest::parse(&mut bytes[..]).unwrap();
-    /// probe.set_identifier(7);
-    /// assert!(probe.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_identifier(&mut self, identifier: u16) {
-        let old = self.identifier();
-        self.0.header_mut().identifier = U16::new(identifier);
-        self.0.patch_u16(old, identifier);
-    }
-}
-
-/// The fields of an extended echo request, to emit with [`Repr`](crate::Repr).
+/// The fields of an extended echo request, to emit with a `Repr` ([`v4::Repr`](crate::v4::Repr)).
 ///
 /// ```
-/// use icmpwire::{ExtendedEchoRequestRepr, Repr};
+/// use icmpwire::ExtendedEchoRequestRepr;
+/// use icmpwire::v4::Repr;
 ///
 /// let ext = [0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
 /// let repr = Repr::ExtendedEchoRequest(ExtendedEchoRequestRepr {
@@ -340,30 +326,25 @@ pub struct ExtendedEchoRequestRepr<'a> {
     pub payload: &'a [u8],
 }
 
-impl ExtendedEchoRequestRepr<'_> {
+impl Build for ExtendedEchoRequestRepr<'_> {
     #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.payload.len())
+    fn buffer_len(&self) -> usize {
+        len_with::<ExtendedEchoFields<Request>>(self.payload)
     }
 
     #[inline]
-    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
-        let header = ExtendedEchoHeader {
-            ty: 42,
-            code: self.code,
-            checksum: U16::ZERO,
-            identifier: U16::new(self.identifier),
-            sequence: self.sequence,
-            flags: (self.reserved << 1) | u8::from(self.local),
-        };
-        write_payload(&header, self.payload, out)
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let flags = (self.reserved << 1) | u8::from(self.local);
+        let fields = ExtendedEchoFields::<Request>::new(self.identifier, self.sequence, flags);
+        fill_with(ty, self.code, fields, self.payload, out)
     }
 }
 
-/// The fields of an extended echo reply, to emit with [`Repr`](crate::Repr).
+/// The fields of an extended echo reply, to emit with a `Repr` ([`v4::Repr`](crate::v4::Repr)).
 ///
 /// ```
-/// use icmpwire::{ExtendedEchoReplyRepr, Repr};
+/// use icmpwire::ExtendedEchoReplyRepr;
+/// use icmpwire::v4::Repr;
 ///
 /// let repr = Repr::ExtendedEchoReply(ExtendedEchoReplyRepr {
 ///     identifier: 0x1234, sequence: 1, active: true, ipv4: true, ipv6: true, ..ExtendedEchoReplyRepr::default()
@@ -395,27 +376,20 @@ pub struct ExtendedEchoReplyRepr<'a> {
     pub payload: &'a [u8],
 }
 
-impl ExtendedEchoReplyRepr<'_> {
+impl Build for ExtendedEchoReplyRepr<'_> {
     #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.payload.len())
+    fn buffer_len(&self) -> usize {
+        len_with::<ExtendedEchoFields<Reply>>(self.payload)
     }
 
     #[inline]
-    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
         let flags = (self.state & 7) << 5
             | (self.reserved & 3) << 3
             | u8::from(self.active) << 2
             | u8::from(self.ipv4) << 1
             | u8::from(self.ipv6);
-        let header = ExtendedEchoHeader {
-            ty: 43,
-            code: self.code.0,
-            checksum: U16::ZERO,
-            identifier: U16::new(self.identifier),
-            sequence: self.sequence,
-            flags,
-        };
-        write_payload(&header, self.payload, out)
+        let fields = ExtendedEchoFields::<Reply>::new(self.identifier, self.sequence, flags);
+        fill_with(ty, self.code.0, fields, self.payload, out)
     }
 }

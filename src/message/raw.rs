@@ -1,95 +1,59 @@
-//! Any ICMP message as its common header (RFC 792): type, code, checksum, the 4 "rest of
-//! header" bytes, and the body. [`Message::Other`](crate::Message::Other) holds the types this
-//! crate has no typed view for (alternate host address, the RFC 1788 domain name messages, the
-//! experiments, unassigned values...), so that every message round-trips byte for
-//! byte. The view reads any type, including those with a typed view (a traceroute message too
-//! short for its 20 bytes, which `Message::parse` refuses, reads here as its common header).
+//! Any ICMP message as its common header: type, code, checksum, the 4 "rest of header" bytes
+//! (RFC 792; RFC 4443 section 2.1 calls them the start of the message body), and the rest.
+//! The `Other` variant of each version's `Message` holds the types this crate has no typed view
+//! for (the experiments, unassigned values...), so that every message round-trips byte for
+//! byte. The raw view reads any type, including those with a typed view (a traceroute message
+//! too short for its 20 bytes, which `Message::parse` refuses, reads here as its common header).
 
-use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use crate::emit::write_payload;
-use crate::error::ParseError;
-use crate::types::MessageType;
-use crate::view::View;
-use crate::wire::Header;
+use crate::view::{Fields, Version, View, sealed};
+use crate::write::{Build, fill_with, len_with};
 
-/// A view of any ICMP message by its common header.
+/// The 4 bytes after the checksum, whatever they mean for the type.
 ///
 /// ```
-/// use icmpwire::{MessageType, Raw};
+/// use icmpwire::{fields::RawFields, view::View, v4::{Raw, V4}};
 ///
-/// // An RFC 4727 experiment (type 253), code 1.
 /// let bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
-/// let raw = Raw::parse(&bytes[..]).unwrap();
-/// assert_eq!(raw.message_type(), MessageType(253));
+/// let raw: View<V4, &[u8], RawFields> = Raw::parse(&bytes[..]).unwrap();
 /// assert_eq!(raw.rest_of_header(), [0, 0, 0, 4]);
 /// ```
-pub struct Raw<B>(View<B, Header>);
-
-crate::view_common!(Raw, "[253u8, 1, 0x02, 0xfa, 0, 0, 0, 4]");
-
-impl<B: SplitByteSlice> Raw<B> {
-    /// Reads `bytes` as an ICMP message of any type: at least 8 bytes, a valid checksum.
-    ///
-    /// ```
-    /// let bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
-    /// assert!(icmpwire::Raw::parse(&bytes[..]).is_ok());
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ParseError::Truncated`] under 8 bytes, [`ParseError::BadChecksum`].
-    #[inline]
-    pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        let sum = crate::checksum::ones_complement_sum(&bytes);
-        let msg = Self::parse_unverified(bytes)?;
-        if sum == 0xFFFF {
-            Ok(msg)
-        } else {
-            Err(msg.bad_checksum(sum))
-        }
-    }
-
-    /// Reads `bytes` as an ICMP message of any type without verifying the checksum.
-    ///
-    /// ```
-    /// let bytes = [253u8, 1, 0, 0, 0, 0, 0, 4];
-    /// assert!(!icmpwire::Raw::parse_unverified(&bytes[..]).unwrap().verify_checksum());
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ParseError::Truncated`] under 8 bytes.
-    #[inline]
-    pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
-        View::new(bytes).map(Raw)
-    }
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
+#[repr(C)]
+pub struct RawFields {
+    pub(crate) rest: [u8; 4],
 }
 
-impl<B: ByteSlice> Raw<B> {
+impl sealed::Sealed for RawFields {}
+
+impl<I: Version, B: ByteSlice> View<I, B, RawFields>
+where
+    RawFields: Fields<I>,
+{
     /// Bytes 4-7, whose meaning depends on the type.
     ///
     /// ```
     /// let bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
-    /// assert_eq!(icmpwire::Raw::parse(&bytes[..]).unwrap().rest_of_header(), [0, 0, 0, 4]);
+    /// assert_eq!(icmpwire::v4::Raw::parse(&bytes[..]).unwrap().rest_of_header(), [0, 0, 0, 4]);
     /// ```
     #[inline]
     #[must_use]
     pub fn rest_of_header(&self) -> [u8; 4] {
-        self.0.header.rest
+        self.fields().rest
     }
 
     /// The owned description of this message.
     ///
     /// ```
     /// let bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
-    /// let msg = icmpwire::Raw::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::Raw::parse(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
     /// assert_eq!(repr.message_type.0, 253);
+    /// assert_eq!((repr.code, repr.rest_of_header), (1, [0, 0, 0, 4]));
     /// ```
     #[must_use]
-    pub fn to_repr(&self) -> RawRepr<'_> {
+    pub fn to_repr(&self) -> RawRepr<'_, I::MessageType> {
         RawRepr {
             message_type: self.message_type(),
             code: self.code_u8(),
@@ -99,40 +63,47 @@ impl<B: ByteSlice> Raw<B> {
     }
 }
 
-impl<B: ByteSliceMut> Raw<B> {
+impl<I: Version, B: ByteSliceMut> View<I, B, RawFields>
+where
+    RawFields: Fields<I>,
+{
     /// Sets bytes 4-7; the checksum follows.
     ///
     /// ```
     /// let mut bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
-    /// let mut raw = icmpwire::Raw::parse(&mut bytes[..]).unwrap();
+    /// let mut raw = icmpwire::v4::Raw::parse(&mut bytes[..]).unwrap();
     /// raw.set_rest_of_header([1, 2, 3, 4]);
+    /// assert_eq!(raw.rest_of_header(), [1, 2, 3, 4]);
     /// assert!(raw.verify_checksum());
     /// ```
     #[inline]
     pub fn set_rest_of_header(&mut self, rest: [u8; 4]) {
-        let old = u32::from_be_bytes(self.rest_of_header());
-        self.0.header_mut().rest = rest;
-        self.0.patch_u32(old, u32::from_be_bytes(rest));
+        self.modify(|f| f.rest = rest);
     }
 
     /// Sets the type byte; the checksum follows.
     ///
     /// ```
+    /// use icmpwire::v4::MessageType;
+    ///
     /// let mut bytes = [253u8, 1, 0x02, 0xfa, 0, 0, 0, 4];
-    /// let mut raw = icmpwire::Raw::parse(&mut bytes[..]).unwrap();
-    /// raw.set_message_type(icmpwire::MessageType(41));
+    /// let mut raw = icmpwire::v4::Raw::parse(&mut bytes[..]).unwrap();
+    /// raw.set_message_type(MessageType(41));
+    /// assert_eq!(raw.message_type(), MessageType(41));
     /// assert!(raw.verify_checksum());
     /// ```
     #[inline]
-    pub fn set_message_type(&mut self, ty: MessageType) {
-        self.0.set_type(ty.0);
+    pub fn set_message_type(&mut self, ty: I::MessageType) {
+        let code = self.code_u8();
+        self.set_type_code(ty.into(), code);
     }
 }
 
-/// Any message as type, code, rest of header and body, to emit with [`Repr`](crate::Repr).
+/// Any message as type, code, rest of header and body, to emit with a `Repr` (`T` is the
+/// version's message type; [`v4::RawRepr`](crate::v4::RawRepr) names it for ICMPv4).
 ///
 /// ```
-/// use icmpwire::{MessageType, RawRepr, Repr};
+/// use icmpwire::v4::{MessageType, RawRepr, Repr};
 ///
 /// let repr = Repr::Other(RawRepr { message_type: MessageType(253), code: 1, rest_of_header: [0, 0, 0, 4], payload: &[] });
 /// let mut buf = [0u8; 8];
@@ -141,9 +112,9 @@ impl<B: ByteSliceMut> Raw<B> {
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct RawRepr<'a> {
+pub struct RawRepr<'a, T> {
     /// The type.
-    pub message_type: MessageType,
+    pub message_type: T,
     /// The code.
     pub code: u8,
     /// Bytes 4-7.
@@ -152,20 +123,17 @@ pub struct RawRepr<'a> {
     pub payload: &'a [u8],
 }
 
-impl RawRepr<'_> {
+impl<T> Build for RawRepr<'_, T> {
     #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.payload.len())
+    fn buffer_len(&self) -> usize {
+        len_with::<RawFields>(self.payload)
     }
 
     #[inline]
-    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
-        let header = Header {
-            ty: self.message_type.0,
-            code: self.code,
-            checksum: U16::ZERO,
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let fields = RawFields {
             rest: self.rest_of_header,
         };
-        write_payload(&header, self.payload, out)
+        fill_with(ty, self.code, fields, self.payload, out)
     }
 }

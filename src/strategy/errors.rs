@@ -11,11 +11,12 @@ use proptest::sample::select;
 use super::{addr, emitted};
 use crate::extension::{InterfaceInformationRepr, InterfaceRole, MplsEntry, ObjectRepr};
 use crate::synth::Datagram;
-use crate::{
+use crate::v4::{
     DestinationUnreachableRepr, ParameterProblemCode, ParameterProblemRepr, PhoturisCode,
-    PhoturisRepr, QuoteLimit, RedirectCode, RedirectRepr, Repr, SourceQuenchRepr, TimeExceededCode,
-    TimeExceededRepr, UnreachableCode, quote_datagram,
+    PhoturisRepr, RedirectCode, RedirectRepr, Repr, SourceQuenchRepr, TimeExceededCode,
+    TimeExceededRepr, UnreachableCode,
 };
+use crate::{QuoteLimit, quote_datagram};
 
 /// An offending IPv4 datagram as an error message quotes it (RFC 792 section "Destination
 /// Unreachable", RFC 1812 section 4.3.2.3): a header with a valid checksum (IHL 5 to 15,
@@ -139,7 +140,7 @@ fn with_objects(
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::destination_unreachable())| {
-///     let m = icmpwire::DestinationUnreachable::parse(&msg[..]).unwrap();
+///     let m = icmpwire::v4::DestinationUnreachable::parse(&msg[..]).unwrap();
 ///     prop_assert!(m.code().name().is_some());
 /// });
 /// ```
@@ -167,7 +168,7 @@ pub fn destination_unreachable() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::time_exceeded())| {
-///     prop_assert!(icmpwire::TimeExceeded::parse(&msg[..]).is_ok());
+///     prop_assert!(icmpwire::v4::TimeExceeded::parse(&msg[..]).is_ok());
 /// });
 /// ```
 pub fn time_exceeded() -> impl Strategy<Value = Vec<u8>> {
@@ -190,7 +191,7 @@ pub fn time_exceeded() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::parameter_problem())| {
-///     prop_assert!(icmpwire::ParameterProblem::parse(&msg[..]).is_ok());
+///     prop_assert!(icmpwire::v4::ParameterProblem::parse(&msg[..]).is_ok());
 /// });
 /// ```
 pub fn parameter_problem() -> impl Strategy<Value = Vec<u8>> {
@@ -219,7 +220,7 @@ pub fn parameter_problem() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::source_quench())| {
-///     prop_assert!(icmpwire::SourceQuench::parse(&msg[..]).is_ok());
+///     prop_assert!(icmpwire::v4::SourceQuench::parse(&msg[..]).is_ok());
 /// });
 /// ```
 pub fn source_quench() -> impl Strategy<Value = Vec<u8>> {
@@ -239,7 +240,7 @@ pub fn source_quench() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::photuris())| {
-///     let p = icmpwire::Photuris::parse(&msg[..]).unwrap();
+///     let p = icmpwire::v4::Photuris::parse(&msg[..]).unwrap();
 ///     prop_assert!(usize::from(p.pointer()) + 4 <= p.quote().bytes().len());
 /// });
 /// ```
@@ -265,7 +266,7 @@ pub fn photuris() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::redirect())| {
-///     prop_assert!(icmpwire::Redirect::parse(&msg[..]).is_ok());
+///     prop_assert!(icmpwire::v4::Redirect::parse(&msg[..]).is_ok());
 /// });
 /// ```
 pub fn redirect() -> impl Strategy<Value = Vec<u8>> {
@@ -285,7 +286,7 @@ pub fn redirect() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::error_message())| {
-///     prop_assert!(icmpwire::Message::parse(&msg[..]).unwrap().message_type().is_error());
+///     prop_assert!(icmpwire::v4::Message::parse(&msg[..]).unwrap().message_type().is_error());
 /// });
 /// ```
 pub fn error_message() -> impl Strategy<Value = Vec<u8>> {

@@ -6,7 +6,7 @@
 //! interface information). Values shrink towards short payloads and zero fields.
 //!
 //! ```
-//! use icmpwire::{Message, TimeExceeded};
+//! use icmpwire::v4::{Message, TimeExceeded};
 //! use proptest::prelude::*;
 //!
 //! proptest!(|(msg in icmpwire::strategy::time_exceeded())| {
@@ -26,12 +26,12 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 use crate::extension::ObjectRepr;
-use crate::{
-    AddressMaskRepr, EchoRepr, ExtendedEchoReplyCode, ExtendedEchoReplyRepr,
-    ExtendedEchoRequestRepr, MessageType, RawRepr, Repr, RouterAdvertisementCode,
+use crate::v4::{
+    AddressMaskRepr, ExtendedEchoReplyCode, MessageType, RawRepr, Repr, RouterAdvertisementCode,
     RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry, RouterSolicitationRepr, TimestampRepr,
     TracerouteCode, TracerouteRepr,
 };
+use crate::{EchoRepr, ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
 
 mod errors;
 
@@ -79,7 +79,7 @@ fn echo_like(ty: MessageType) -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::echo_request())| {
-///     prop_assert!(icmpwire::Echo::parse(&msg[..]).is_ok());
+///     prop_assert!(icmpwire::v4::Echo::parse(&msg[..]).is_ok());
 ///     prop_assert_eq!(msg[0], 8);
 /// });
 /// ```
@@ -143,7 +143,7 @@ pub fn information_reply() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::router_advertisement())| {
-///     let ra = icmpwire::RouterAdvertisement::parse(&msg[..]).unwrap();
+///     let ra = icmpwire::v4::RouterAdvertisement::parse(&msg[..]).unwrap();
 ///     prop_assert_eq!(ra.entries().count(), usize::from(ra.num_addrs()));
 /// });
 /// ```
@@ -211,7 +211,7 @@ fn timestamp_like(reply: bool) -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::timestamp())| {
-///     let ts = icmpwire::Timestamp::parse(&msg[..]).unwrap();
+///     let ts = icmpwire::v4::Timestamp::parse(&msg[..]).unwrap();
 ///     prop_assert!(ts.originate() < 86_400_000);
 /// });
 /// ```
@@ -275,7 +275,7 @@ pub fn address_mask_request() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::address_mask_reply())| {
-///     let m = icmpwire::AddressMask::parse(&msg[..]).unwrap();
+///     let m = icmpwire::v4::AddressMask::parse(&msg[..]).unwrap();
 ///     let bits = u32::from(m.mask());
 ///     prop_assert_eq!(bits.leading_ones() + bits.trailing_zeros(), 32);
 /// });
@@ -291,7 +291,7 @@ pub fn address_mask_reply() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::extended_echo_request())| {
-///     let m = icmpwire::ExtendedEchoRequest::parse(&msg[..]).unwrap();
+///     let m = icmpwire::v4::ExtendedEchoRequest::parse(&msg[..]).unwrap();
 ///     prop_assert_eq!(m.extensions().unwrap().objects().count(), 1);
 /// });
 /// ```
@@ -335,7 +335,7 @@ pub fn extended_echo_request() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::extended_echo_reply())| {
-///     let m = icmpwire::ExtendedEchoReply::parse(&msg[..]).unwrap();
+///     let m = icmpwire::v4::ExtendedEchoReply::parse(&msg[..]).unwrap();
 ///     prop_assert!(m.code().0 <= 4);
 /// });
 /// ```
@@ -373,7 +373,7 @@ pub fn extended_echo_reply() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::traceroute())| {
-///     let t = icmpwire::Traceroute::parse(&msg[..]).unwrap();
+///     let t = icmpwire::v4::Traceroute::parse(&msg[..]).unwrap();
 ///     prop_assert!(t.code().name().is_some());
 /// });
 /// ```
@@ -404,11 +404,11 @@ pub fn traceroute() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::other())| {
-///     prop_assert!(matches!(icmpwire::Message::parse(&msg[..]), Ok(icmpwire::Message::Other(_))));
+///     prop_assert!(matches!(icmpwire::v4::Message::parse(&msg[..]), Ok(icmpwire::v4::Message::Other(_))));
 /// });
 /// ```
 pub fn other() -> impl Strategy<Value = Vec<u8>> {
-    let ty = any::<u8>().prop_filter("no typed view", |t| !crate::message::has_view(*t));
+    let ty = any::<u8>().prop_filter("no typed view", |t| !crate::v4::has_view(*t));
     (ty, any::<u8>(), any::<[u8; 4]>(), payload()).prop_filter_map(
         "emits",
         |(t, code, rest_of_header, payload)| {
@@ -428,7 +428,7 @@ pub fn other() -> impl Strategy<Value = Vec<u8>> {
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::message())| {
-///     prop_assert!(icmpwire::Message::parse(&msg[..]).is_ok());
+///     prop_assert!(icmpwire::v4::Message::parse(&msg[..]).is_ok());
 /// });
 /// ```
 pub fn message() -> impl Strategy<Value = Vec<u8>> {

@@ -13,7 +13,7 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
 #[cfg(feature = "icmpwire")]
 #[unsafe(no_mangle)]
 pub fn handle(bytes: &[u8]) -> u32 {
-    use icmpwire::Message;
+    use icmpwire::v4::Message;
     match Message::parse(bytes) {
         Ok(Message::EchoRequest(e) | Message::EchoReply(e)) => u32::from(e.identifier()) << 16 | u32::from(e.sequence()),
         Ok(Message::TimeExceeded(t)) => match t.quote().ipv4() {
@@ -33,7 +33,7 @@ pub fn handle(bytes: &[u8]) -> u32 {
 #[cfg(feature = "icmpwire-typed")]
 #[unsafe(no_mangle)]
 pub fn handle(bytes: &[u8]) -> u32 {
-    use icmpwire::{Echo, TimeExceeded};
+    use icmpwire::v4::{Echo, TimeExceeded};
     match bytes.first() {
         Some(0 | 8) => match Echo::parse(bytes) {
             Ok(e) => u32::from(e.identifier()) << 16 | u32::from(e.sequence()),

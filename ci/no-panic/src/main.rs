@@ -14,6 +14,7 @@ use std::io::Read;
 use icmpwire::checksum::{Checksum, internet_checksum, update_u16, verify};
 use icmpwire::extension::{Extensions, ObjectData, locate};
 use icmpwire::*;
+use icmpwire::v4::*;
 use no_panic::no_panic;
 
 /// Folds what a view read into a number (so nothing is optimised away).
@@ -163,7 +164,7 @@ fn typed_parsers(bytes: &[u8]) -> u64 {
     acc = mix(acc, Raw::parse(bytes).map_or(7, |m| u64::from(m.rest_of_header()[0])));
     acc = mix(acc, Traceroute::parse(bytes).map_or(8, |m| u64::from(m.output_link_mtu())));
     acc = mix(acc, Photuris::parse(bytes).map_or(9, |m| u64::from(m.pointer())));
-    let (d, e) = locate(bytes, bytes.first().copied().unwrap_or(0));
+    let (d, e) = locate(bytes, usize::from(bytes.first().copied().unwrap_or(0)) * 4);
     acc = mix(acc, d.len() as u64 ^ e.map_or(0, extensions_all));
     acc
 }

@@ -3,18 +3,46 @@
 //! when there is none), then the original internet headers and 64 bits of payload.
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use crate::emit::write_payload;
-use crate::message::view_parse;
-use crate::types::PhoturisCode;
-use crate::view::View;
-use crate::wire::ErrorHeader;
+use crate::error::Part;
+use crate::message::quoting::Quoting;
+use crate::types::v4::PhoturisCode;
+use crate::v4::V4;
+use crate::view::{Fields, View, sealed};
+use crate::write::{Build, fill_with, len_with};
+
+/// The fields of a Photuris message (RFC 2521 section 2): two reserved bytes, then the pointer
+/// to the offending SPI.
+///
+/// ```
+/// let bytes = [40u8, 0, 0xd7, 0xeb, 0, 0, 0, 20];
+/// let msg: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::PhoturisFields> =
+///     icmpwire::v4::Photuris::parse(&bytes[..]).unwrap();
+/// assert_eq!(msg.pointer(), 20);
+/// ```
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
+#[repr(C)]
+pub struct PhoturisFields {
+    reserved: U16,
+    pointer: U16,
+}
+
+impl sealed::Sealed for PhoturisFields {}
+
+impl Quoting for PhoturisFields {}
+
+impl Fields<V4> for PhoturisFields {
+    type Code = PhoturisCode;
+    const TYPES: &'static [u8] = &[40];
+    const PART: Part = Part::Header;
+    const NAME: &'static str = "Photuris";
+}
 
 /// A Photuris message (type 40): a security failure of an IPsec-protected datagram.
 ///
 /// ```
-/// use icmpwire::{Photuris, PhoturisCode};
+/// use icmpwire::v4::{Photuris, PhoturisCode};
 ///
 /// // Decryption failed; the SPI sits at byte 24 of the quoted headers.
 /// let bytes = [40u8, 3, 0xd7, 0xe4, 0, 0, 0, 24];
@@ -22,42 +50,19 @@ use crate::wire::ErrorHeader;
 /// assert_eq!(msg.code(), PhoturisCode::DECRYPTION_FAILED);
 /// assert_eq!(msg.pointer(), 24);
 /// ```
-pub struct Photuris<B>(View<B, ErrorHeader>);
-
-view_parse!(
-    Photuris,
-    ErrorHeader,
-    [40],
-    "[40u8, 0, 0xd7, 0xff, 0, 0, 0, 0]"
-);
-crate::view_common!(Photuris, "[40u8, 0, 0xd7, 0xff, 0, 0, 0, 0]");
-error_view!(Photuris, "[40u8, 0, 0xd7, 0xff, 0, 0, 0, 0]", plain);
+pub type Photuris<B> = View<V4, B, PhoturisFields>;
 
 impl<B: ByteSlice> Photuris<B> {
-    /// The code: which security check failed.
-    ///
-    /// ```
-    /// let bytes = [40u8, 1, 0xd7, 0xfe, 0, 0, 0, 0];
-    /// let msg = icmpwire::Photuris::parse(&bytes[..]).unwrap();
-    /// assert_eq!(msg.code(), icmpwire::PhoturisCode::AUTHENTICATION_FAILED);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn code(&self) -> PhoturisCode {
-        PhoturisCode(self.0.code())
-    }
-
     /// Bytes 4-5, reserved, as received.
     ///
     /// ```
     /// let bytes = [40u8, 0, 0xd7, 0xfe, 0, 1, 0, 0];
-    /// assert_eq!(icmpwire::Photuris::parse(&bytes[..]).unwrap().reserved(), 1);
+    /// assert_eq!(icmpwire::v4::Photuris::parse(&bytes[..]).unwrap().reserved(), 1);
     /// ```
     #[inline]
     #[must_use]
     pub fn reserved(&self) -> u16 {
-        let h = &self.0.header;
-        u16::from_be_bytes([h.byte4, h.length])
+        self.fields().reserved.get()
     }
 
     /// Bytes 6-7: the offset in the quoted headers of the offending SPI's most significant
@@ -65,19 +70,19 @@ impl<B: ByteSlice> Photuris<B> {
     ///
     /// ```
     /// let bytes = [40u8, 3, 0xd7, 0xe4, 0, 0, 0, 24];
-    /// assert_eq!(icmpwire::Photuris::parse(&bytes[..]).unwrap().pointer(), 24);
+    /// assert_eq!(icmpwire::v4::Photuris::parse(&bytes[..]).unwrap().pointer(), 24);
     /// ```
     #[inline]
     #[must_use]
     pub fn pointer(&self) -> u16 {
-        self.0.header.word6.get()
+        self.fields().pointer.get()
     }
 
     /// The owned description of this message.
     ///
     /// ```
     /// let bytes = [40u8, 3, 0xd7, 0xe4, 0, 0, 0, 24];
-    /// let msg = icmpwire::Photuris::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::Photuris::parse(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
     /// assert_eq!((repr.pointer, repr.quote.len()), (24, 0));
     /// ```
@@ -87,7 +92,7 @@ impl<B: ByteSlice> Photuris<B> {
             code: self.code(),
             reserved: self.reserved(),
             pointer: self.pointer(),
-            quote: self.0.payload(),
+            quote: self.payload(),
         }
     }
 }
@@ -97,42 +102,35 @@ impl<B: ByteSliceMut> Photuris<B> {
     ///
     /// ```
     /// let mut bytes = [40u8, 0, 0xd7, 0xff, 0, 0, 0, 0];
-    /// let mut msg = icmpwire::Photuris::parse(&mut bytes[..]).unwrap();
+    /// let mut msg = icmpwire::v4::Photuris::parse(&mut bytes[..]).unwrap();
     /// msg.set_reserved(0xabcd);
     /// assert_eq!(msg.reserved(), 0xabcd);
     /// assert!(msg.verify_checksum());
     /// ```
     #[inline]
     pub fn set_reserved(&mut self, value: u16) {
-        let old = self.reserved();
-        let [hi, lo] = value.to_be_bytes();
-        let h = self.0.header_mut();
-        h.byte4 = hi;
-        h.length = lo;
-        self.0.patch_u16(old, value);
+        self.modify(|f| f.reserved = U16::new(value));
     }
 
     /// Sets the pointer (bytes 6-7); the checksum follows.
     ///
     /// ```
     /// let mut bytes = [40u8, 0, 0xd7, 0xff, 0, 0, 0, 0];
-    /// let mut msg = icmpwire::Photuris::parse(&mut bytes[..]).unwrap();
+    /// let mut msg = icmpwire::v4::Photuris::parse(&mut bytes[..]).unwrap();
     /// msg.set_pointer(20);
     /// assert_eq!(msg.pointer(), 20);
     /// assert!(msg.verify_checksum());
     /// ```
     #[inline]
     pub fn set_pointer(&mut self, value: u16) {
-        let old = self.pointer();
-        self.0.header_mut().word6 = U16::new(value);
-        self.0.patch_u16(old, value);
+        self.modify(|f| f.pointer = U16::new(value));
     }
 }
 
-/// The fields of a Photuris message, to emit with [`Repr`](crate::Repr).
+/// The fields of a Photuris message, to emit with [`Repr`](crate::v4::Repr).
 ///
 /// ```
-/// use icmpwire::{PhoturisCode, PhoturisRepr, Repr};
+/// use icmpwire::v4::{PhoturisCode, PhoturisRepr, Repr};
 ///
 /// let repr = PhoturisRepr { code: PhoturisCode::BAD_SPI, pointer: 20, ..PhoturisRepr::default() };
 /// let mut buf = [0xAA; 8];
@@ -152,23 +150,18 @@ pub struct PhoturisRepr<'a> {
     pub quote: &'a [u8],
 }
 
-impl PhoturisRepr<'_> {
+impl Build for PhoturisRepr<'_> {
     #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.quote.len())
+    fn buffer_len(&self) -> usize {
+        len_with::<PhoturisFields>(self.quote)
     }
 
     #[inline]
-    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
-        let [b4, b5] = self.reserved.to_be_bytes();
-        let header = ErrorHeader {
-            ty: 40,
-            code: self.code.0,
-            checksum: U16::ZERO,
-            byte4: b4,
-            length: b5,
-            word6: U16::new(self.pointer),
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let fields = PhoturisFields {
+            reserved: U16::new(self.reserved),
+            pointer: U16::new(self.pointer),
         };
-        write_payload(&header, self.quote, out)
+        fill_with(ty, self.code.0, fields, self.quote, out)
     }
 }

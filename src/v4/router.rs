@@ -18,21 +18,21 @@ use core::mem::size_of;
 use core::net::Ipv4Addr;
 
 use zerocopy::network_endian::{U16, U32};
-use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, IntoBytes, SplitByteSlice};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use super::V4;
 use crate::checksum;
-use crate::emit::write_payload;
 use crate::error::{EmitError, ParseError, Part};
-use crate::message::view_parse;
-use crate::types::RouterAdvertisementCode;
-use crate::view::View;
-use crate::wire::{self, Header, RouterAdvertisementHeader};
+use crate::types::v4::RouterAdvertisementCode;
+use crate::view::{Fields, Header, View, sealed, sum16};
+use crate::wire;
+use crate::write::{Build, fill_with, len_with, write_payload};
 
 /// One router advertisement entry: a router address and its preference level.
 ///
 /// ```
 /// use core::net::Ipv4Addr;
-/// use icmpwire::RouterEntry;
+/// use icmpwire::v4::RouterEntry;
 ///
 /// let e = RouterEntry { address: Ipv4Addr::new(192, 0, 2, 1), preference: -1 };
 /// assert!(e.preference < 0);
@@ -46,11 +46,11 @@ pub struct RouterEntry {
     pub preference: i32,
 }
 
-/// A view of a router advertisement (type 9).
+/// A router advertisement (type 9).
 ///
 /// ```
 /// use core::net::Ipv4Addr;
-/// use icmpwire::RouterAdvertisement;
+/// use icmpwire::v4::RouterAdvertisement;
 ///
 /// // One entry, 192.0.2.1 with preference 0, lifetime 1800 s.
 /// let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
@@ -59,19 +59,58 @@ pub struct RouterEntry {
 /// let first = ra.entries().next().unwrap();
 /// assert_eq!(first.address, Ipv4Addr::new(192, 0, 2, 1));
 /// ```
-pub struct RouterAdvertisement<B>(View<B, RouterAdvertisementHeader>);
+pub type RouterAdvertisement<B> = View<V4, B, RouterAdvertisementFields>;
 
-view_parse!(
-    RouterAdvertisement,
-    RouterAdvertisementHeader,
-    [9],
-    "[9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0]"
-);
-crate::view_common!(
-    RouterAdvertisement,
-    "[9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0]",
-    |ra| ra.entries_len()
-);
+/// The fields of a router advertisement (RFC 1256 section 3): number of addresses, entry size
+/// in words, lifetime in seconds.
+///
+/// ```
+/// let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
+/// let ra: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::RouterAdvertisementFields> =
+///     icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap();
+/// assert_eq!(ra.num_addrs(), 1);
+/// ```
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
+#[repr(C)]
+pub struct RouterAdvertisementFields {
+    num_addrs: u8,
+    entry_size: u8,
+    lifetime: U16,
+}
+
+impl sealed::Sealed for RouterAdvertisementFields {}
+
+impl Fields<V4> for RouterAdvertisementFields {
+    type Code = RouterAdvertisementCode;
+    const TYPES: &'static [u8] = &[9];
+    const PART: Part = Part::Header;
+    const NAME: &'static str = "RouterAdvertisement";
+
+    /// Entries of at least 2 words (RFC 1256 section 5.2), as many as announced.
+    #[inline]
+    fn check(&self, payload: &[u8]) -> Result<(), ParseError> {
+        let size = self.entry_size;
+        if size < 2 {
+            return Err(ParseError::AddrEntrySize { size });
+        }
+        let required = entries_len(self.num_addrs, size);
+        let actual = payload.len();
+        if actual < required {
+            return Err(ParseError::Truncated {
+                part: Part::RouterEntries,
+                required,
+                actual,
+            });
+        }
+        Ok(())
+    }
+
+    /// The entries belong to the fixed part: the payload starts after them.
+    #[inline]
+    fn skip(&self) -> usize {
+        entries_len(self.num_addrs, self.entry_size)
+    }
+}
 
 /// Bytes `n` entries of `size` words take (at most 255 * 255 * 4).
 fn entries_len(n: u8, size: u8) -> usize {
@@ -80,74 +119,41 @@ fn entries_len(n: u8, size: u8) -> usize {
         .wrapping_mul(4)
 }
 
-impl<B: SplitByteSlice> RouterAdvertisement<B> {
-    #[inline]
-    fn from_view(v: View<B, RouterAdvertisementHeader>) -> Result<Self, ParseError> {
-        let (n, size) = (v.header.num_addrs, v.header.entry_size);
-        if size < 2 {
-            return Err(ParseError::AddrEntrySize { size });
-        }
-        let required = entries_len(n, size);
-        let actual = v.payload().len();
-        if actual < required {
-            return Err(ParseError::Truncated {
-                part: Part::RouterEntries,
-                required,
-                actual,
-            });
-        }
-        Ok(RouterAdvertisement(v))
-    }
-}
-
 impl<B: ByteSlice> RouterAdvertisement<B> {
-    /// The code.
-    ///
-    /// ```
-    /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// let ra = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
-    /// assert_eq!(ra.code(), icmpwire::RouterAdvertisementCode::NORMAL);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn code(&self) -> RouterAdvertisementCode {
-        RouterAdvertisementCode(self.0.code())
-    }
-
     /// The number of router addresses (Num Addrs).
     ///
     /// ```
     /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap().num_addrs(), 1);
+    /// assert_eq!(icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap().num_addrs(), 1);
     /// ```
     #[inline]
     #[must_use]
     pub fn num_addrs(&self) -> u8 {
-        self.0.header.num_addrs
+        self.fields().num_addrs
     }
 
     /// The size of each entry in 32-bit words (Addr Entry Size, 2 in RFC 1256).
     ///
     /// ```
     /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap().entry_size(), 2);
+    /// assert_eq!(icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap().entry_size(), 2);
     /// ```
     #[inline]
     #[must_use]
     pub fn entry_size(&self) -> u8 {
-        self.0.header.entry_size
+        self.fields().entry_size
     }
 
     /// How long the addresses may be considered valid, in seconds.
     ///
     /// ```
     /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap().lifetime(), 1800);
+    /// assert_eq!(icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap().lifetime(), 1800);
     /// ```
     #[inline]
     #[must_use]
     pub fn lifetime(&self) -> u16 {
-        self.0.header.lifetime.get()
+        self.fields().lifetime.get()
     }
 
     /// Whether a host may use this advertisement under RFC 1256 section 5.2: code 0, at least one
@@ -156,35 +162,31 @@ impl<B: ByteSlice> RouterAdvertisement<B> {
     ///
     /// ```
     /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// assert!(icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap().is_rfc1256_valid());
+    /// assert!(icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap().is_rfc1256_valid());
     /// ```
     #[must_use]
     pub fn is_rfc1256_valid(&self) -> bool {
-        self.0.code() == 0 && self.num_addrs() >= 1
-    }
-
-    /// The bytes of the entries (Num Addrs x Addr Entry Size x 4).
-    fn entries_len(&self) -> usize {
-        entries_len(self.num_addrs(), self.entry_size())
+        self.code_u8() == 0 && self.num_addrs() >= 1
     }
 
     /// The entries as received, extra words included.
     ///
     /// ```
     /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// let ra = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+    /// let ra = icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap();
     /// assert_eq!(ra.entry_bytes(), &bytes[8..]);
     /// ```
     #[must_use]
     pub fn entry_bytes(&self) -> &[u8] {
-        self.0.payload().get(..self.entries_len()).unwrap_or(&[])
+        let len = entries_len(self.num_addrs(), self.entry_size());
+        self.rest().get(..len).unwrap_or(&[])
     }
 
     /// The entries: address and preference of each, without copying.
     ///
     /// ```
     /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// let ra = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+    /// let ra = icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap();
     /// assert_eq!(ra.entries().len(), 1);
     /// assert_eq!(ra.entries().next().unwrap().preference, 0);
     /// ```
@@ -200,7 +202,7 @@ impl<B: ByteSlice> RouterAdvertisement<B> {
     ///
     /// ```
     /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// let msg = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
     /// assert_eq!(repr.lifetime, 1800);
     /// ```
@@ -224,15 +226,14 @@ impl<B: ByteSliceMut> RouterAdvertisement<B> {
     ///
     /// ```
     /// # let mut bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// let mut ra = icmpwire::RouterAdvertisement::parse(&mut bytes[..]).unwrap();
+    /// let mut ra = icmpwire::v4::RouterAdvertisement::parse(&mut bytes[..]).unwrap();
     /// ra.set_lifetime(600);
+    /// assert_eq!(ra.lifetime(), 600);
     /// assert!(ra.verify_checksum());
     /// ```
     #[inline]
     pub fn set_lifetime(&mut self, seconds: u16) {
-        let old = self.lifetime();
-        self.0.header_mut().lifetime = U16::new(seconds);
-        self.0.patch_u16(old, seconds);
+        self.modify(|f| f.lifetime = U16::new(seconds));
     }
 
     /// Rewrites entry `index` (address and preference; extra words untouched); the checksum
@@ -240,10 +241,10 @@ impl<B: ByteSliceMut> RouterAdvertisement<B> {
     ///
     /// ```
     /// use core::net::Ipv4Addr;
-    /// use icmpwire::RouterEntry;
+    /// use icmpwire::v4::RouterEntry;
     ///
     /// # let mut bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-    /// let mut ra = icmpwire::RouterAdvertisement::parse(&mut bytes[..]).unwrap();
+    /// let mut ra = icmpwire::v4::RouterAdvertisement::parse(&mut bytes[..]).unwrap();
     /// let e = RouterEntry { address: Ipv4Addr::new(192, 0, 2, 9), preference: 10 };
     /// assert!(ra.set_entry(0, e));
     /// assert!(!ra.set_entry(1, e));
@@ -257,18 +258,18 @@ impl<B: ByteSliceMut> RouterAdvertisement<B> {
             return false;
         }
         let at = index.wrapping_mul(stride);
-        let Some(slot) = self.0.payload_mut().get_mut(at..) else {
+        let Some(slot) = self.rest_mut().get_mut(at..) else {
             return false;
         };
         let Ok((e, _)) = wire::RouterEntry::mut_from_prefix(slot) else {
             return false;
         };
-        let (old_addr, old_pref) = (u32::from_be_bytes(e.address), e.preference.get());
-        let (new_addr, new_pref) = (u32::from(entry.address), entry.preference as u32);
+        // Entries start at byte 8 and are whole words: their sums line up with the message's.
+        let old = sum16(e.as_bytes());
         e.address = entry.address.octets();
-        e.preference = U32::new(new_pref);
-        self.0.patch_u32(old_addr, new_addr);
-        self.0.patch_u32(old_pref, new_pref);
+        e.preference = U32::new(entry.preference as u32);
+        let new = sum16(e.as_bytes());
+        self.patch(old, new);
         true
     }
 }
@@ -277,7 +278,7 @@ impl<B: ByteSliceMut> RouterAdvertisement<B> {
 ///
 /// ```
 /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];
-/// let ra = icmpwire::RouterAdvertisement::parse(&bytes[..]).unwrap();
+/// let ra = icmpwire::v4::RouterAdvertisement::parse(&bytes[..]).unwrap();
 /// for entry in ra.entries() {
 ///     assert_eq!(entry.address.octets(), [192, 0, 2, 1]);
 /// }
@@ -316,7 +317,7 @@ impl ExactSizeIterator for RouterEntries<'_> {}
 ///
 /// ```
 /// use core::net::Ipv4Addr;
-/// use icmpwire::{RouterEntriesRepr, RouterEntry};
+/// use icmpwire::v4::{RouterEntriesRepr, RouterEntry};
 ///
 /// let list = [RouterEntry { address: Ipv4Addr::new(192, 0, 2, 1), preference: 0 }];
 /// let entries = RouterEntriesRepr::List(&list);
@@ -340,11 +341,11 @@ pub enum RouterEntriesRepr<'a> {
     },
 }
 
-/// The fields of a router advertisement, to emit with [`Repr`](crate::Repr).
+/// The fields of a router advertisement, to emit with [`Repr`](crate::v4::Repr).
 ///
 /// ```
 /// use core::net::Ipv4Addr;
-/// use icmpwire::{Repr, RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry};
+/// use icmpwire::v4::{Repr, RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry};
 ///
 /// let list = [RouterEntry { address: Ipv4Addr::new(192, 0, 2, 1), preference: 0 }];
 /// let repr = Repr::RouterAdvertisement(RouterAdvertisementRepr {
@@ -406,14 +407,16 @@ impl RouterAdvertisementRepr<'_> {
             }
         }
     }
+}
 
+impl Build for RouterAdvertisementRepr<'_> {
     #[inline]
-    pub(crate) fn check(&self) -> Result<(), EmitError> {
+    fn check(&self) -> Result<(), EmitError> {
         self.shape().map(|_| ())
     }
 
     #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
+    fn buffer_len(&self) -> usize {
         let entries = self.shape().map_or(0, |(_, _, len)| len);
         8usize
             .saturating_add(entries)
@@ -422,20 +425,18 @@ impl RouterAdvertisementRepr<'_> {
 
     /// Writes the message; `check` has passed and `out` is `buffer_len` bytes.
     #[inline]
-    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
         let Ok((num_addrs, entry_size, len)) = self.shape() else {
             return 0;
         };
-        let header = RouterAdvertisementHeader {
-            ty: 9,
-            code: self.code.0,
-            checksum: U16::ZERO,
+        let fields = RouterAdvertisementFields {
             num_addrs,
             entry_size,
             lifetime: U16::new(self.lifetime),
         };
+        let header = Header::new(ty, self.code.0, fields);
         let (head, rest) = out
-            .split_at_mut_checked(size_of::<RouterAdvertisementHeader>())
+            .split_at_mut_checked(size_of::<Header<RouterAdvertisementFields>>())
             .unwrap_or((&mut [], &mut []));
         let (entries, trailing) = rest.split_at_mut_checked(len).unwrap_or((&mut [], &mut []));
         let mut sum = write_payload(&header, &[], head);
@@ -459,28 +460,36 @@ impl RouterAdvertisementRepr<'_> {
     }
 }
 
-/// A view of a router solicitation (type 10): 4 reserved bytes after the checksum.
+/// A router solicitation (type 10): 4 reserved bytes after the checksum.
 ///
 /// ```
 /// let bytes = [10u8, 0, 0xf5, 0xff, 0, 0, 0, 0];
-/// let rs = icmpwire::RouterSolicitation::parse(&bytes[..]).unwrap();
+/// let rs = icmpwire::v4::RouterSolicitation::parse(&bytes[..]).unwrap();
 /// assert_eq!(rs.reserved(), 0);
 /// ```
-pub struct RouterSolicitation<B>(View<B, Header>);
+pub type RouterSolicitation<B> = View<V4, B, RouterSolicitationFields>;
 
-view_parse!(
-    RouterSolicitation,
-    Header,
-    [10],
-    "[10u8, 0, 0xf5, 0xff, 0, 0, 0, 0]"
-);
-crate::view_common!(RouterSolicitation, "[10u8, 0, 0xf5, 0xff, 0, 0, 0, 0]");
+/// The fields of a router solicitation: 4 reserved bytes (RFC 1256 section 3).
+///
+/// ```
+/// let bytes = [10u8, 0, 0xf5, 0xff, 0, 0, 0, 0];
+/// let rs: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::RouterSolicitationFields> =
+///     icmpwire::v4::RouterSolicitation::parse(&bytes[..]).unwrap();
+/// assert_eq!(rs.reserved(), 0);
+/// ```
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
+#[repr(C)]
+pub struct RouterSolicitationFields {
+    reserved: U32,
+}
 
-impl<B: SplitByteSlice> RouterSolicitation<B> {
-    #[inline]
-    fn from_view(v: View<B, Header>) -> Result<Self, ParseError> {
-        Ok(RouterSolicitation(v))
-    }
+impl sealed::Sealed for RouterSolicitationFields {}
+
+impl Fields<V4> for RouterSolicitationFields {
+    type Code = u8;
+    const TYPES: &'static [u8] = &[10];
+    const PART: Part = Part::Header;
+    const NAME: &'static str = "RouterSolicitation";
 }
 
 impl<B: ByteSlice> RouterSolicitation<B> {
@@ -488,19 +497,19 @@ impl<B: ByteSlice> RouterSolicitation<B> {
     ///
     /// ```
     /// let bytes = [10u8, 0, 0xf5, 0xfe, 0, 0, 0, 1];
-    /// assert_eq!(icmpwire::RouterSolicitation::parse(&bytes[..]).unwrap().reserved(), 1);
+    /// assert_eq!(icmpwire::v4::RouterSolicitation::parse(&bytes[..]).unwrap().reserved(), 1);
     /// ```
     #[inline]
     #[must_use]
     pub fn reserved(&self) -> u32 {
-        u32::from_be_bytes(self.0.header.rest)
+        self.fields().reserved.get()
     }
 
     /// The owned description of this message.
     ///
     /// ```
     /// let bytes = [10u8, 0, 0xf5, 0xff, 0, 0, 0, 0];
-    /// let msg = icmpwire::RouterSolicitation::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::RouterSolicitation::parse(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
     /// assert_eq!(repr.reserved, 0);
     /// ```
@@ -519,23 +528,21 @@ impl<B: ByteSliceMut> RouterSolicitation<B> {
     ///
     /// ```
     /// let mut bytes = [10u8, 0, 0xf5, 0xff, 0, 0, 0, 0];
-    /// let mut rs = icmpwire::RouterSolicitation::parse(&mut bytes[..]).unwrap();
+    /// let mut rs = icmpwire::v4::RouterSolicitation::parse(&mut bytes[..]).unwrap();
     /// rs.set_reserved(1);
     /// assert_eq!(rs.reserved(), 1);
     /// assert!(rs.verify_checksum());
     /// ```
     #[inline]
     pub fn set_reserved(&mut self, value: u32) {
-        let old = self.reserved();
-        self.0.header_mut().rest = value.to_be_bytes();
-        self.0.patch_u32(old, value);
+        self.modify(|f| f.reserved = U32::new(value));
     }
 }
 
-/// The fields of a router solicitation, to emit with [`Repr`](crate::Repr).
+/// The fields of a router solicitation, to emit with [`Repr`](crate::v4::Repr).
 ///
 /// ```
-/// use icmpwire::{Repr, RouterSolicitationRepr};
+/// use icmpwire::v4::{Repr, RouterSolicitationRepr};
 ///
 /// let mut buf = [0xFFu8; 8];
 /// Repr::RouterSolicitation(RouterSolicitationRepr::default()).emit(&mut buf).unwrap();
@@ -552,22 +559,21 @@ pub struct RouterSolicitationRepr<'a> {
     pub trailing: &'a [u8],
 }
 
-impl RouterSolicitationRepr<'_> {
+impl Build for RouterSolicitationRepr<'_> {
     #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.trailing.len())
+    fn buffer_len(&self) -> usize {
+        len_with::<RouterSolicitationFields>(self.trailing)
     }
 
     #[inline]
-    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
-        let header = Header {
-            ty: 10,
-            code: self.code,
-            checksum: U16::ZERO,
-            rest: self.reserved.to_be_bytes(),
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let fields = RouterSolicitationFields {
+            reserved: U32::new(self.reserved),
         };
-        write_payload(&header, self.trailing, out)
+        fill_with(ty, self.code, fields, self.trailing, out)
     }
 }
 
-const _: () = assert!(size_of::<Header>() == 8 && size_of::<wire::RouterEntry>() == 8);
+const _: () = assert!(
+    size_of::<Header<RouterAdvertisementFields>>() == 8 && size_of::<wire::RouterEntry>() == 8
+);

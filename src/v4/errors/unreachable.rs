@@ -2,19 +2,59 @@
 //! 5.2.7.1 (codes 6-15), RFC 1191 section 4 (next-hop MTU), RFC 4884 section 4.1 (length).
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use super::{fill_error, length_field};
+use crate::error::Part;
 use crate::extension::ObjectRepr;
-use crate::message::view_parse;
-use crate::types::UnreachableCode;
-use crate::view::View;
-use crate::wire::ErrorHeader;
+use crate::message::quoting::{ErrorRepr, Quoting, Rfc4884};
+use crate::types::v4::UnreachableCode;
+use crate::v4::V4;
+use crate::view::{Fields, View, sealed};
+
+/// The fields of a destination unreachable message: a byte RFC 792 leaves unused, the RFC 4884
+/// length in 32-bit words, and the next-hop MTU of RFC 1191 (code 4).
+///
+/// ```
+/// let bytes = [3u8, 4, 0xf7, 0xe7, 0, 0, 0x05, 0x14];
+/// let msg: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::UnreachableFields> =
+///     icmpwire::v4::DestinationUnreachable::parse(&bytes[..]).unwrap();
+/// assert_eq!(msg.next_hop_mtu(), 1300);
+/// ```
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
+#[repr(C)]
+pub struct UnreachableFields {
+    unused: u8,
+    length: u8,
+    next_hop_mtu: U16,
+}
+
+impl sealed::Sealed for UnreachableFields {}
+
+impl Quoting for UnreachableFields {
+    #[inline(always)]
+    fn rfc4884_length(&self) -> Option<u8> {
+        Some(self.length)
+    }
+}
+
+impl Rfc4884 for UnreachableFields {
+    #[inline(always)]
+    fn length_mut(&mut self) -> &mut u8 {
+        &mut self.length
+    }
+}
+
+impl Fields<V4> for UnreachableFields {
+    type Code = UnreachableCode;
+    const TYPES: &'static [u8] = &[3];
+    const PART: Part = Part::Header;
+    const NAME: &'static str = "DestinationUnreachable";
+}
 
 /// A destination unreachable message (type 3).
 ///
 /// ```
-/// use icmpwire::{DestinationUnreachable, UnreachableCode};
+/// use icmpwire::v4::{DestinationUnreachable, UnreachableCode};
 ///
 /// // Fragmentation needed, next-hop MTU 1000, quoting 20 + 8 bytes.
 /// let bytes = [
@@ -26,79 +66,40 @@ use crate::wire::ErrorHeader;
 /// assert_eq!(msg.next_hop_mtu(), 1000);
 /// assert_eq!(msg.quote().ipv4().unwrap().total_length(), 1500);
 /// ```
-pub struct DestinationUnreachable<B>(View<B, ErrorHeader>);
-
-view_parse!(
-    DestinationUnreachable,
-    ErrorHeader,
-    [3],
-    "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]"
-);
-crate::view_common!(DestinationUnreachable, "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]");
-error_view!(
-    DestinationUnreachable,
-    "[3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0]",
-    rfc4884
-);
+pub type DestinationUnreachable<B> = View<V4, B, UnreachableFields>;
 
 impl<B: ByteSlice> DestinationUnreachable<B> {
-    /// The code.
-    ///
-    /// ```
-    /// let bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
-    /// let msg = icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap();
-    /// assert_eq!(msg.code(), icmpwire::UnreachableCode::PORT_UNREACHABLE);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn code(&self) -> UnreachableCode {
-        UnreachableCode(self.0.code())
-    }
-
     /// Bytes 6-7: the next-hop MTU of a "fragmentation needed" message (RFC 1191); unused (and
     /// normally 0) for the other codes, returned as received.
     ///
     /// ```
     /// let bytes = [3u8, 4, 0xf9, 0x13, 0, 0, 0x03, 0xe8];
-    /// let msg = icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::DestinationUnreachable::parse(&bytes[..]).unwrap();
     /// assert_eq!(msg.next_hop_mtu(), 1000);
     /// ```
     #[inline]
     #[must_use]
     pub fn next_hop_mtu(&self) -> u16 {
-        self.0.header.word6.get()
-    }
-
-    /// Byte 5: the RFC 4884 length of the original datagram in 32-bit words (0 without
-    /// extensions).
-    ///
-    /// ```
-    /// let bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap().length_field(), 0);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn length_field(&self) -> u8 {
-        self.0.header.length
+        self.fields().next_hop_mtu.get()
     }
 
     /// Byte 4, unused by every RFC, as received.
     ///
     /// ```
     /// let bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap().unused(), 0);
+    /// assert_eq!(icmpwire::v4::DestinationUnreachable::parse(&bytes[..]).unwrap().unused(), 0);
     /// ```
     #[inline]
     #[must_use]
     pub fn unused(&self) -> u8 {
-        self.0.header.byte4
+        self.fields().unused
     }
 
     /// The owned description of this message.
     ///
     /// ```
     /// let bytes = [3u8, 4, 0xf9, 0x13, 0, 0, 0x03, 0xe8];
-    /// let msg = icmpwire::DestinationUnreachable::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::DestinationUnreachable::parse(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
     /// assert_eq!(repr.next_hop_mtu, 1000);
     /// ```
@@ -109,7 +110,7 @@ impl<B: ByteSlice> DestinationUnreachable<B> {
             unused: self.unused(),
             length: self.length_field(),
             next_hop_mtu: self.next_hop_mtu(),
-            quote: self.0.payload(),
+            quote: self.payload(),
             extensions: &[],
         }
     }
@@ -120,55 +121,35 @@ impl<B: ByteSliceMut> DestinationUnreachable<B> {
     ///
     /// ```
     /// let mut bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
-    /// let mut msg = icmpwire::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
+    /// let mut msg = icmpwire::v4::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
     /// msg.set_unused(9);
     /// assert_eq!(msg.unused(), 9);
     /// assert!(msg.verify_checksum());
     /// ```
     #[inline]
     pub fn set_unused(&mut self, value: u8) {
-        let len = self.length_field();
-        let old = u16::from_be_bytes([self.unused(), len]);
-        self.0.header_mut().byte4 = value;
-        self.0.patch_u16(old, u16::from_be_bytes([value, len]));
+        self.modify(|f| f.unused = value);
     }
 
     /// Sets the next-hop MTU (bytes 6-7); the checksum follows.
     ///
     /// ```
     /// let mut bytes = [3u8, 4, 0xfc, 0xfb, 0, 0, 0, 0];
-    /// let mut msg = icmpwire::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
+    /// let mut msg = icmpwire::v4::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
     /// msg.set_next_hop_mtu(1280);
+    /// assert_eq!(msg.next_hop_mtu(), 1280);
     /// assert!(msg.verify_checksum());
     /// ```
     #[inline]
     pub fn set_next_hop_mtu(&mut self, mtu: u16) {
-        let old = self.next_hop_mtu();
-        self.0.header_mut().word6 = U16::new(mtu);
-        self.0.patch_u16(old, mtu);
-    }
-
-    /// Sets the RFC 4884 length (byte 5, 32-bit words); the checksum follows.
-    ///
-    /// ```
-    /// let mut bytes = [3u8, 3, 0xfc, 0xfc, 0, 0, 0, 0];
-    /// let mut msg = icmpwire::DestinationUnreachable::parse(&mut bytes[..]).unwrap();
-    /// msg.set_length_field(32);
-    /// assert!(msg.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_length_field(&mut self, words: u8) {
-        let old = u16::from_be_bytes([self.unused(), self.length_field()]);
-        self.0.header_mut().length = words;
-        self.0
-            .patch_u16(old, u16::from_be_bytes([self.unused(), words]));
+        self.modify(|f| f.next_hop_mtu = U16::new(mtu));
     }
 }
 
-/// The fields of a destination unreachable message, to emit with [`Repr`](crate::Repr).
+/// The fields of a destination unreachable message, to emit with [`Repr`](crate::v4::Repr).
 ///
 /// ```
-/// use icmpwire::{DestinationUnreachableRepr, Repr, UnreachableCode};
+/// use icmpwire::v4::{DestinationUnreachableRepr, Repr, UnreachableCode};
 ///
 /// let repr = Repr::DestinationUnreachable(DestinationUnreachableRepr {
 ///     code: UnreachableCode::PORT_UNREACHABLE,
@@ -197,19 +178,36 @@ pub struct DestinationUnreachableRepr<'a> {
     pub extensions: &'a [ObjectRepr<'a>],
 }
 
-rfc4884_repr!(DestinationUnreachableRepr);
+impl ErrorRepr for DestinationUnreachableRepr<'_> {
+    type Version = V4;
+    type Fields = UnreachableFields;
 
-impl DestinationUnreachableRepr<'_> {
-    #[inline]
-    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
-        let header = ErrorHeader {
-            ty: 3,
-            code: self.code.0,
-            checksum: U16::ZERO,
-            byte4: self.unused,
-            length: length_field(self.quote, self.extensions, self.length),
-            word6: U16::new(self.next_hop_mtu),
-        };
-        fill_error(&header, self.quote, self.extensions, out)
+    #[inline(always)]
+    fn code(&self) -> u8 {
+        self.code.0
+    }
+
+    #[inline(always)]
+    fn length(&self) -> u8 {
+        self.length
+    }
+
+    #[inline(always)]
+    fn fields(&self, length: u8) -> UnreachableFields {
+        UnreachableFields {
+            unused: self.unused,
+            length,
+            next_hop_mtu: U16::new(self.next_hop_mtu),
+        }
+    }
+
+    #[inline(always)]
+    fn quote(&self) -> &[u8] {
+        self.quote
+    }
+
+    #[inline(always)]
+    fn objects(&self) -> &[ObjectRepr<'_>] {
+        self.extensions
     }
 }

@@ -1,81 +1,15 @@
-//! ICMP message types and codes: open newtypes with a named constant for every value in the IANA
-//! "Internet Control Message Protocol (ICMP) Parameters" registry (deprecated ones included), so
-//! that any value round-trips and a dump of a real capture names what it sees.
+//! ICMPv4 message types and codes: a named constant for every value in the IANA "Internet
+//! Control Message Protocol (ICMP) Parameters" registry (deprecated ones included).
 //!
 //! Names follow the wording tcpdump prints (`"echo request"`, `"port unreachable"`, `"need to
 //! frag"`); the doc of each constant gives the registry's description and its RFC.
 
-use core::fmt;
-
-/// Defines an open `u8` newtype with named constants, `name()` and `Display`.
-macro_rules! open_u8 {
-    (
-        $(#[$doc:meta])*
-        $vis:vis struct $ty:ident;
-        fallback = $fallback:literal;
-        example = $ex_val:literal, $ex_label:literal, $unnamed:literal;
-        $( $(#[$cdoc:meta])* $name:ident = $val:literal, $label:literal; )*
-    ) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-        $vis struct $ty(pub u8);
-
-        impl $ty {
-            $(
-                $(#[$cdoc])*
-                #[doc = concat!("\n\n```\nassert_eq!(icmpwire::", stringify!($ty), "::", stringify!($name),
-                    ".0, ", stringify!($val), ");\nassert_eq!(icmpwire::", stringify!($ty), "::",
-                    stringify!($name), ".name(), Some(\"", $label, "\"));\n```")]
-                pub const $name: Self = Self($val);
-            )*
-
-            /// The name of this value (tcpdump's wording), or `None` for a value the registry does
-            /// not assign.
-            ///
-            /// ```
-            #[doc = concat!("assert_eq!(icmpwire::", stringify!($ty), "(", stringify!($ex_val),
-                ").name(), Some(\"", $ex_label, "\"));")]
-            #[doc = concat!("assert_eq!(icmpwire::", stringify!($ty), "(", stringify!($unnamed),
-                ").name(), None);")]
-            /// ```
-            #[must_use]
-            pub const fn name(self) -> Option<&'static str> {
-                match self.0 {
-                    $( $val => Some($label), )*
-                    _ => None,
-                }
-            }
-        }
-
-        impl fmt::Display for $ty {
-            /// The name, or the fallback word and the number for an unnamed value.
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                match self.name() {
-                    Some(n) => f.write_str(n),
-                    None => write!(f, concat!($fallback, " {}"), self.0),
-                }
-            }
-        }
-
-        impl From<u8> for $ty {
-            fn from(v: u8) -> Self {
-                Self(v)
-            }
-        }
-
-        impl From<$ty> for u8 {
-            fn from(v: $ty) -> u8 {
-                v.0
-            }
-        }
-    };
-}
-
 open_u8! {
+    module = "v4";
     /// An ICMPv4 message type (the first byte of every message).
     ///
     /// ```
-    /// use icmpwire::MessageType;
+    /// use icmpwire::v4::MessageType;
     ///
     /// assert_eq!(MessageType::ECHO_REQUEST, MessageType(8));
     /// assert_eq!(MessageType(8).to_string(), "echo request");
@@ -162,7 +96,7 @@ impl MessageType {
     /// one with another error (RFC 1122 section 3.2.2).
     ///
     /// ```
-    /// use icmpwire::MessageType;
+    /// use icmpwire::v4::MessageType;
     ///
     /// assert!(MessageType::REDIRECT.is_error());
     /// assert!(MessageType::PHOTURIS.is_error());
@@ -176,7 +110,7 @@ impl MessageType {
     /// Whether the registry marks this type deprecated (RFC 6633, RFC 6918).
     ///
     /// ```
-    /// use icmpwire::MessageType;
+    /// use icmpwire::v4::MessageType;
     ///
     /// assert!(MessageType::SOURCE_QUENCH.is_deprecated());
     /// assert!(MessageType::ADDRESS_MASK_REPLY.is_deprecated());
@@ -191,7 +125,7 @@ impl MessageType {
     /// 44-252) and the robustness-experiment range 20-29; `None` for named types.
     ///
     /// ```
-    /// use icmpwire::MessageType;
+    /// use icmpwire::v4::MessageType;
     ///
     /// assert_eq!(MessageType(25).range_name(), Some("reserved (robustness experiment)"));
     /// assert_eq!(MessageType(100).range_name(), Some("unassigned"));
@@ -208,11 +142,12 @@ impl MessageType {
 }
 
 open_u8! {
+    module = "v4";
     /// The code of a destination unreachable message (type 3): RFC 792, RFC 1122 section
     /// 3.2.2.1, RFC 1812 section 5.2.7.1; code 4 is RFC 1191's "fragmentation needed".
     ///
     /// ```
-    /// use icmpwire::UnreachableCode;
+    /// use icmpwire::v4::UnreachableCode;
     ///
     /// assert_eq!(UnreachableCode(3), UnreachableCode::PORT_UNREACHABLE);
     /// assert_eq!(UnreachableCode(4).to_string(), "need to frag");
@@ -256,10 +191,11 @@ open_u8! {
 }
 
 open_u8! {
+    module = "v4";
     /// The code of a redirect message (type 5, RFC 792).
     ///
     /// ```
-    /// use icmpwire::RedirectCode;
+    /// use icmpwire::v4::RedirectCode;
     ///
     /// assert_eq!(RedirectCode::HOST.to_string(), "host");
     /// ```
@@ -277,10 +213,11 @@ open_u8! {
 }
 
 open_u8! {
+    module = "v4";
     /// The code of a time exceeded message (type 11, RFC 792).
     ///
     /// ```
-    /// use icmpwire::TimeExceededCode;
+    /// use icmpwire::v4::TimeExceededCode;
     ///
     /// assert_eq!(TimeExceededCode(0).to_string(), "in-transit");
     /// ```
@@ -294,10 +231,11 @@ open_u8! {
 }
 
 open_u8! {
+    module = "v4";
     /// The code of a parameter problem message (type 12): RFC 792, RFC 1108, RFC 1122, IANA.
     ///
     /// ```
-    /// use icmpwire::ParameterProblemCode;
+    /// use icmpwire::v4::ParameterProblemCode;
     ///
     /// assert_eq!(ParameterProblemCode::BAD_LENGTH.0, 2);
     /// ```
@@ -313,10 +251,11 @@ open_u8! {
 }
 
 open_u8! {
+    module = "v4";
     /// The code of a router advertisement (type 9): RFC 1256, RFC 5944 (was RFC 3344).
     ///
     /// ```
-    /// use icmpwire::RouterAdvertisementCode;
+    /// use icmpwire::v4::RouterAdvertisementCode;
     ///
     /// assert_eq!(RouterAdvertisementCode::NOT_COMMON_TRAFFIC.0, 16);
     /// ```
@@ -330,10 +269,11 @@ open_u8! {
 }
 
 open_u8! {
+    module = "v4";
     /// The code of a Photuris message (type 40, RFC 2521).
     ///
     /// ```
-    /// use icmpwire::PhoturisCode;
+    /// use icmpwire::v4::PhoturisCode;
     ///
     /// assert_eq!(PhoturisCode(0).to_string(), "bad SPI");
     /// ```
@@ -355,10 +295,11 @@ open_u8! {
 }
 
 open_u8! {
+    module = "v4";
     /// The code of an extended echo reply (type 43, RFC 8335 section 3).
     ///
     /// ```
-    /// use icmpwire::ExtendedEchoReplyCode;
+    /// use icmpwire::v4::ExtendedEchoReplyCode;
     ///
     /// assert_eq!(ExtendedEchoReplyCode(2).to_string(), "no such interface");
     /// ```
@@ -378,10 +319,11 @@ open_u8! {
 }
 
 open_u8! {
+    module = "v4";
     /// The code of a traceroute message (type 30, RFC 1393 section 2.3).
     ///
     /// ```
-    /// use icmpwire::TracerouteCode;
+    /// use icmpwire::v4::TracerouteCode;
     ///
     /// assert_eq!(TracerouteCode(1).to_string(), "no route, discarded");
     /// ```
@@ -400,7 +342,7 @@ open_u8! {
 /// `None` for anything unassigned.
 ///
 /// ```
-/// use icmpwire::{MessageType, code_name};
+/// use icmpwire::v4::{MessageType, code_name};
 ///
 /// assert_eq!(code_name(MessageType::DESTINATION_UNREACHABLE, 13), Some("admin prohibited filter"));
 /// assert_eq!(code_name(MessageType::ECHO_REQUEST, 0), Some("no code"));

@@ -8,111 +8,107 @@
 //!
 //! [`Part::Timestamps`]: crate::Part::Timestamps
 
-use zerocopy::network_endian::{U16, U32};
-use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};
+use zerocopy::network_endian::U32;
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use crate::emit::write_payload;
-use crate::error::ParseError;
-use crate::message::view_parse;
-use crate::view::View;
-use crate::wire::TimestampHeader;
+use super::V4;
+use crate::error::Part;
+use crate::message::echo::{EchoFields, Identified};
+use crate::view::{Fields, View, sealed};
+use crate::write::{Build, fill_with, len_with};
 
-/// A view of a timestamp request or reply.
+/// The fields of a timestamp request or reply: identifier and sequence number, then the
+/// originate, receive and transmit times.
 ///
 /// ```
-/// use icmpwire::Timestamp;
+/// let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+/// let ts: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::TimestampFields> =
+///     icmpwire::v4::Timestamp::parse(&bytes[..]).unwrap();
+/// assert_eq!(ts.sequence(), 1);
+/// ```
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
+#[repr(C)]
+pub struct TimestampFields {
+    echo: EchoFields,
+    originate: U32,
+    receive: U32,
+    transmit: U32,
+}
+
+impl sealed::Sealed for TimestampFields {}
+
+impl Identified for TimestampFields {
+    #[inline(always)]
+    fn echo(&self) -> &EchoFields {
+        &self.echo
+    }
+    #[inline(always)]
+    fn echo_mut(&mut self) -> &mut EchoFields {
+        &mut self.echo
+    }
+}
+
+impl Fields<V4> for TimestampFields {
+    type Code = u8;
+    const TYPES: &'static [u8] = &[13, 14];
+    const PART: Part = Part::Timestamps;
+    const NAME: &'static str = "Timestamp";
+}
+
+/// A timestamp request or reply.
+///
+/// ```
+/// use icmpwire::v4::Timestamp;
 ///
 /// // A request sent at 12:00:00.000 UT (43 200 000 ms).
 /// let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
 /// let ts = Timestamp::parse(&bytes[..]).unwrap();
 /// assert_eq!(ts.originate(), 43_200_000);
 /// ```
-pub struct Timestamp<B>(View<B, TimestampHeader>);
-
-view_parse!(
-    Timestamp,
-    TimestampHeader,
-    [13, 14],
-    "[13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]"
-);
-crate::view_common!(
-    Timestamp,
-    "[13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0]"
-);
-
-impl<B: SplitByteSlice> Timestamp<B> {
-    #[inline]
-    fn from_view(v: View<B, TimestampHeader>) -> Result<Self, ParseError> {
-        Ok(Timestamp(v))
-    }
-}
+pub type Timestamp<B> = View<V4, B, TimestampFields>;
 
 impl<B: ByteSlice> Timestamp<B> {
-    /// The identifier, host order.
-    ///
-    /// ```
-    /// # let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::Timestamp::parse(&bytes[..]).unwrap().identifier(), 7);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn identifier(&self) -> u16 {
-        self.0.header.identifier.get()
-    }
-
-    /// The sequence number, host order.
-    ///
-    /// ```
-    /// # let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::Timestamp::parse(&bytes[..]).unwrap().sequence(), 1);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn sequence(&self) -> u16 {
-        self.0.header.sequence.get()
-    }
-
     /// The originate timestamp: when the sender last touched the request.
     ///
     /// ```
     /// # let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::Timestamp::parse(&bytes[..]).unwrap().originate(), 43_200_000);
+    /// assert_eq!(icmpwire::v4::Timestamp::parse(&bytes[..]).unwrap().originate(), 43_200_000);
     /// ```
     #[inline]
     #[must_use]
     pub fn originate(&self) -> u32 {
-        self.0.header.originate.get()
+        self.fields().originate.get()
     }
 
     /// The receive timestamp: when the echoer first touched it.
     ///
     /// ```
     /// # let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::Timestamp::parse(&bytes[..]).unwrap().receive(), 0);
+    /// assert_eq!(icmpwire::v4::Timestamp::parse(&bytes[..]).unwrap().receive(), 0);
     /// ```
     #[inline]
     #[must_use]
     pub fn receive(&self) -> u32 {
-        self.0.header.receive.get()
+        self.fields().receive.get()
     }
 
     /// The transmit timestamp: when the echoer last touched the reply.
     ///
     /// ```
     /// # let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::Timestamp::parse(&bytes[..]).unwrap().transmit(), 0);
+    /// assert_eq!(icmpwire::v4::Timestamp::parse(&bytes[..]).unwrap().transmit(), 0);
     /// ```
     #[inline]
     #[must_use]
     pub fn transmit(&self) -> u32 {
-        self.0.header.transmit.get()
+        self.fields().transmit.get()
     }
 
     /// The owned description of this message.
     ///
     /// ```
     /// # let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-    /// let msg = icmpwire::Timestamp::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::Timestamp::parse(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
     /// assert_eq!(repr.originate, 43_200_000);
     /// ```
@@ -130,53 +126,47 @@ impl<B: ByteSlice> Timestamp<B> {
     }
 }
 
-/// A setter for one 32-bit time field, keeping the checksum in step.
-macro_rules! set_time {
-    ($(#[$doc:meta])* $name:ident, $field:ident) => {
-        $(#[$doc])*
-        pub fn $name(&mut self, millis: u32) {
-            let old = self.0.header.$field.get();
-            self.0.header_mut().$field = U32::new(millis);
-            self.0.patch_u32(old, millis);
-        }
-    };
-}
-
 impl<B: ByteSliceMut> Timestamp<B> {
-    set_time! {
-        /// Sets the originate timestamp; the checksum follows.
-        ///
-        /// ```
-        /// # let mut bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-        /// let mut ts = icmpwire::Timestamp::parse(&mut bytes[..]).unwrap();
-        /// ts.set_originate(1);
-        /// assert!(ts.verify_checksum());
-        /// ```
-        set_originate, originate
+    /// Sets the originate timestamp; the checksum follows.
+    ///
+    /// ```
+    /// # let mut bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+    /// let mut ts = icmpwire::v4::Timestamp::parse(&mut bytes[..]).unwrap();
+    /// ts.set_originate(1);
+    /// assert_eq!(ts.originate(), 1);
+    /// assert!(ts.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_originate(&mut self, millis: u32) {
+        self.modify(|f| f.originate = U32::new(millis));
     }
 
-    set_time! {
-        /// Sets the receive timestamp; the checksum follows.
-        ///
-        /// ```
-        /// # let mut bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-        /// let mut ts = icmpwire::Timestamp::parse(&mut bytes[..]).unwrap();
-        /// ts.set_receive(2);
-        /// assert!(ts.verify_checksum());
-        /// ```
-        set_receive, receive
+    /// Sets the receive timestamp; the checksum follows.
+    ///
+    /// ```
+    /// # let mut bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+    /// let mut ts = icmpwire::v4::Timestamp::parse(&mut bytes[..]).unwrap();
+    /// ts.set_receive(2);
+    /// assert_eq!(ts.receive(), 2);
+    /// assert!(ts.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_receive(&mut self, millis: u32) {
+        self.modify(|f| f.receive = U32::new(millis));
     }
 
-    set_time! {
-        /// Sets the transmit timestamp; the checksum follows.
-        ///
-        /// ```
-        /// # let mut bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-        /// let mut ts = icmpwire::Timestamp::parse(&mut bytes[..]).unwrap();
-        /// ts.set_transmit(3);
-        /// assert!(ts.verify_checksum());
-        /// ```
-        set_transmit, transmit
+    /// Sets the transmit timestamp; the checksum follows.
+    ///
+    /// ```
+    /// # let mut bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+    /// let mut ts = icmpwire::v4::Timestamp::parse(&mut bytes[..]).unwrap();
+    /// ts.set_transmit(3);
+    /// assert_eq!(ts.transmit(), 3);
+    /// assert!(ts.verify_checksum());
+    /// ```
+    #[inline]
+    pub fn set_transmit(&mut self, millis: u32) {
+        self.modify(|f| f.transmit = U32::new(millis));
     }
 
     /// Turns a timestamp request (13) into a reply (14) in place: the identifier, sequence and
@@ -185,7 +175,7 @@ impl<B: ByteSliceMut> Timestamp<B> {
     /// `false`, changing nothing, for a reply.
     ///
     /// ```
-    /// use icmpwire::{MessageType, Timestamp};
+    /// use icmpwire::v4::{MessageType, Timestamp};
     ///
     /// # let mut bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
     /// let mut ts = Timestamp::parse(&mut bytes[..]).unwrap();
@@ -195,21 +185,20 @@ impl<B: ByteSliceMut> Timestamp<B> {
     /// ```
     #[inline]
     pub fn make_reply(&mut self, receive: u32, transmit: u32) -> bool {
-        if self.0.ty() != 13 {
+        if self.type_u8() != 13 {
             return false;
         }
-        self.0.set_type(14);
-        self.0.set_code(0);
+        self.set_type_code(14, 0);
         self.set_receive(receive);
         self.set_transmit(transmit);
         true
     }
 }
 
-/// The fields of a timestamp request or reply, to emit with [`Repr`](crate::Repr).
+/// The fields of a timestamp request or reply, to emit with [`Repr`](crate::v4::Repr).
 ///
 /// ```
-/// use icmpwire::{Repr, TimestampRepr};
+/// use icmpwire::v4::{Repr, TimestampRepr};
 ///
 /// let repr = Repr::Timestamp(TimestampRepr { identifier: 7, sequence: 1, originate: 43_200_000, ..TimestampRepr::default() });
 /// let mut buf = [0u8; 20];
@@ -235,24 +224,20 @@ pub struct TimestampRepr<'a> {
     pub trailing: &'a [u8],
 }
 
-impl TimestampRepr<'_> {
+impl Build for TimestampRepr<'_> {
     #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        20usize.saturating_add(self.trailing.len())
+    fn buffer_len(&self) -> usize {
+        len_with::<TimestampFields>(self.trailing)
     }
 
     #[inline]
-    pub(crate) fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        let header = TimestampHeader {
-            ty,
-            code: self.code,
-            checksum: U16::ZERO,
-            identifier: U16::new(self.identifier),
-            sequence: U16::new(self.sequence),
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let fields = TimestampFields {
+            echo: EchoFields::new(self.identifier, self.sequence),
             originate: U32::new(self.originate),
             receive: U32::new(self.receive),
             transmit: U32::new(self.transmit),
         };
-        write_payload(&header, self.trailing, out)
+        fill_with(ty, self.code, fields, self.trailing, out)
     }
 }

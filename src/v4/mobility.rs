@@ -14,14 +14,14 @@
 //! [`RouterAdvertisement::agent_extensions`] iterates over them without copying, and
 //! [`write_agent_extensions`] writes them for a [`RouterAdvertisementRepr`]'s `trailing` bytes.
 //!
-//! [`RouterAdvertisementRepr`]: crate::RouterAdvertisementRepr
+//! [`RouterAdvertisementRepr`]: crate::v4::RouterAdvertisementRepr
 
 use core::net::Ipv4Addr;
 
 use zerocopy::ByteSlice;
 
+use super::RouterAdvertisement;
 use crate::error::{EmitError, ParseError, Part};
-use crate::message::RouterAdvertisement;
 
 /// The extension type of a one-byte padding (RFC 5944 section 2.1.3).
 const PADDING: u8 = 0;
@@ -38,7 +38,7 @@ impl<B: ByteSlice> RouterAdvertisement<B> {
     /// the code.
     ///
     /// ```
-    /// use icmpwire::{AgentExtension, RouterAdvertisement};
+    /// use icmpwire::v4::{AgentExtension, RouterAdvertisement};
     ///
     /// // One router, then a mobility agent advertisement (sequence 7, lifetime 1800 s, flags
     /// // F and G: a foreign agent offering GRE) with one care-of address, and a prefix length.
@@ -72,7 +72,8 @@ impl<B: ByteSlice> RouterAdvertisement<B> {
 /// from its type byte), and the extensions after it are still read, since its end is known.
 ///
 /// ```
-/// use icmpwire::{AgentExtension, AgentExtensions, ParseError, Part};
+/// use icmpwire::{ParseError, Part};
+/// use icmpwire::v4::{AgentExtension, AgentExtensions};
 ///
 /// let mut ext = AgentExtensions::new(&[0, 61, 45, 0xb3, 0x07]);
 /// assert_eq!(ext.next(), Some(Ok(AgentExtension::Padding)));
@@ -91,7 +92,7 @@ impl<'a> AgentExtensions<'a> {
     /// The extensions in `bytes` (what follows the router entries).
     ///
     /// ```
-    /// assert_eq!(icmpwire::AgentExtensions::new(&[]).count(), 0);
+    /// assert_eq!(icmpwire::v4::AgentExtensions::new(&[]).count(), 0);
     /// ```
     #[must_use]
     pub fn new(bytes: &'a [u8]) -> Self {
@@ -101,7 +102,7 @@ impl<'a> AgentExtensions<'a> {
     /// The bytes not read yet.
     ///
     /// ```
-    /// let mut ext = icmpwire::AgentExtensions::new(&[0, 19, 1, 24]);
+    /// let mut ext = icmpwire::v4::AgentExtensions::new(&[0, 19, 1, 24]);
     /// ext.next();
     /// assert_eq!(ext.remaining(), &[19, 1, 24]);
     /// ```
@@ -155,7 +156,7 @@ impl<'a> Iterator for AgentExtensions<'a> {
 /// One RFC 5944 agent advertisement extension.
 ///
 /// ```
-/// use icmpwire::{AgentExtension, AgentExtensions};
+/// use icmpwire::v4::{AgentExtension, AgentExtensions};
 ///
 /// let mut ext = AgentExtensions::new(&[200, 2, 0xab, 0xcd]);
 /// assert_eq!(ext.next(), Some(Ok(AgentExtension::Other { kind: 200, data: &[0xab, 0xcd] })));
@@ -184,7 +185,7 @@ impl AgentExtension<'_> {
     /// The extension type byte.
     ///
     /// ```
-    /// use icmpwire::AgentExtension;
+    /// use icmpwire::v4::AgentExtension;
     ///
     /// assert_eq!(AgentExtension::Padding.kind(), 0);
     /// assert_eq!(AgentExtension::PrefixLengths(&[24]).kind(), 19);
@@ -204,7 +205,7 @@ impl AgentExtension<'_> {
 /// `Length` bytes after the type and length bytes, at least 6).
 ///
 /// ```
-/// use icmpwire::{AgentExtension, AgentExtensions};
+/// use icmpwire::v4::{AgentExtension, AgentExtensions};
 ///
 /// let ext = [16u8, 6, 0x01, 0x00, 0xff, 0xff, 0x80, 0x00];
 /// let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else {
@@ -231,7 +232,7 @@ impl<'a> MobilityAgentAdvertisement<'a> {
     /// The extension's data as received (`Length` bytes).
     ///
     /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # use icmpwire::v4::{AgentExtension, AgentExtensions};
     /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0];
     /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
     /// assert_eq!(agent.bytes(), &ext[2..]);
@@ -245,7 +246,7 @@ impl<'a> MobilityAgentAdvertisement<'a> {
     /// notice an agent reboot).
     ///
     /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # use icmpwire::v4::{AgentExtension, AgentExtensions};
     /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0];
     /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
     /// assert_eq!(agent.sequence(), 1);
@@ -258,7 +259,7 @@ impl<'a> MobilityAgentAdvertisement<'a> {
     /// The longest registration lifetime this agent accepts, in seconds (0xffff: infinite).
     ///
     /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # use icmpwire::v4::{AgentExtension, AgentExtensions};
     /// # let ext = [16u8, 6, 0, 1, 0, 2, 0, 0];
     /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
     /// assert_eq!(agent.registration_lifetime(), 2);
@@ -271,7 +272,7 @@ impl<'a> MobilityAgentAdvertisement<'a> {
     /// The 16-bit flags word as received: R B H F M G r T U X I, then 5 reserved bits.
     ///
     /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # use icmpwire::v4::{AgentExtension, AgentExtensions};
     /// # let ext = [16u8, 6, 0, 1, 0, 2, 0xce, 0];
     /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
     /// assert_eq!(agent.flags(), 0xce00);
@@ -286,7 +287,7 @@ impl<'a> MobilityAgentAdvertisement<'a> {
     /// address; [`bytes`](Self::bytes) keeps them.
     ///
     /// ```
-    /// # use icmpwire::{AgentExtension, AgentExtensions};
+    /// # use icmpwire::v4::{AgentExtension, AgentExtensions};
     /// let ext = [16u8, 15, 0, 1, 0, 2, 0x10, 0, 192, 0, 2, 9, 203, 0, 113, 5, 0xff];
     /// # let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else { panic!() };
     /// use std::net::Ipv4Addr;
@@ -311,7 +312,7 @@ macro_rules! agent_flags {
             $(#[doc = $doc])*
             ///
             /// ```
-            /// use icmpwire::{AgentExtension, AgentExtensions};
+            /// use icmpwire::v4::{AgentExtension, AgentExtensions};
             ///
             #[doc = concat!("let ext = [16u8, 6, 0, 1, 0, 2, ", stringify!($hi), ", ", stringify!($lo), ", 16, 6, 0, 1, 0, 2, 0, 0];")]
             /// let mut it = AgentExtensions::new(&ext);
@@ -355,7 +356,7 @@ agent_flags! {
 /// [`MobilityAgentAdvertisement::care_of_addresses`].
 ///
 /// ```
-/// use icmpwire::{AgentExtension, AgentExtensions};
+/// use icmpwire::v4::{AgentExtension, AgentExtensions};
 ///
 /// let ext = [16u8, 10, 0, 1, 0, 2, 0x10, 0, 192, 0, 2, 9];
 /// let Some(Ok(AgentExtension::MobilityAgent(agent))) = AgentExtensions::new(&ext).next() else {
@@ -388,7 +389,7 @@ impl ExactSizeIterator for CareOfAddresses<'_> {}
 /// One RFC 5944 extension to write with [`write_agent_extensions`].
 ///
 /// ```
-/// use icmpwire::AgentExtensionRepr;
+/// use icmpwire::v4::AgentExtensionRepr;
 ///
 /// assert_eq!(AgentExtensionRepr::Padding.len(), 1);
 /// assert_eq!(AgentExtensionRepr::PrefixLengths(&[24, 16]).len(), 4);
@@ -445,7 +446,7 @@ impl AgentExtensionRepr<'_> {
     /// The bytes this extension takes: 1 for padding, else 2 plus its data.
     ///
     /// ```
-    /// use icmpwire::AgentExtensionRepr;
+    /// use icmpwire::v4::AgentExtensionRepr;
     ///
     /// let coa = [[192, 0, 2, 1].into()];
     /// let agent = AgentExtensionRepr::MobilityAgent {
@@ -520,7 +521,7 @@ impl AgentExtensionRepr<'_> {
 /// The bytes [`write_agent_extensions`] writes for `extensions`.
 ///
 /// ```
-/// use icmpwire::{AgentExtensionRepr, agent_extensions_len};
+/// use icmpwire::v4::{AgentExtensionRepr, agent_extensions_len};
 ///
 /// let list = [AgentExtensionRepr::Padding, AgentExtensionRepr::PrefixLengths(&[24])];
 /// assert_eq!(agent_extensions_len(&list), 4);
@@ -533,11 +534,11 @@ pub fn agent_extensions_len(extensions: &[AgentExtensionRepr<'_>]) -> usize {
 }
 
 /// Writes RFC 5944 extensions into the start of `out` and returns how many bytes they took:
-/// the `trailing` bytes of a [`RouterAdvertisementRepr`](crate::RouterAdvertisementRepr) that
+/// the `trailing` bytes of a [`RouterAdvertisementRepr`](crate::v4::RouterAdvertisementRepr) that
 /// makes a mobility agent advertisement.
 ///
 /// ```
-/// use icmpwire::{
+/// use icmpwire::v4::{
 ///     AgentExtensionRepr, Message, Repr, RouterAdvertisementCode, RouterAdvertisementRepr,
 ///     RouterEntriesRepr, RouterEntry, write_agent_extensions,
 /// };

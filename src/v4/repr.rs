@@ -1,60 +1,27 @@
-//! Writing any message into a caller's buffer: [`Repr`], the owned description of a message
-//! (the values a builder takes), and [`Repr::emit`].
+//! [`Repr`]: the owned description of any ICMPv4 message (the values a builder takes), and
+//! [`Repr::emit`], which writes it into a caller's buffer.
 //!
 //! `emit` checks the buffer first and writes nothing if it is too small; otherwise it writes
 //! every byte of the message (reserved and unused fields as given, zero by default, whatever
 //! the buffer held), then the RFC 1071 checksum last. Each variant's fields are a `*Repr` struct
-//! next to the view of the same message; [`Message::to_repr`](crate::Message::to_repr) gives
+//! next to the view of the same message; [`Message::to_repr`](super::Message::to_repr) gives
 //! the `Repr` of a parsed message, so parse -> `to_repr` -> `emit` reproduces the bytes.
 
-use core::mem::size_of;
-
-use zerocopy::{Immutable, IntoBytes};
-
-use crate::checksum;
-use crate::error::EmitError;
-use crate::message::{
-    AddressMaskRepr, DestinationUnreachableRepr, EchoRepr, ExtendedEchoReplyRepr,
-    ExtendedEchoRequestRepr, ParameterProblemRepr, PhoturisRepr, RawRepr, RedirectRepr,
-    RouterAdvertisementRepr, RouterSolicitationRepr, SourceQuenchRepr, TimeExceededRepr,
-    TimestampRepr, TracerouteRepr,
+use super::{
+    AddressMaskRepr, DestinationUnreachableRepr, MessageType, ParameterProblemRepr, PhoturisRepr,
+    RawRepr, RedirectRepr, RouterAdvertisementRepr, RouterSolicitationRepr, SourceQuenchRepr,
+    TimeExceededRepr, TimestampRepr, TracerouteRepr,
 };
-use crate::types::MessageType;
-
-/// Copies as much of `src` as fits into `dst` (they have equal lengths wherever it is called).
-#[inline]
-pub(crate) fn copy(dst: &mut [u8], src: &[u8]) {
-    let n = dst.len().min(src.len());
-    if let (Some(d), Some(s)) = (dst.get_mut(..n), src.get(..n)) {
-        d.copy_from_slice(s);
-    }
-}
-
-/// Writes a wire header (its checksum field zero) and the payload after it into `out` (exactly
-/// their length), and returns the one's complement accumulator of the whole: the checksum is
-/// computed from the values written, not by re-reading the buffer.
-#[inline]
-pub(crate) fn write_payload<H: IntoBytes + Immutable>(
-    header: &H,
-    payload: &[u8],
-    out: &mut [u8],
-) -> u64 {
-    let (head, rest) = out
-        .split_at_mut_checked(size_of::<H>())
-        .unwrap_or((&mut [], &mut []));
-    let bytes = header.as_bytes();
-    copy(head, bytes);
-    // Every header is an even number of bytes, so the payload's words line up.
-    checksum::combine(
-        checksum::sum_part(bytes),
-        checksum::copy_and_sum(rest, payload),
-    )
-}
+use crate::error::EmitError;
+use crate::message::echo::EchoRepr;
+use crate::message::extended_echo::{ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
+use crate::write::{Build, emit};
 
 /// The owned description of any ICMPv4 message: what a builder needs to write it.
 ///
 /// ```
-/// use icmpwire::{EchoRepr, Message, Repr};
+/// use icmpwire::EchoRepr;
+/// use icmpwire::v4::{Message, Repr};
 ///
 /// let repr = Repr::EchoReply(EchoRepr { identifier: 1, sequence: 2, data: b"abc", ..EchoRepr::default() });
 /// let mut buf = [0u8; 64];
@@ -112,7 +79,8 @@ impl Repr<'_> {
     /// The message type this writes.
     ///
     /// ```
-    /// use icmpwire::{EchoRepr, MessageType, Repr};
+    /// use icmpwire::EchoRepr;
+    /// use icmpwire::v4::{MessageType, Repr};
     ///
     /// assert_eq!(Repr::EchoRequest(EchoRepr::default()).message_type(), MessageType::ECHO_REQUEST);
     /// ```
@@ -146,7 +114,8 @@ impl Repr<'_> {
     /// The number of bytes the message takes.
     ///
     /// ```
-    /// use icmpwire::{EchoRepr, Repr};
+    /// use icmpwire::EchoRepr;
+    /// use icmpwire::v4::Repr;
     ///
     /// let repr = Repr::EchoRequest(EchoRepr { data: &[0; 56], ..EchoRepr::default() });
     /// assert_eq!(repr.buffer_len(), 64);
@@ -180,7 +149,8 @@ impl Repr<'_> {
     /// checksum last. Bytes of `buf` past the message are left alone.
     ///
     /// ```
-    /// use icmpwire::{EchoRepr, Repr};
+    /// use icmpwire::EchoRepr;
+    /// use icmpwire::v4::Repr;
     ///
     /// let repr = Repr::EchoRequest(EchoRepr { identifier: 0x1234, sequence: 1, ..EchoRepr::default() });
     /// let mut buf = [0xAAu8; 8];
@@ -195,44 +165,26 @@ impl Repr<'_> {
     /// [`EmitError::RouterEntries`].
     #[inline(always)]
     pub fn emit(&self, buf: &mut [u8]) -> Result<usize, EmitError> {
+        let ty = self.message_type().0;
         match self {
-            Repr::RouterAdvertisement(r) => r.check()?,
-            Repr::DestinationUnreachable(r) => r.check()?,
-            Repr::TimeExceeded(r) => r.check()?,
-            Repr::ParameterProblem(r) => r.check()?,
-            _ => {}
+            Repr::EchoReply(r)
+            | Repr::EchoRequest(r)
+            | Repr::InformationRequest(r)
+            | Repr::InformationReply(r) => emit(r, ty, 0, buf),
+            Repr::DestinationUnreachable(r) => emit(r, ty, 0, buf),
+            Repr::SourceQuench(r) => emit(r, ty, 0, buf),
+            Repr::Redirect(r) => emit(r, ty, 0, buf),
+            Repr::RouterAdvertisement(r) => emit(r, ty, 0, buf),
+            Repr::RouterSolicitation(r) => emit(r, ty, 0, buf),
+            Repr::TimeExceeded(r) => emit(r, ty, 0, buf),
+            Repr::ParameterProblem(r) => emit(r, ty, 0, buf),
+            Repr::Timestamp(r) | Repr::TimestampReply(r) => emit(r, ty, 0, buf),
+            Repr::AddressMaskRequest(r) | Repr::AddressMaskReply(r) => emit(r, ty, 0, buf),
+            Repr::ExtendedEchoRequest(r) => emit(r, ty, 0, buf),
+            Repr::ExtendedEchoReply(r) => emit(r, ty, 0, buf),
+            Repr::Traceroute(r) => emit(r, ty, 0, buf),
+            Repr::Photuris(r) => emit(r, ty, 0, buf),
+            Repr::Other(r) => emit(r, ty, 0, buf),
         }
-        let required = self.buffer_len();
-        let actual = buf.len();
-        let Some(out) = buf.get_mut(..required) else {
-            return Err(EmitError::BufferTooSmall { required, actual });
-        };
-        let sum = match self {
-            Repr::EchoReply(r) => r.fill(0, out),
-            Repr::EchoRequest(r) => r.fill(8, out),
-            Repr::InformationRequest(r) => r.fill(15, out),
-            Repr::InformationReply(r) => r.fill(16, out),
-            Repr::DestinationUnreachable(r) => r.fill(out),
-            Repr::SourceQuench(r) => r.fill(out),
-            Repr::Redirect(r) => r.fill(out),
-            Repr::RouterAdvertisement(r) => r.fill(out),
-            Repr::RouterSolicitation(r) => r.fill(out),
-            Repr::TimeExceeded(r) => r.fill(out),
-            Repr::ParameterProblem(r) => r.fill(out),
-            Repr::Timestamp(r) => r.fill(13, out),
-            Repr::TimestampReply(r) => r.fill(14, out),
-            Repr::AddressMaskRequest(r) => r.fill(17, out),
-            Repr::AddressMaskReply(r) => r.fill(18, out),
-            Repr::ExtendedEchoRequest(r) => r.fill(out),
-            Repr::ExtendedEchoReply(r) => r.fill(out),
-            Repr::Traceroute(r) => r.fill(out),
-            Repr::Photuris(r) => r.fill(out),
-            Repr::Other(r) => r.fill(out),
-        };
-        let checksum = checksum::finish(sum);
-        if let Some(field) = out.get_mut(2..4) {
-            field.copy_from_slice(&checksum.to_be_bytes());
-        }
-        Ok(required)
     }
 }

@@ -5,89 +5,72 @@
 
 use core::net::Ipv4Addr;
 
-use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use crate::emit::write_payload;
-use crate::error::ParseError;
-use crate::message::view_parse;
-use crate::quote::Quote;
-use crate::types::RedirectCode;
-use crate::view::View;
-use crate::wire::RedirectHeader;
+use super::V4;
+use crate::error::Part;
+use crate::message::quoting::Quoting;
+use crate::types::v4::RedirectCode;
+use crate::view::{Fields, View, sealed};
+use crate::write::{Build, fill_with, len_with};
+
+/// The fields of a redirect: the gateway's address (RFC 792).
+///
+/// ```
+/// let bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
+/// let msg: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::RedirectFields> =
+///     icmpwire::v4::Redirect::parse(&bytes[..]).unwrap();
+/// assert_eq!(msg.gateway(), core::net::Ipv4Addr::new(192, 0, 2, 3));
+/// ```
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
+#[repr(C)]
+pub struct RedirectFields {
+    gateway: [u8; 4],
+}
+
+impl sealed::Sealed for RedirectFields {}
+
+impl Quoting for RedirectFields {}
+
+impl Fields<V4> for RedirectFields {
+    type Code = RedirectCode;
+    const TYPES: &'static [u8] = &[5];
+    const PART: Part = Part::Header;
+    const NAME: &'static str = "Redirect";
+}
 
 /// A redirect message (type 5).
 ///
 /// ```
 /// use core::net::Ipv4Addr;
-/// use icmpwire::{Redirect, RedirectCode};
+/// use icmpwire::v4::{Redirect, RedirectCode};
 ///
 /// let bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
 /// let msg = Redirect::parse(&bytes[..]).unwrap();
 /// assert_eq!(msg.code(), RedirectCode::HOST);
 /// assert_eq!(msg.gateway(), Ipv4Addr::new(192, 0, 2, 3));
 /// ```
-pub struct Redirect<B>(View<B, RedirectHeader>);
-
-view_parse!(
-    Redirect,
-    RedirectHeader,
-    [5],
-    "[5u8, 1, 0x38, 0xfb, 192, 0, 2, 3]"
-);
-crate::view_common!(Redirect, "[5u8, 1, 0x38, 0xfb, 192, 0, 2, 3]");
-
-impl<B: SplitByteSlice> Redirect<B> {
-    #[inline]
-    fn from_view(v: View<B, RedirectHeader>) -> Result<Self, ParseError> {
-        Ok(Redirect(v))
-    }
-}
+pub type Redirect<B> = View<V4, B, RedirectFields>;
 
 impl<B: ByteSlice> Redirect<B> {
-    /// The code.
-    ///
-    /// ```
-    /// let bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
-    /// let msg = icmpwire::Redirect::parse(&bytes[..]).unwrap();
-    /// assert_eq!(msg.code(), icmpwire::RedirectCode::HOST);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn code(&self) -> RedirectCode {
-        RedirectCode(self.0.code())
-    }
-
     /// The gateway to send the traffic to instead.
     ///
     /// ```
     /// let bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
-    /// let msg = icmpwire::Redirect::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::Redirect::parse(&bytes[..]).unwrap();
     /// assert_eq!(msg.gateway(), core::net::Ipv4Addr::new(192, 0, 2, 3));
     /// ```
     #[inline]
     #[must_use]
     pub fn gateway(&self) -> Ipv4Addr {
-        Ipv4Addr::from(self.0.header.gateway)
-    }
-
-    /// The quoted datagram that took the long way.
-    ///
-    /// ```
-    /// let bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
-    /// assert!(icmpwire::Redirect::parse(&bytes[..]).unwrap().quote().bytes().is_empty());
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn quote(&self) -> Quote<'_> {
-        Quote::new(self.0.payload())
+        Ipv4Addr::from(self.fields().gateway)
     }
 
     /// The owned description of this message.
     ///
     /// ```
     /// let bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
-    /// let msg = icmpwire::Redirect::parse(&bytes[..]).unwrap();
+    /// let msg = icmpwire::v4::Redirect::parse(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
     /// assert_eq!(repr.gateway, core::net::Ipv4Addr::new(192, 0, 2, 3));
     /// ```
@@ -96,7 +79,7 @@ impl<B: ByteSlice> Redirect<B> {
         RedirectRepr {
             code: self.code(),
             gateway: self.gateway(),
-            quote: self.0.payload(),
+            quote: self.payload(),
         }
     }
 }
@@ -108,23 +91,22 @@ impl<B: ByteSliceMut> Redirect<B> {
     /// use core::net::Ipv4Addr;
     ///
     /// let mut bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
-    /// let mut msg = icmpwire::Redirect::parse(&mut bytes[..]).unwrap();
+    /// let mut msg = icmpwire::v4::Redirect::parse(&mut bytes[..]).unwrap();
     /// msg.set_gateway(Ipv4Addr::new(198, 51, 100, 1));
+    /// assert_eq!(msg.gateway(), Ipv4Addr::new(198, 51, 100, 1));
     /// assert!(msg.verify_checksum());
     /// ```
     #[inline]
     pub fn set_gateway(&mut self, gateway: Ipv4Addr) {
-        let old = u32::from(self.gateway());
-        self.0.header_mut().gateway = gateway.octets();
-        self.0.patch_u32(old, u32::from(gateway));
+        self.modify(|f| f.gateway = gateway.octets());
     }
 }
 
-/// The fields of a redirect message, to emit with [`Repr`](crate::Repr).
+/// The fields of a redirect message, to emit with [`Repr`](crate::v4::Repr).
 ///
 /// ```
 /// use core::net::Ipv4Addr;
-/// use icmpwire::{RedirectCode, RedirectRepr, Repr};
+/// use icmpwire::v4::{RedirectCode, RedirectRepr, Repr};
 ///
 /// let repr = Repr::Redirect(RedirectRepr {
 ///     code: RedirectCode::HOST,
@@ -156,20 +138,17 @@ impl Default for RedirectRepr<'_> {
     }
 }
 
-impl RedirectRepr<'_> {
+impl Build for RedirectRepr<'_> {
     #[inline]
-    pub(crate) fn buffer_len(&self) -> usize {
-        8usize.saturating_add(self.quote.len())
+    fn buffer_len(&self) -> usize {
+        len_with::<RedirectFields>(self.quote)
     }
 
     #[inline]
-    pub(crate) fn fill(&self, out: &mut [u8]) -> u64 {
-        let header = RedirectHeader {
-            ty: 5,
-            code: self.code.0,
-            checksum: U16::ZERO,
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let fields = RedirectFields {
             gateway: self.gateway.octets(),
         };
-        write_payload(&header, self.quote, out)
+        fill_with(ty, self.code.0, fields, self.quote, out)
     }
 }

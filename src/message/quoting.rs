@@ -1,0 +1,223 @@
+//! What the messages that quote the datagram that caused them share, whatever their version:
+//! the errors of RFC 792 (destination unreachable, source quench, time exceeded, parameter
+//! problem), redirect, RFC 2521's Photuris, and the errors of RFC 4443.
+//!
+//! * The quote: RFC 792 asks for "the internet header plus the first 64 bits of the original
+//!   datagram's data", RFC 1812 section 4.3.2.3 lets routers quote up to 576 bytes, RFC 4443
+//!   section 2.4 (c) as much as fits in the IPv6 minimum MTU. Read with [`Quote`].
+//! * RFC 4884 multi-part messages (destination unreachable, time exceeded and parameter
+//!   problem on ICMPv4, section 4.1; destination unreachable and time exceeded on ICMPv6,
+//!   section 4.2): a length field gives the padded length of the original datagram in 32-bit
+//!   (ICMPv4) or 64-bit (ICMPv6) words, and an extension structure follows it. Where it is
+//!   found is [`extension::locate`](crate::extension::locate)'s business.
+//!
+//! The builders of the RFC 4884 messages share [`ErrorRepr`]: a family gives its fields, code,
+//! quote and objects; writing the padded quote, the structure and the length field is done
+//! here once.
+
+use zerocopy::{ByteSlice, ByteSliceMut, Immutable, IntoBytes, Unaligned};
+
+use crate::checksum;
+use crate::error::EmitError;
+use crate::extension::{self, Extensions, ObjectRepr};
+use crate::quote::Quote;
+use crate::view::{Fields, Header, Version, View, sealed};
+use crate::write::{Build, write_payload};
+
+/// Fields of a message that quotes the datagram that caused it; their views have
+/// [`quote`](View::quote), [`original_datagram`](View::original_datagram) and
+/// [`extensions`](View::extensions). Sealed.
+///
+/// ```
+/// use icmpwire::fields::Quoting;
+/// use icmpwire::v4::TimeExceededFields;
+///
+/// fn quotes<F: Quoting>() {}
+/// quotes::<TimeExceededFields>();
+/// ```
+pub trait Quoting: sealed::Sealed {
+    /// The RFC 4884 length field, for the messages that carry one (`None`: the whole payload
+    /// is the quote).
+    #[doc(hidden)]
+    #[inline(always)]
+    fn rfc4884_length(&self) -> Option<u8> {
+        None
+    }
+}
+
+/// Fields of a message with an RFC 4884 length field; their views have
+/// [`length_field`](View::length_field) and [`set_length_field`](View::set_length_field).
+/// Sealed.
+///
+/// ```
+/// use icmpwire::fields::Rfc4884;
+/// use icmpwire::v4::UnreachableFields;
+///
+/// fn multi_part<F: Rfc4884>() {}
+/// multi_part::<UnreachableFields>();
+/// ```
+pub trait Rfc4884: Quoting {
+    /// The length field, to write.
+    #[doc(hidden)]
+    fn length_mut(&mut self) -> &mut u8;
+}
+
+impl<I: Version, B: ByteSlice, F: Fields<I> + Quoting> View<I, B, F> {
+    /// The quoted original datagram: the whole payload, or with an RFC 4884 length (or a
+    /// compatible extension structure at byte 128) the part before the extensions.
+    ///
+    /// ```
+    /// let bytes = [11u8, 0, 0xaf, 0xeb, 0, 0, 0, 0, 0x45, 0, 0, 20];
+    /// let msg = icmpwire::v4::TimeExceeded::parse(&bytes[..]).unwrap();
+    /// assert_eq!(msg.original_datagram(), &bytes[8..]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn original_datagram(&self) -> &[u8] {
+        self.quote_split().0
+    }
+
+    /// The RFC 4884 extension structure after the original datagram, if there is one (see
+    /// [`crate::extension`] for how it is found); always `None` for the messages
+    /// RFC 4884 does not extend (source quench, redirect, Photuris).
+    ///
+    /// ```
+    /// let bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
+    /// let msg = icmpwire::v4::TimeExceeded::parse(&bytes[..]).unwrap();
+    /// assert!(msg.extensions().is_none());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn extensions(&self) -> Option<Extensions<'_>> {
+        self.quote_split().1
+    }
+
+    /// The quoted original datagram as a [`Quote`] to decode.
+    ///
+    /// ```
+    /// let bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
+    /// let msg = icmpwire::v4::Redirect::parse(&bytes[..]).unwrap();
+    /// assert!(msg.quote().bytes().is_empty());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn quote(&self) -> Quote<'_> {
+        Quote::new(self.original_datagram())
+    }
+
+    /// The payload split into the datagram and the extension structure.
+    #[inline(always)]
+    fn quote_split(&self) -> (&[u8], Option<Extensions<'_>>) {
+        match self.fields().rfc4884_length() {
+            Some(words) => {
+                extension::locate(self.rest(), usize::from(words).wrapping_mul(I::LENGTH_UNIT))
+            }
+            None => (self.rest(), None),
+        }
+    }
+}
+
+impl<I: Version, B: ByteSlice, F: Fields<I> + Rfc4884> View<I, B, F> {
+    /// The RFC 4884 length of the original datagram, in 32-bit words on ICMPv4 (byte 5) and
+    /// 64-bit words on ICMPv6 (byte 4); 0 when no extensions follow.
+    ///
+    /// ```
+    /// let bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
+    /// assert_eq!(icmpwire::v4::TimeExceeded::parse(&bytes[..]).unwrap().length_field(), 0);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn length_field(&self) -> u8 {
+        self.fields().rfc4884_length().unwrap_or(0)
+    }
+}
+
+impl<I: Version, B: ByteSliceMut, F: Fields<I> + Rfc4884> View<I, B, F> {
+    /// Sets the RFC 4884 length field; the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::v4::TimeExceeded::parse(&mut bytes[..]).unwrap();
+    /// msg.set_length_field(32);
+    /// assert_eq!(msg.length_field(), 32);
+    /// assert!(msg.verify_checksum());
+    /// assert_eq!(bytes[5], 32);
+    /// ```
+    #[inline]
+    pub fn set_length_field(&mut self, words: u8) {
+        self.modify(|f| *f.length_mut() = words);
+    }
+}
+
+/// A builder description of an RFC 4884 message: its own fields and code, and the quote and
+/// extension objects, which the [`Build`] below writes the same way for every such message.
+pub(crate) trait ErrorRepr {
+    /// The version whose length unit applies.
+    type Version: Version;
+    /// The fields after the checksum.
+    type Fields: IntoBytes + Immutable + Unaligned;
+    /// The code.
+    fn code(&self) -> u8;
+    /// The length field given (replaced when there are extensions).
+    fn length(&self) -> u8;
+    /// The fields to write, with `length` in the length field.
+    fn fields(&self, length: u8) -> Self::Fields;
+    /// The quoted datagram.
+    fn quote(&self) -> &[u8];
+    /// The extension objects (none by default).
+    fn objects(&self) -> &[ObjectRepr<'_>];
+}
+
+impl<R: ErrorRepr> Build for R {
+    #[inline]
+    fn buffer_len(&self) -> usize {
+        let (quote, objects) = (self.quote(), self.objects());
+        let body = if objects.is_empty() {
+            quote.len()
+        } else {
+            padded(quote, objects, unit::<R>()).map_or(quote.len(), |padded| {
+                padded.saturating_add(extension::structure_len(objects))
+            })
+        };
+        8usize.saturating_add(body)
+    }
+
+    #[inline]
+    fn check(&self) -> Result<(), EmitError> {
+        if self.objects().is_empty() {
+            Ok(())
+        } else {
+            padded(self.quote(), self.objects(), unit::<R>()).map(|_| ())
+        }
+    }
+
+    #[inline]
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let (quote, objects) = (self.quote(), self.objects());
+        if objects.is_empty() {
+            let header = Header::new(ty, self.code(), self.fields(self.length()));
+            return write_payload(&header, quote, out);
+        }
+        let Ok(padded) = padded(quote, objects, unit::<R>()) else {
+            return 0;
+        };
+        // The length field: the padded datagram in the version's words.
+        let words = u8::try_from(padded.checked_div(unit::<R>()).unwrap_or(0)).unwrap_or(u8::MAX);
+        let header = Header::new(ty, self.code(), self.fields(words));
+        let (head, body) = out.split_at_mut_checked(8).unwrap_or((&mut [], &mut []));
+        let sum = write_payload(&header, &[], head);
+        checksum::combine(sum, extension::write_body(quote, padded, objects, body))
+    }
+}
+
+/// The RFC 4884 length unit of `R`'s version.
+#[inline(always)]
+fn unit<R: ErrorRepr>() -> usize {
+    <R::Version as Version>::LENGTH_UNIT
+}
+
+/// The padded length of `quote` when `objects` follow it.
+#[inline]
+fn padded(quote: &[u8], objects: &[ObjectRepr<'_>], unit: usize) -> Result<usize, EmitError> {
+    extension::check(quote.len(), objects, unit)
+}

@@ -1,0 +1,396 @@
+//! [`Message`]: any ICMPv4 message as the typed view of its type, what a parser returns.
+
+use zerocopy::{ByteSlice, SplitByteSlice};
+
+use super::{
+    AddressMask, DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, MessageType,
+    ParameterProblem, Photuris, Raw, Redirect, Repr, RouterAdvertisement, RouterSolicitation,
+    SourceQuench, TimeExceeded, Timestamp, Traceroute,
+};
+use crate::checksum;
+use crate::error::{ParseError, Part};
+use crate::extension::Extensions;
+use crate::quote::Quote;
+use crate::view::Parts;
+
+/// Any ICMPv4 message, as its typed view. Returned by [`Message::parse`].
+///
+/// Types and codes this crate has no view for are kept in [`Message::Other`] with all their
+/// bytes, never dropped; unknown codes of known types are kept in their view.
+///
+/// ```
+/// use icmpwire::v4::Message;
+///
+/// // An echo request from the Linux kernel capture (tests/data): id 0x61a7, seq 1.
+/// let bytes = [0x08, 0x00, 0xb7, 0xa9, 0x61, 0xa7, 0x00, 0x01, 0xde, 0xad];
+/// match Message::parse(&bytes[..]).unwrap() {
+///     Message::EchoRequest(echo) => {
+///         assert_eq!((echo.identifier(), echo.sequence()), (0x61a7, 1));
+///         assert_eq!(echo.data(), &[0xde, 0xad]);
+///     }
+///     other => panic!("not an echo request: {other:?}"),
+/// }
+/// ```
+#[non_exhaustive]
+pub enum Message<B> {
+    /// Echo reply, type 0.
+    EchoReply(Echo<B>),
+    /// Destination unreachable, type 3.
+    DestinationUnreachable(DestinationUnreachable<B>),
+    /// Source quench, type 4.
+    SourceQuench(SourceQuench<B>),
+    /// Redirect, type 5.
+    Redirect(Redirect<B>),
+    /// Echo request, type 8.
+    EchoRequest(Echo<B>),
+    /// Router advertisement, type 9.
+    RouterAdvertisement(RouterAdvertisement<B>),
+    /// Router solicitation, type 10.
+    RouterSolicitation(RouterSolicitation<B>),
+    /// Time exceeded, type 11.
+    TimeExceeded(TimeExceeded<B>),
+    /// Parameter problem, type 12.
+    ParameterProblem(ParameterProblem<B>),
+    /// Timestamp request, type 13.
+    Timestamp(Timestamp<B>),
+    /// Timestamp reply, type 14.
+    TimestampReply(Timestamp<B>),
+    /// Information request, type 15.
+    InformationRequest(Echo<B>),
+    /// Information reply, type 16.
+    InformationReply(Echo<B>),
+    /// Address mask request, type 17.
+    AddressMaskRequest(AddressMask<B>),
+    /// Address mask reply, type 18.
+    AddressMaskReply(AddressMask<B>),
+    /// Traceroute, type 30 (RFC 1393, historic).
+    Traceroute(Traceroute<B>),
+    /// Photuris security failure, type 40 (RFC 2521).
+    Photuris(Photuris<B>),
+    /// Extended echo request (PROBE), type 42.
+    ExtendedEchoRequest(ExtendedEchoRequest<B>),
+    /// Extended echo reply, type 43.
+    ExtendedEchoReply(ExtendedEchoReply<B>),
+    /// Any other type: type, code, checksum, the 4 bytes after it and the rest, as received.
+    Other(Raw<B>),
+}
+
+/// Whether type `ty` has a typed view (every other type parses as [`Message::Other`]).
+#[cfg(any(feature = "arbitrary", feature = "proptest"))]
+pub(crate) const fn has_view(ty: u8) -> bool {
+    matches!(ty, 0 | 3..=5 | 8..=18 | 30 | 40 | 42 | 43)
+}
+
+impl<B: ByteSlice> Message<B> {
+    /// The bytes of the view this message holds, for what every view computes the same way:
+    /// one match here, instead of one in each method below.
+    pub(crate) fn parts(&self) -> Parts<'_> {
+        match self {
+            Message::EchoReply(v)
+            | Message::EchoRequest(v)
+            | Message::InformationRequest(v)
+            | Message::InformationReply(v) => v.parts(),
+            Message::DestinationUnreachable(v) => v.parts(),
+            Message::SourceQuench(v) => v.parts(),
+            Message::Redirect(v) => v.parts(),
+            Message::RouterAdvertisement(v) => v.parts(),
+            Message::RouterSolicitation(v) => v.parts(),
+            Message::TimeExceeded(v) => v.parts(),
+            Message::ParameterProblem(v) => v.parts(),
+            Message::Timestamp(v) | Message::TimestampReply(v) => v.parts(),
+            Message::AddressMaskRequest(v) | Message::AddressMaskReply(v) => v.parts(),
+            Message::Traceroute(v) => v.parts(),
+            Message::Photuris(v) => v.parts(),
+            Message::ExtendedEchoRequest(v) => v.parts(),
+            Message::ExtendedEchoReply(v) => v.parts(),
+            Message::Other(v) => v.parts(),
+        }
+    }
+}
+
+impl<B: SplitByteSlice> Message<B> {
+    /// Reads any ICMPv4 message: verifies the RFC 1071 checksum, then reads it as the view of
+    /// its type.
+    ///
+    /// ```
+    /// use icmpwire::ParseError;
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bad = [8u8, 0, 0, 0, 0, 1, 0, 1];
+    /// assert_eq!(
+    ///     Message::parse(&bad[..]).unwrap_err(),
+    ///     ParseError::BadChecksum { found: 0, expected: 0xF7FD }
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Truncated`] when fewer than 8 bytes (or the fixed part of the type) are
+    /// present, the structural errors of the type (router advertisements:
+    /// [`ParseError::AddrEntrySize`]), then [`ParseError::BadChecksum`]: a message that is both
+    /// cut short and corrupted reports the cut.
+    #[inline]
+    pub fn parse(bytes: B) -> Result<Self, ParseError> {
+        let sum = checksum::ones_complement_sum(&bytes);
+        let msg = Self::parse_unverified(bytes)?;
+        if sum == 0xFFFF {
+            Ok(msg)
+        } else {
+            Err(msg.parts().bad_checksum(sum, true))
+        }
+    }
+
+    /// Reads any ICMPv4 message without verifying the checksum (capture tools show messages
+    /// with bad checksums; `verify_checksum` on the view still tells).
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bad = [8u8, 0, 0, 0, 0, 1, 0, 1];
+    /// let msg = Message::parse_unverified(&bad[..]).unwrap();
+    /// assert!(matches!(msg, Message::EchoRequest(_)));
+    /// assert!(!msg.verify_checksum());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Truncated`] and the structural errors of the type.
+    #[inline(always)]
+    pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
+        let Some(&ty) = bytes.first() else {
+            return Err(ParseError::Truncated {
+                part: Part::Header,
+                required: 8,
+                actual: 0,
+            });
+        };
+        Ok(match ty {
+            0 => Message::EchoReply(Echo::parse_unverified(bytes)?),
+            3 => Message::DestinationUnreachable(DestinationUnreachable::parse_unverified(bytes)?),
+            4 => Message::SourceQuench(SourceQuench::parse_unverified(bytes)?),
+            5 => Message::Redirect(Redirect::parse_unverified(bytes)?),
+            8 => Message::EchoRequest(Echo::parse_unverified(bytes)?),
+            9 => Message::RouterAdvertisement(RouterAdvertisement::parse_unverified(bytes)?),
+            10 => Message::RouterSolicitation(RouterSolicitation::parse_unverified(bytes)?),
+            11 => Message::TimeExceeded(TimeExceeded::parse_unverified(bytes)?),
+            12 => Message::ParameterProblem(ParameterProblem::parse_unverified(bytes)?),
+            13 => Message::Timestamp(Timestamp::parse_unverified(bytes)?),
+            14 => Message::TimestampReply(Timestamp::parse_unverified(bytes)?),
+            15 => Message::InformationRequest(Echo::parse_unverified(bytes)?),
+            16 => Message::InformationReply(Echo::parse_unverified(bytes)?),
+            17 => Message::AddressMaskRequest(AddressMask::parse_unverified(bytes)?),
+            18 => Message::AddressMaskReply(AddressMask::parse_unverified(bytes)?),
+            30 => Message::Traceroute(Traceroute::parse_unverified(bytes)?),
+            40 => Message::Photuris(Photuris::parse_unverified(bytes)?),
+            42 => Message::ExtendedEchoRequest(ExtendedEchoRequest::parse_unverified(bytes)?),
+            43 => Message::ExtendedEchoReply(ExtendedEchoReply::parse_unverified(bytes)?),
+            _ => Message::Other(Raw::parse_unverified(bytes)?),
+        })
+    }
+}
+
+impl<B: ByteSlice> core::fmt::Debug for Message<B> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(&self.parts(), f)
+    }
+}
+
+impl<B: ByteSlice> Message<B> {
+    /// The message type.
+    ///
+    /// ```
+    /// use icmpwire::v4::{Message, MessageType};
+    ///
+    /// let bytes = [0u8, 0, 0xFF, 0xFF, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().message_type(), MessageType::ECHO_REPLY);
+    /// ```
+    #[must_use]
+    pub fn message_type(&self) -> MessageType {
+        MessageType(self.parts().type_u8())
+    }
+
+    /// The code byte.
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [0u8, 5, 0xFF, 0xFA, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().code_u8(), 5);
+    /// ```
+    #[must_use]
+    pub fn code_u8(&self) -> u8 {
+        self.parts().code_u8()
+    }
+
+    /// The checksum field, host order.
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [0u8, 0, 0xFF, 0xFF, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().checksum(), 0xFFFF);
+    /// ```
+    #[must_use]
+    pub fn checksum(&self) -> u16 {
+        self.parts().checksum()
+    }
+
+    /// The checksum the message needs (computed with the field taken as zero).
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [0u8, 0, 0, 0, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse_unverified(&bytes[..]).unwrap().computed_checksum(), 0xFFFF);
+    /// ```
+    #[must_use]
+    pub fn computed_checksum(&self) -> u16 {
+        let v = self.parts();
+        v.needed_checksum(v.sum_from(0), true)
+    }
+
+    /// Whether the RFC 1071 checksum verifies.
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [0u8, 0, 0, 0, 0, 0, 0, 0]; // what Linux sends for an all-zero reply
+    /// assert!(!Message::parse_unverified(&bytes[..]).unwrap().verify_checksum());
+    /// ```
+    #[must_use]
+    pub fn verify_checksum(&self) -> bool {
+        self.parts().sum_from(0) == 0xFFFF
+    }
+
+    /// The bytes after the fixed part of the type.
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [8u8, 0, 0xF6, 0xFC, 0, 1, 0, 1, 1, 1];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().payload(), &[1, 1]);
+    /// ```
+    #[must_use]
+    pub fn payload(&self) -> &[u8] {
+        self.parts().payload()
+    }
+
+    /// The length of the fixed part of the type, where [`payload`](Self::payload) starts.
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [17u8, 0, 0xEE, 0xFD, 0, 1, 0, 1, 0, 0, 0, 0];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().payload_offset(), 12);
+    /// ```
+    #[must_use]
+    pub fn payload_offset(&self) -> usize {
+        self.parts().payload_offset()
+    }
+
+    /// The length of the whole message in bytes.
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [8u8, 0, 0xF6, 0xFC, 0, 1, 0, 1, 1, 1];
+    /// assert_eq!(Message::parse(&bytes[..]).unwrap().message_len(), 10);
+    /// ```
+    #[must_use]
+    pub fn message_len(&self) -> usize {
+        self.parts().message_len()
+    }
+
+    /// The quoted datagram of a message that carries one: destination unreachable, source
+    /// quench, redirect, time exceeded, parameter problem (RFC 792) and Photuris (RFC 2521);
+    /// `None` for every other type. It is what traceroute and stacks match their probes on.
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// // Fragmentation needed, quoting a UDP datagram from port 33434 to port 33434.
+    /// let bytes = [
+    ///     3, 4, 0x25, 0x1a, 0, 0, 0x03, 0xe8, 0x45, 0, 0x05, 0xdc, 0, 1, 0x40, 0, 64, 17, 0, 0,
+    ///     192, 0, 2, 10, 203, 0, 113, 2, 0x82, 0x9a, 0x82, 0x9a, 0x05, 0xc8, 0, 0,
+    /// ];
+    /// let msg = Message::parse(&bytes[..]).unwrap();
+    /// let ip = msg.quote().unwrap().ipv4().unwrap();
+    /// assert_eq!(ip.ports().unwrap(), (33434, 33434));
+    ///
+    /// let echo = [8u8, 0, 0xF7, 0xFF, 0, 0, 0, 0];
+    /// assert!(Message::parse(&echo[..]).unwrap().quote().is_none());
+    /// ```
+    #[must_use]
+    pub fn quote(&self) -> Option<Quote<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => Some(v.quote()),
+            Message::SourceQuench(v) => Some(v.quote()),
+            Message::Redirect(v) => Some(v.quote()),
+            Message::TimeExceeded(v) => Some(v.quote()),
+            Message::ParameterProblem(v) => Some(v.quote()),
+            Message::Photuris(v) => Some(v.quote()),
+            _ => None,
+        }
+    }
+
+    /// The extension structure a message carries: the RFC 4884 extensions of a destination
+    /// unreachable, time exceeded or parameter problem (when there are any), or the structure
+    /// of an RFC 8335 extended echo request or reply (when it reads); `None` otherwise.
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
+    /// assert!(Message::parse(&bytes[..]).unwrap().extensions().is_none());
+    /// ```
+    #[must_use]
+    pub fn extensions(&self) -> Option<Extensions<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => v.extensions(),
+            Message::TimeExceeded(v) => v.extensions(),
+            Message::ParameterProblem(v) => v.extensions(),
+            Message::ExtendedEchoRequest(v) => v.extensions().ok(),
+            Message::ExtendedEchoReply(v) => v.extensions().ok(),
+            _ => None,
+        }
+    }
+
+    /// The owned description of this message, which [`Repr::emit`] writes back byte for byte
+    /// (with the checksum recomputed).
+    ///
+    /// ```
+    /// use icmpwire::v4::Message;
+    ///
+    /// let bytes = [8u8, 0, 0xF6, 0xFC, 0, 1, 0, 1, 1, 1];
+    /// let msg = Message::parse(&bytes[..]).unwrap();
+    /// let repr = msg.to_repr();
+    /// let mut out = [0u8; 10];
+    /// repr.emit(&mut out).unwrap();
+    /// assert_eq!(out, bytes);
+    /// ```
+    #[must_use]
+    pub fn to_repr(&self) -> Repr<'_> {
+        match self {
+            Message::EchoReply(v) => Repr::EchoReply(v.to_repr()),
+            Message::EchoRequest(v) => Repr::EchoRequest(v.to_repr()),
+            Message::InformationRequest(v) => Repr::InformationRequest(v.to_repr()),
+            Message::InformationReply(v) => Repr::InformationReply(v.to_repr()),
+            Message::DestinationUnreachable(v) => Repr::DestinationUnreachable(v.to_repr()),
+            Message::SourceQuench(v) => Repr::SourceQuench(v.to_repr()),
+            Message::Redirect(v) => Repr::Redirect(v.to_repr()),
+            Message::RouterAdvertisement(v) => Repr::RouterAdvertisement(v.to_repr()),
+            Message::RouterSolicitation(v) => Repr::RouterSolicitation(v.to_repr()),
+            Message::TimeExceeded(v) => Repr::TimeExceeded(v.to_repr()),
+            Message::ParameterProblem(v) => Repr::ParameterProblem(v.to_repr()),
+            Message::Timestamp(v) => Repr::Timestamp(v.to_repr()),
+            Message::TimestampReply(v) => Repr::TimestampReply(v.to_repr()),
+            Message::AddressMaskRequest(v) => Repr::AddressMaskRequest(v.to_repr()),
+            Message::AddressMaskReply(v) => Repr::AddressMaskReply(v.to_repr()),
+            Message::Traceroute(v) => Repr::Traceroute(v.to_repr()),
+            Message::Photuris(v) => Repr::Photuris(v.to_repr()),
+            Message::ExtendedEchoRequest(v) => Repr::ExtendedEchoRequest(v.to_repr()),
+            Message::ExtendedEchoReply(v) => Repr::ExtendedEchoReply(v.to_repr()),
+            Message::Other(v) => Repr::Other(v.to_repr()),
+        }
+    }
+}
