@@ -10,7 +10,7 @@
 
 use core::mem::size_of;
 
-use zerocopy::{Immutable, IntoBytes, Unaligned};
+use zerocopy::{Immutable, IntoBytes};
 
 use crate::checksum;
 use crate::error::EmitError;
@@ -67,19 +67,6 @@ pub(crate) fn emit(
 #[inline(always)]
 pub(crate) fn len_with<F>(body: &[u8]) -> usize {
     size_of::<Header<F>>().saturating_add(body.len())
-}
-
-/// Writes type `ty`, `code`, a zero checksum, `fields` and `body` into `out` (exactly their
-/// length): the [`Build::fill`] of every message whose body is one run of bytes.
-#[inline(always)]
-pub(crate) fn fill_with<F: IntoBytes + Immutable + Unaligned>(
-    ty: u8,
-    code: u8,
-    fields: F,
-    body: &[u8],
-    out: &mut [u8],
-) -> u64 {
-    write_payload(&Header::new(ty, code, fields), body, out)
 }
 
 /// Copies as much of `src` as fits into `dst` (they have equal lengths wherever it is called).

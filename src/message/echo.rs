@@ -7,16 +7,19 @@
 //! the request's code into its reply.
 //!
 //! The identifier and sequence number accessors are shared with the other messages that start
-//! with those two fields (ICMPv4 timestamp and address mask): every fields struct that
-//! implements [`Identified`] has them.
+//! with those two fields (ICMPv4 timestamp and address mask): their fields are
+//! `EchoFields<T>`, `T` being what follows the sequence number (nothing for echo).
 
 use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use crate::message::build::{Body, Describe};
 use crate::view::{Fields, Version, View, sealed};
-use crate::write::{Build, fill_with, len_with};
 
-/// The identifier and sequence number of an echo-like message (RFC 792, RFC 4443 section 4.1).
+/// The identifier and sequence number of an echo-like message (RFC 792, RFC 4443 section 4.1),
+/// and `T`, the fields that follow them: nothing for echo and information messages,
+/// [`Timestamps`](crate::v4::Timestamps) and [`Mask`](crate::v4::Mask) for ICMPv4's timestamp
+/// and address mask messages.
 ///
 /// ```
 /// use icmpwire::{fields::EchoFields, view::View, v4::{Echo, V4}};
@@ -25,55 +28,43 @@ use crate::write::{Build, fill_with, len_with};
 /// let echo: View<V4, &[u8], EchoFields> = Echo::parse(&bytes[..]).unwrap();
 /// assert_eq!(echo.identifier(), 1);
 /// ```
-#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
 #[repr(C)]
-pub struct EchoFields {
-    pub(crate) identifier: U16,
-    pub(crate) sequence: U16,
+pub struct EchoFields<T = ()> {
+    identifier: U16,
+    sequence: U16,
+    pub(crate) more: T,
 }
 
-impl sealed::Sealed for EchoFields {}
+impl<T> sealed::Sealed for EchoFields<T> {}
 
-impl EchoFields {
+impl<T> EchoFields<T> {
     /// The fields to write.
     #[inline(always)]
-    pub(crate) fn new(identifier: u16, sequence: u16) -> Self {
+    pub(crate) fn new(identifier: u16, sequence: u16, more: T) -> Self {
         EchoFields {
             identifier: U16::new(identifier),
             sequence: U16::new(sequence),
+            more,
         }
     }
 }
 
-/// Fields that start with an identifier and a sequence number ([`EchoFields`]), whose views
-/// share [`identifier`](View::identifier), [`sequence`](View::sequence) and their setters.
+/// Fields that begin with a 16-bit identifier (bytes 4-5 of the message): the echo-like
+/// messages of RFC 792 and RFC 4443, RFC 1393 traceroute, RFC 8335 extended echo. Their views
+/// share [`identifier`](View::identifier) and [`set_identifier`](View::set_identifier).
 /// Sealed.
 ///
 /// ```
 /// use icmpwire::fields::{EchoFields, Identified};
 ///
-/// fn has_identifier<F: Identified>() {}
-/// has_identifier::<EchoFields>();
+/// fn identified<F: Identified>() {}
+/// identified::<EchoFields>();
+/// identified::<icmpwire::v4::TracerouteFields>();
 /// ```
-pub trait Identified: sealed::Sealed {
-    /// The identifier and sequence number.
-    #[doc(hidden)]
-    fn echo(&self) -> &EchoFields;
-    /// The same, to write.
-    #[doc(hidden)]
-    fn echo_mut(&mut self) -> &mut EchoFields;
-}
+pub trait Identified: sealed::Sealed + FromBytes + IntoBytes {}
 
-impl Identified for EchoFields {
-    #[inline(always)]
-    fn echo(&self) -> &EchoFields {
-        self
-    }
-    #[inline(always)]
-    fn echo_mut(&mut self) -> &mut EchoFields {
-        self
-    }
-}
+impl<T> Identified for EchoFields<T> where EchoFields<T>: FromBytes + IntoBytes {}
 
 impl<I: Version, B: ByteSlice, F: Fields<I> + Identified> View<I, B, F> {
     /// The identifier (bytes 4-5), host order.
@@ -85,19 +76,10 @@ impl<I: Version, B: ByteSlice, F: Fields<I> + Identified> View<I, B, F> {
     #[inline]
     #[must_use]
     pub fn identifier(&self) -> u16 {
-        self.fields().echo().identifier.get()
-    }
-
-    /// The sequence number (bytes 6-7), host order.
-    ///
-    /// ```
-    /// let bytes = [0u8, 0, 0xed, 0xca, 0x12, 0x34, 0, 1];
-    /// assert_eq!(icmpwire::v4::Echo::parse(&bytes[..]).unwrap().sequence(), 1);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn sequence(&self) -> u16 {
-        self.fields().echo().sequence.get()
+        match self.fields().as_bytes().first_chunk::<2>() {
+            Some(&word) => u16::from_be_bytes(word),
+            None => 0,
+        }
     }
 }
 
@@ -114,9 +96,35 @@ impl<I: Version, B: ByteSliceMut, F: Fields<I> + Identified> View<I, B, F> {
     /// ```
     #[inline]
     pub fn set_identifier(&mut self, identifier: u16) {
-        self.modify(|f| f.echo_mut().identifier = U16::new(identifier));
+        self.modify(|f| {
+            if let Some(word) = f.as_mut_bytes().first_chunk_mut::<2>() {
+                *word = identifier.to_be_bytes();
+            }
+        });
     }
+}
 
+impl<I: Version, B: ByteSlice, T> View<I, B, EchoFields<T>>
+where
+    EchoFields<T>: Fields<I>,
+{
+    /// The sequence number (bytes 6-7), host order.
+    ///
+    /// ```
+    /// let bytes = [0u8, 0, 0xed, 0xca, 0x12, 0x34, 0, 1];
+    /// assert_eq!(icmpwire::v4::Echo::parse(&bytes[..]).unwrap().sequence(), 1);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn sequence(&self) -> u16 {
+        self.fields().sequence.get()
+    }
+}
+
+impl<I: Version, B: ByteSliceMut, T> View<I, B, EchoFields<T>>
+where
+    EchoFields<T>: Fields<I>,
+{
     /// Sets the sequence number; the checksum follows (RFC 1624).
     ///
     /// ```
@@ -129,7 +137,7 @@ impl<I: Version, B: ByteSliceMut, F: Fields<I> + Identified> View<I, B, F> {
     /// ```
     #[inline]
     pub fn set_sequence(&mut self, sequence: u16) {
-        self.modify(|f| f.echo_mut().sequence = U16::new(sequence));
+        self.modify(|f| f.sequence = U16::new(sequence));
     }
 }
 
@@ -243,15 +251,12 @@ pub struct EchoRepr<'a> {
     pub data: &'a [u8],
 }
 
-impl Build for EchoRepr<'_> {
-    #[inline(always)]
-    fn buffer_len(&self) -> usize {
-        len_with::<EchoFields>(self.data)
-    }
+impl Describe for EchoRepr<'_> {
+    type Fields = EchoFields;
 
-    #[inline(always)]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        let fields = EchoFields::new(self.identifier, self.sequence);
-        fill_with(ty, self.code, fields, self.data, out)
+    #[inline]
+    fn describe(&self) -> (u8, EchoFields, Body<'_>) {
+        let fields = EchoFields::new(self.identifier, self.sequence, ());
+        (self.code, fields, Body::Bytes(self.data))
     }
 }

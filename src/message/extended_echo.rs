@@ -17,13 +17,14 @@
 use core::marker::PhantomData;
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+use zerocopy::{ByteSlice, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::error::ParseError;
 use crate::extension::Extensions;
+use crate::message::build::{Body, Describe};
+use crate::message::echo::Identified;
 use crate::types::v4::ExtendedEchoReplyCode;
 use crate::view::{Fields, Version, View, sealed};
-use crate::write::{Build, fill_with, len_with};
 
 /// The fields of an extended echo request (`K` = [`Request`]) or reply (`K` = [`Reply`]):
 /// identifier, 8-bit sequence number, a byte of flags.
@@ -47,6 +48,8 @@ pub struct ExtendedEchoFields<K> {
 }
 
 impl<K> sealed::Sealed for ExtendedEchoFields<K> {}
+
+impl<K> Identified for ExtendedEchoFields<K> {}
 
 /// Marks the fields of an extended echo request (see [`ExtendedEchoFields`]).
 ///
@@ -79,18 +82,6 @@ impl<I: Version, B: ByteSlice, K> View<I, B, ExtendedEchoFields<K>>
 where
     ExtendedEchoFields<K>: Fields<I>,
 {
-    /// The identifier, host order.
-    ///
-    /// ```
-    /// let bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
-    /// assert_eq!(icmpwire::v4::ExtendedEchoReply::parse(&bytes[..]).unwrap().identifier(), 0x1234);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn identifier(&self) -> u16 {
-        self.fields().identifier.get()
-    }
-
     /// The 8-bit sequence number.
     ///
     /// ```
@@ -184,25 +175,6 @@ where
             reserved: self.reserved(),
             payload: self.payload(),
         }
-    }
-}
-
-impl<I: Version, B: ByteSliceMut> View<I, B, ExtendedEchoFields<Request>>
-where
-    ExtendedEchoFields<Request>: Fields<I>,
-{
-    /// Sets the identifier; the checksum follows.
-    ///
-    /// ```
-    /// # let mut bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
-    /// let mut probe = icmpwire::v4::ExtendedEchoRequest::parse(&mut bytes[..]).unwrap();
-    /// probe.set_identifier(7);
-    /// assert_eq!(probe.identifier(), 7);
-    /// assert!(probe.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_identifier(&mut self, identifier: u16) {
-        self.modify(|f| f.identifier = U16::new(identifier));
     }
 }
 
@@ -326,17 +298,14 @@ pub struct ExtendedEchoRequestRepr<'a> {
     pub payload: &'a [u8],
 }
 
-impl Build for ExtendedEchoRequestRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<ExtendedEchoFields<Request>>(self.payload)
-    }
+impl Describe for ExtendedEchoRequestRepr<'_> {
+    type Fields = ExtendedEchoFields<Request>;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+    fn describe(&self) -> (u8, ExtendedEchoFields<Request>, Body<'_>) {
         let flags = (self.reserved << 1) | u8::from(self.local);
         let fields = ExtendedEchoFields::<Request>::new(self.identifier, self.sequence, flags);
-        fill_with(ty, self.code, fields, self.payload, out)
+        (self.code, fields, Body::Bytes(self.payload))
     }
 }
 
@@ -376,20 +345,17 @@ pub struct ExtendedEchoReplyRepr<'a> {
     pub payload: &'a [u8],
 }
 
-impl Build for ExtendedEchoReplyRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<ExtendedEchoFields<Reply>>(self.payload)
-    }
+impl Describe for ExtendedEchoReplyRepr<'_> {
+    type Fields = ExtendedEchoFields<Reply>;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+    fn describe(&self) -> (u8, ExtendedEchoFields<Reply>, Body<'_>) {
         let flags = (self.state & 7) << 5
             | (self.reserved & 3) << 3
             | u8::from(self.active) << 2
             | u8::from(self.ipv4) << 1
             | u8::from(self.ipv6);
         let fields = ExtendedEchoFields::<Reply>::new(self.identifier, self.sequence, flags);
-        fill_with(ty, self.code.0, fields, self.payload, out)
+        (self.code.0, fields, Body::Bytes(self.payload))
     }
 }

@@ -11,18 +11,15 @@
 //!   (ICMPv4) or 64-bit (ICMPv6) words, and an extension structure follows it. Where it is
 //!   found is [`extension::locate`](crate::extension::locate)'s business.
 //!
-//! The builders of the RFC 4884 messages share [`ErrorRepr`]: a family gives its fields, code,
-//! quote and objects; writing the padded quote, the structure and the length field is done
-//! here once.
+//! The builders of the RFC 4884 messages describe their body with
+//! [`Body::quote`](super::build::Body::quote); writing the padded quote, the structure and the
+//! length field is done once, in `build.rs`.
 
-use zerocopy::{ByteSlice, ByteSliceMut, Immutable, IntoBytes, Unaligned};
+use zerocopy::{ByteSlice, ByteSliceMut};
 
-use crate::checksum;
-use crate::error::EmitError;
-use crate::extension::{self, Extensions, ObjectRepr};
+use crate::extension::{self, Extensions};
 use crate::quote::Quote;
-use crate::view::{Fields, Header, Version, View, sealed};
-use crate::write::{Build, write_payload};
+use crate::view::{Fields, Version, View, sealed};
 
 /// Fields of a message that quotes the datagram that caused it; their views have
 /// [`quote`](View::quote), [`original_datagram`](View::original_datagram) and
@@ -30,10 +27,10 @@ use crate::write::{Build, write_payload};
 ///
 /// ```
 /// use icmpwire::fields::Quoting;
-/// use icmpwire::v4::TimeExceededFields;
+/// use icmpwire::v4::{Rfc4884Fields, TimeExceededCode};
 ///
 /// fn quotes<F: Quoting>() {}
-/// quotes::<TimeExceededFields>();
+/// quotes::<Rfc4884Fields<TimeExceededCode>>();
 /// ```
 pub trait Quoting: sealed::Sealed {
     /// The RFC 4884 length field, for the messages that carry one (`None`: the whole payload
@@ -51,10 +48,10 @@ pub trait Quoting: sealed::Sealed {
 ///
 /// ```
 /// use icmpwire::fields::Rfc4884;
-/// use icmpwire::v4::UnreachableFields;
+/// use icmpwire::v4::{Rfc4884Fields, UnreachableCode};
 ///
 /// fn multi_part<F: Rfc4884>() {}
-/// multi_part::<UnreachableFields>();
+/// multi_part::<Rfc4884Fields<UnreachableCode>>();
 /// ```
 pub trait Rfc4884: Quoting {
     /// The length field, to write.
@@ -147,77 +144,4 @@ impl<I: Version, B: ByteSliceMut, F: Fields<I> + Rfc4884> View<I, B, F> {
     pub fn set_length_field(&mut self, words: u8) {
         self.modify(|f| *f.length_mut() = words);
     }
-}
-
-/// A builder description of an RFC 4884 message: its own fields and code, and the quote and
-/// extension objects, which the [`Build`] below writes the same way for every such message.
-pub(crate) trait ErrorRepr {
-    /// The version whose length unit applies.
-    type Version: Version;
-    /// The fields after the checksum.
-    type Fields: IntoBytes + Immutable + Unaligned;
-    /// The code.
-    fn code(&self) -> u8;
-    /// The length field given (replaced when there are extensions).
-    fn length(&self) -> u8;
-    /// The fields to write, with `length` in the length field.
-    fn fields(&self, length: u8) -> Self::Fields;
-    /// The quoted datagram.
-    fn quote(&self) -> &[u8];
-    /// The extension objects (none by default).
-    fn objects(&self) -> &[ObjectRepr<'_>];
-}
-
-impl<R: ErrorRepr> Build for R {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        let (quote, objects) = (self.quote(), self.objects());
-        let body = if objects.is_empty() {
-            quote.len()
-        } else {
-            padded(quote, objects, unit::<R>()).map_or(quote.len(), |padded| {
-                padded.saturating_add(extension::structure_len(objects))
-            })
-        };
-        8usize.saturating_add(body)
-    }
-
-    #[inline]
-    fn check(&self) -> Result<(), EmitError> {
-        if self.objects().is_empty() {
-            Ok(())
-        } else {
-            padded(self.quote(), self.objects(), unit::<R>()).map(|_| ())
-        }
-    }
-
-    #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        let (quote, objects) = (self.quote(), self.objects());
-        if objects.is_empty() {
-            let header = Header::new(ty, self.code(), self.fields(self.length()));
-            return write_payload(&header, quote, out);
-        }
-        let Ok(padded) = padded(quote, objects, unit::<R>()) else {
-            return 0;
-        };
-        // The length field: the padded datagram in the version's words.
-        let words = u8::try_from(padded.checked_div(unit::<R>()).unwrap_or(0)).unwrap_or(u8::MAX);
-        let header = Header::new(ty, self.code(), self.fields(words));
-        let (head, body) = out.split_at_mut_checked(8).unwrap_or((&mut [], &mut []));
-        let sum = write_payload(&header, &[], head);
-        checksum::combine(sum, extension::write_body(quote, padded, objects, body))
-    }
-}
-
-/// The RFC 4884 length unit of `R`'s version.
-#[inline(always)]
-fn unit<R: ErrorRepr>() -> usize {
-    <R::Version as Version>::LENGTH_UNIT
-}
-
-/// The padded length of `quote` when `objects` follow it.
-#[inline]
-fn padded(quote: &[u8], objects: &[ObjectRepr<'_>], unit: usize) -> Result<usize, EmitError> {
-    extension::check(quote.len(), objects, unit)
 }

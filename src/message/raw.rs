@@ -7,8 +7,8 @@
 
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use crate::message::build::{Body, Describe};
 use crate::view::{Fields, Version, View, sealed};
-use crate::write::{Build, fill_with, len_with};
 
 /// The 4 bytes after the checksum, whatever they mean for the type.
 ///
@@ -123,17 +123,14 @@ pub struct RawRepr<'a, T> {
     pub payload: &'a [u8],
 }
 
-impl<T> Build for RawRepr<'_, T> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<RawFields>(self.payload)
-    }
+impl<T> Describe for RawRepr<'_, T> {
+    type Fields = RawFields;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+    fn describe(&self) -> (u8, RawFields, Body<'_>) {
         let fields = RawFields {
             rest: self.rest_of_header,
         };
-        fill_with(ty, self.code, fields, self.payload, out)
+        (self.code, fields, Body::Bytes(self.payload))
     }
 }

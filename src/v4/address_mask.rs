@@ -1,6 +1,5 @@
 //! Address mask request and reply (types 17 and 18), RFC 950 appendix I: identifier, sequence
-//! number (the accessors of [`Identified`](crate::fields::Identified) fields) and a 32-bit mask,
-//! zero in a request.
+//! number (the accessors of every [`EchoFields`]) and a 32-bit mask, zero in a request.
 
 use core::net::Ipv4Addr;
 
@@ -8,39 +7,25 @@ use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLa
 
 use super::V4;
 use crate::error::Part;
-use crate::message::echo::{EchoFields, Identified};
-use crate::view::{Fields, View, sealed};
-use crate::write::{Build, fill_with, len_with};
+use crate::message::build::{Body, Describe};
+use crate::message::echo::EchoFields;
+use crate::view::{Fields, View};
 
-/// The fields of an address mask request or reply: identifier, sequence number, mask.
+/// What follows the sequence number in an address mask request or reply: the mask.
 ///
 /// ```
 /// let bytes = [18u8, 0, 0xee, 0xfd, 0, 1, 0, 0, 255, 255, 255, 0];
-/// let reply: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::AddressMaskFields> =
+/// let reply: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::fields::EchoFields<icmpwire::v4::Mask>> =
 ///     icmpwire::v4::AddressMask::parse(&bytes[..]).unwrap();
 /// assert_eq!(reply.identifier(), 1);
 /// ```
 #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
 #[repr(C)]
-pub struct AddressMaskFields {
-    echo: EchoFields,
+pub struct Mask {
     mask: [u8; 4],
 }
 
-impl sealed::Sealed for AddressMaskFields {}
-
-impl Identified for AddressMaskFields {
-    #[inline(always)]
-    fn echo(&self) -> &EchoFields {
-        &self.echo
-    }
-    #[inline(always)]
-    fn echo_mut(&mut self) -> &mut EchoFields {
-        &mut self.echo
-    }
-}
-
-impl Fields<V4> for AddressMaskFields {
+impl Fields<V4> for EchoFields<Mask> {
     type Code = u8;
     const TYPES: &'static [u8] = &[17, 18];
     const PART: Part = Part::AddressMask;
@@ -57,7 +42,7 @@ impl Fields<V4> for AddressMaskFields {
 /// let reply = AddressMask::parse(&bytes[..]).unwrap();
 /// assert_eq!(reply.mask(), Ipv4Addr::new(255, 255, 255, 0));
 /// ```
-pub type AddressMask<B> = View<V4, B, AddressMaskFields>;
+pub type AddressMask<B> = View<V4, B, EchoFields<Mask>>;
 
 impl<B: ByteSlice> AddressMask<B> {
     /// The address mask (zero in a request).
@@ -70,7 +55,7 @@ impl<B: ByteSlice> AddressMask<B> {
     #[inline]
     #[must_use]
     pub fn mask(&self) -> Ipv4Addr {
-        Ipv4Addr::from(self.fields().mask)
+        Ipv4Addr::from(self.fields().more.mask)
     }
 
     /// The owned description of this message.
@@ -111,7 +96,7 @@ impl<B: ByteSliceMut> AddressMask<B> {
     /// ```
     #[inline]
     pub fn set_mask(&mut self, mask: Ipv4Addr) {
-        self.modify(|f| f.mask = mask.octets());
+        self.modify(|f| f.more.mask = mask.octets());
     }
 
     /// Turns an address mask request (17) into a reply (18) carrying `mask`, in place, with the
@@ -180,18 +165,15 @@ impl Default for AddressMaskRepr<'_> {
     }
 }
 
-impl Build for AddressMaskRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<AddressMaskFields>(self.trailing)
-    }
+impl Describe for AddressMaskRepr<'_> {
+    type Fields = EchoFields<Mask>;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        let fields = AddressMaskFields {
-            echo: EchoFields::new(self.identifier, self.sequence),
+    fn describe(&self) -> (u8, EchoFields<Mask>, Body<'_>) {
+        let mask = Mask {
             mask: self.mask.octets(),
         };
-        fill_with(ty, self.code, fields, self.trailing, out)
+        let fields = EchoFields::new(self.identifier, self.sequence, mask);
+        (self.code, fields, Body::Bytes(self.trailing))
     }
 }

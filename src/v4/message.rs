@@ -7,7 +7,6 @@ use super::{
     ParameterProblem, Photuris, Raw, Redirect, Repr, RouterAdvertisement, RouterSolicitation,
     SourceQuench, TimeExceeded, Timestamp, Traceroute,
 };
-use crate::checksum;
 use crate::error::{ParseError, Part};
 use crate::extension::Extensions;
 use crate::quote::Quote;
@@ -131,13 +130,9 @@ impl<B: SplitByteSlice> Message<B> {
     /// cut short and corrupted reports the cut.
     #[inline]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        let sum = checksum::ones_complement_sum(&bytes);
-        let msg = Self::parse_unverified(bytes)?;
-        if sum == 0xFFFF {
-            Ok(msg)
-        } else {
-            Err(msg.parts().bad_checksum(sum, true))
-        }
+        super::verified(bytes, Self::parse_unverified, |msg, sum| {
+            msg.parts().bad_checksum(sum, true)
+        })
     }
 
     /// Reads any ICMPv4 message without verifying the checksum (capture tools show messages

@@ -53,11 +53,11 @@ pub use crate::types::v4::{
     ExtendedEchoReplyCode, MessageType, ParameterProblemCode, PhoturisCode, RedirectCode,
     RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode, code_name,
 };
-pub use address_mask::{AddressMask, AddressMaskFields, AddressMaskRepr};
+pub use address_mask::{AddressMask, AddressMaskRepr, Mask};
 pub use errors::{
-    DestinationUnreachable, DestinationUnreachableRepr, ParameterProblem, ParameterProblemFields,
-    ParameterProblemRepr, Photuris, PhoturisFields, PhoturisRepr, SourceQuench, SourceQuenchFields,
-    SourceQuenchRepr, TimeExceeded, TimeExceededFields, TimeExceededRepr, UnreachableFields,
+    DestinationUnreachable, DestinationUnreachableRepr, ParameterProblem, ParameterProblemRepr,
+    Photuris, PhoturisFields, PhoturisRepr, Rfc4884Fields, SourceQuench, SourceQuenchFields,
+    SourceQuenchRepr, TimeExceeded, TimeExceededRepr,
 };
 pub use message::Message;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
@@ -73,7 +73,7 @@ pub use router::{
     RouterEntriesRepr, RouterEntry, RouterSolicitation, RouterSolicitationFields,
     RouterSolicitationRepr,
 };
-pub use timestamp::{Timestamp, TimestampFields, TimestampRepr};
+pub use timestamp::{Timestamp, TimestampRepr, Timestamps};
 pub use traceroute::{Traceroute, TracerouteFields, TracerouteRepr};
 
 use zerocopy::{ByteSlice, ByteSliceMut, SplitByteSlice};
@@ -230,13 +230,26 @@ impl<B: SplitByteSlice, F: Fields<V4>> View<V4, B, F> {
     /// cut.
     #[inline]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        let sum = checksum::ones_complement_sum(&bytes);
-        let msg = Self::parse_unverified(bytes)?;
-        if sum == 0xFFFF {
-            Ok(msg)
-        } else {
-            Err(msg.bad_checksum(sum, true))
-        }
+        verified(bytes, Self::parse_unverified, |msg, sum| {
+            msg.bad_checksum(sum, true)
+        })
+    }
+}
+
+/// `parse` of ICMPv4: `parse`d with `parse_unverified` (whose errors come first: a message both
+/// cut short and corrupted reports the cut), then the RFC 1071 checksum over the whole message.
+#[inline(always)]
+fn verified<B: SplitByteSlice, T>(
+    bytes: B,
+    parse_unverified: fn(B) -> Result<T, ParseError>,
+    bad_checksum: impl FnOnce(&T, u16) -> ParseError,
+) -> Result<T, ParseError> {
+    let sum = checksum::ones_complement_sum(&bytes);
+    let msg = parse_unverified(bytes)?;
+    if sum == 0xFFFF {
+        Ok(msg)
+    } else {
+        Err(bad_checksum(&msg, sum))
     }
 }
 

@@ -9,10 +9,10 @@ use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLa
 
 use super::V4;
 use crate::error::Part;
+use crate::message::build::{Body, Describe};
 use crate::message::quoting::Quoting;
 use crate::types::v4::RedirectCode;
 use crate::view::{Fields, View, sealed};
-use crate::write::{Build, fill_with, len_with};
 
 /// The fields of a redirect: the gateway's address (RFC 792).
 ///
@@ -138,17 +138,14 @@ impl Default for RedirectRepr<'_> {
     }
 }
 
-impl Build for RedirectRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<RedirectFields>(self.quote)
-    }
+impl Describe for RedirectRepr<'_> {
+    type Fields = RedirectFields;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+    fn describe(&self) -> (u8, RedirectFields, Body<'_>) {
         let fields = RedirectFields {
             gateway: self.gateway.octets(),
         };
-        fill_with(ty, self.code.0, fields, self.quote, out)
+        (self.code.0, fields, Body::Bytes(self.quote))
     }
 }

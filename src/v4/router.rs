@@ -23,10 +23,11 @@ use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLa
 use super::V4;
 use crate::checksum;
 use crate::error::{EmitError, ParseError, Part};
+use crate::message::build::{Body, Describe};
 use crate::types::v4::RouterAdvertisementCode;
 use crate::view::{Fields, Header, View, sealed, sum16};
 use crate::wire;
-use crate::write::{Build, fill_with, len_with, write_payload};
+use crate::write::{Build, write_payload};
 
 /// One router advertisement entry: a router address and its preference level.
 ///
@@ -559,18 +560,15 @@ pub struct RouterSolicitationRepr<'a> {
     pub trailing: &'a [u8],
 }
 
-impl Build for RouterSolicitationRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<RouterSolicitationFields>(self.trailing)
-    }
+impl Describe for RouterSolicitationRepr<'_> {
+    type Fields = RouterSolicitationFields;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+    fn describe(&self) -> (u8, RouterSolicitationFields, Body<'_>) {
         let fields = RouterSolicitationFields {
             reserved: U32::new(self.reserved),
         };
-        fill_with(ty, self.code, fields, self.trailing, out)
+        (self.code, fields, Body::Bytes(self.trailing))
     }
 }
 

@@ -13,42 +13,28 @@ use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLa
 
 use super::V4;
 use crate::error::Part;
-use crate::message::echo::{EchoFields, Identified};
-use crate::view::{Fields, View, sealed};
-use crate::write::{Build, fill_with, len_with};
+use crate::message::build::{Body, Describe};
+use crate::message::echo::EchoFields;
+use crate::view::{Fields, View};
 
-/// The fields of a timestamp request or reply: identifier and sequence number, then the
-/// originate, receive and transmit times.
+/// What follows the sequence number in a timestamp request or reply: the originate, receive
+/// and transmit times.
 ///
 /// ```
 /// let bytes = [13u8, 0, 0xc2, 0x64, 0, 7, 0, 1, 0x02, 0x93, 0x2e, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
-/// let ts: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::TimestampFields> =
+/// let ts: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::fields::EchoFields<icmpwire::v4::Timestamps>> =
 ///     icmpwire::v4::Timestamp::parse(&bytes[..]).unwrap();
 /// assert_eq!(ts.sequence(), 1);
 /// ```
 #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
 #[repr(C)]
-pub struct TimestampFields {
-    echo: EchoFields,
+pub struct Timestamps {
     originate: U32,
     receive: U32,
     transmit: U32,
 }
 
-impl sealed::Sealed for TimestampFields {}
-
-impl Identified for TimestampFields {
-    #[inline(always)]
-    fn echo(&self) -> &EchoFields {
-        &self.echo
-    }
-    #[inline(always)]
-    fn echo_mut(&mut self) -> &mut EchoFields {
-        &mut self.echo
-    }
-}
-
-impl Fields<V4> for TimestampFields {
+impl Fields<V4> for EchoFields<Timestamps> {
     type Code = u8;
     const TYPES: &'static [u8] = &[13, 14];
     const PART: Part = Part::Timestamps;
@@ -65,7 +51,7 @@ impl Fields<V4> for TimestampFields {
 /// let ts = Timestamp::parse(&bytes[..]).unwrap();
 /// assert_eq!(ts.originate(), 43_200_000);
 /// ```
-pub type Timestamp<B> = View<V4, B, TimestampFields>;
+pub type Timestamp<B> = View<V4, B, EchoFields<Timestamps>>;
 
 impl<B: ByteSlice> Timestamp<B> {
     /// The originate timestamp: when the sender last touched the request.
@@ -77,7 +63,7 @@ impl<B: ByteSlice> Timestamp<B> {
     #[inline]
     #[must_use]
     pub fn originate(&self) -> u32 {
-        self.fields().originate.get()
+        self.fields().more.originate.get()
     }
 
     /// The receive timestamp: when the echoer first touched it.
@@ -89,7 +75,7 @@ impl<B: ByteSlice> Timestamp<B> {
     #[inline]
     #[must_use]
     pub fn receive(&self) -> u32 {
-        self.fields().receive.get()
+        self.fields().more.receive.get()
     }
 
     /// The transmit timestamp: when the echoer last touched the reply.
@@ -101,7 +87,7 @@ impl<B: ByteSlice> Timestamp<B> {
     #[inline]
     #[must_use]
     pub fn transmit(&self) -> u32 {
-        self.fields().transmit.get()
+        self.fields().more.transmit.get()
     }
 
     /// The owned description of this message.
@@ -138,7 +124,7 @@ impl<B: ByteSliceMut> Timestamp<B> {
     /// ```
     #[inline]
     pub fn set_originate(&mut self, millis: u32) {
-        self.modify(|f| f.originate = U32::new(millis));
+        self.modify(|f| f.more.originate = U32::new(millis));
     }
 
     /// Sets the receive timestamp; the checksum follows.
@@ -152,7 +138,7 @@ impl<B: ByteSliceMut> Timestamp<B> {
     /// ```
     #[inline]
     pub fn set_receive(&mut self, millis: u32) {
-        self.modify(|f| f.receive = U32::new(millis));
+        self.modify(|f| f.more.receive = U32::new(millis));
     }
 
     /// Sets the transmit timestamp; the checksum follows.
@@ -166,7 +152,7 @@ impl<B: ByteSliceMut> Timestamp<B> {
     /// ```
     #[inline]
     pub fn set_transmit(&mut self, millis: u32) {
-        self.modify(|f| f.transmit = U32::new(millis));
+        self.modify(|f| f.more.transmit = U32::new(millis));
     }
 
     /// Turns a timestamp request (13) into a reply (14) in place: the identifier, sequence and
@@ -224,20 +210,17 @@ pub struct TimestampRepr<'a> {
     pub trailing: &'a [u8],
 }
 
-impl Build for TimestampRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<TimestampFields>(self.trailing)
-    }
+impl Describe for TimestampRepr<'_> {
+    type Fields = EchoFields<Timestamps>;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        let fields = TimestampFields {
-            echo: EchoFields::new(self.identifier, self.sequence),
+    fn describe(&self) -> (u8, EchoFields<Timestamps>, Body<'_>) {
+        let times = Timestamps {
             originate: U32::new(self.originate),
             receive: U32::new(self.receive),
             transmit: U32::new(self.transmit),
         };
-        fill_with(ty, self.code, fields, self.trailing, out)
+        let fields = EchoFields::new(self.identifier, self.sequence, times);
+        (self.code, fields, Body::Bytes(self.trailing))
     }
 }

@@ -13,9 +13,10 @@ use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLa
 
 use super::V4;
 use crate::error::Part;
+use crate::message::build::{Body, Describe};
+use crate::message::echo::Identified;
 use crate::types::v4::TracerouteCode;
 use crate::view::{Fields, View, sealed};
-use crate::write::{Build, fill_with, len_with};
 
 /// The fields of a traceroute message (RFC 1393 section 2.3): ID number, unused, outbound and
 /// return hop counts, output link speed and MTU.
@@ -39,6 +40,8 @@ pub struct TracerouteFields {
 
 impl sealed::Sealed for TracerouteFields {}
 
+impl Identified for TracerouteFields {}
+
 impl Fields<V4> for TracerouteFields {
     type Code = TracerouteCode;
     const TYPES: &'static [u8] = &[30];
@@ -61,18 +64,6 @@ impl Fields<V4> for TracerouteFields {
 pub type Traceroute<B> = View<V4, B, TracerouteFields>;
 
 impl<B: ByteSlice> Traceroute<B> {
-    /// The ID number, copied from the traceroute option of the outbound packet, host order.
-    ///
-    /// ```
-    /// # let bytes = [30u8, 0, 0x4e, 0xa7, 0x7a, 0x82, 0, 0, 0, 14, 0, 9, 0, 0x13, 0x12, 0xd0, 0, 0, 0x05, 0xdc];
-    /// assert_eq!(icmpwire::v4::Traceroute::parse(&bytes[..]).unwrap().identifier(), 0x7a82);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn identifier(&self) -> u16 {
-        self.fields().identifier.get()
-    }
-
     /// Bytes 6-7, unused (0).
     ///
     /// ```
@@ -156,20 +147,6 @@ impl<B: ByteSlice> Traceroute<B> {
 }
 
 impl<B: ByteSliceMut> Traceroute<B> {
-    /// Sets the ID number; the checksum follows.
-    ///
-    /// ```
-    /// # let mut bytes = [30u8, 0, 0x4e, 0xa7, 0x7a, 0x82, 0, 0, 0, 14, 0, 9, 0, 0x13, 0x12, 0xd0, 0, 0, 0x05, 0xdc];
-    /// let mut t = icmpwire::v4::Traceroute::parse(&mut bytes[..]).unwrap();
-    /// t.set_identifier(1);
-    /// assert_eq!(t.identifier(), 1);
-    /// assert!(t.verify_checksum());
-    /// ```
-    #[inline]
-    pub fn set_identifier(&mut self, value: u16) {
-        self.modify(|f| f.identifier = U16::new(value));
-    }
-
     /// Sets the unused field; the checksum follows.
     ///
     /// ```
@@ -279,14 +256,11 @@ pub struct TracerouteRepr<'a> {
     pub trailing: &'a [u8],
 }
 
-impl Build for TracerouteRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<TracerouteFields>(self.trailing)
-    }
+impl Describe for TracerouteRepr<'_> {
+    type Fields = TracerouteFields;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+    fn describe(&self) -> (u8, TracerouteFields, Body<'_>) {
         let fields = TracerouteFields {
             identifier: U16::new(self.identifier),
             unused: U16::new(self.unused),
@@ -295,6 +269,6 @@ impl Build for TracerouteRepr<'_> {
             link_speed: U32::new(self.output_link_speed),
             link_mtu: U32::new(self.output_link_mtu),
         };
-        fill_with(ty, self.code.0, fields, self.trailing, out)
+        (self.code.0, fields, Body::Bytes(self.trailing))
     }
 }

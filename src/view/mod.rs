@@ -601,7 +601,7 @@ impl<'a> Parts<'a> {
     }
 
     /// See [`bad_checksum`].
-    #[inline]
+    #[inline(always)]
     pub(crate) fn bad_checksum(&self, sum: u16, exact_zero: bool) -> ParseError {
         bad_checksum(self.header, self.rest, sum, exact_zero)
     }

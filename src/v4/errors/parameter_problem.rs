@@ -3,49 +3,17 @@
 //! section 4.1 (the length byte).
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+use zerocopy::{ByteSlice, ByteSliceMut};
 
+use super::Rfc4884Fields;
 use crate::error::Part;
 use crate::extension::ObjectRepr;
-use crate::message::quoting::{ErrorRepr, Quoting, Rfc4884};
+use crate::message::build::{Body, Describe};
 use crate::types::v4::ParameterProblemCode;
 use crate::v4::V4;
-use crate::view::{Fields, View, sealed};
+use crate::view::{Fields, Version, View};
 
-/// The fields of a parameter problem message: the pointer, the RFC 4884 length in 32-bit words,
-/// two unused bytes.
-///
-/// ```
-/// let bytes = [12u8, 0, 0xde, 0xff, 21, 0, 0, 0];
-/// let msg: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::ParameterProblemFields> =
-///     icmpwire::v4::ParameterProblem::parse(&bytes[..]).unwrap();
-/// assert_eq!(msg.pointer(), 21);
-/// ```
-#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
-#[repr(C)]
-pub struct ParameterProblemFields {
-    pointer: u8,
-    length: u8,
-    unused: U16,
-}
-
-impl sealed::Sealed for ParameterProblemFields {}
-
-impl Quoting for ParameterProblemFields {
-    #[inline(always)]
-    fn rfc4884_length(&self) -> Option<u8> {
-        Some(self.length)
-    }
-}
-
-impl Rfc4884 for ParameterProblemFields {
-    #[inline(always)]
-    fn length_mut(&mut self) -> &mut u8 {
-        &mut self.length
-    }
-}
-
-impl Fields<V4> for ParameterProblemFields {
+impl Fields<V4> for Rfc4884Fields<ParameterProblemCode> {
     type Code = ParameterProblemCode;
     const TYPES: &'static [u8] = &[12];
     const PART: Part = Part::Header;
@@ -61,7 +29,7 @@ impl Fields<V4> for ParameterProblemFields {
 /// let bytes = [12u8, 0, 0xde, 0xff, 21, 0, 0, 0];
 /// assert_eq!(ParameterProblem::parse(&bytes[..]).unwrap().pointer(), 21);
 /// ```
-pub type ParameterProblem<B> = View<V4, B, ParameterProblemFields>;
+pub type ParameterProblem<B> = View<V4, B, Rfc4884Fields<ParameterProblemCode>>;
 
 impl<B: ByteSlice> ParameterProblem<B> {
     /// Byte 4: the octet of the quoted datagram where the error was found (code 0).
@@ -73,7 +41,7 @@ impl<B: ByteSlice> ParameterProblem<B> {
     #[inline]
     #[must_use]
     pub fn pointer(&self) -> u8 {
-        self.fields().pointer
+        self.fields().byte4
     }
 
     /// Bytes 6-7, unused, as received.
@@ -85,7 +53,7 @@ impl<B: ByteSlice> ParameterProblem<B> {
     #[inline]
     #[must_use]
     pub fn unused(&self) -> u16 {
-        self.fields().unused.get()
+        self.fields().word6.get()
     }
 
     /// The owned description of this message.
@@ -120,7 +88,7 @@ impl<B: ByteSliceMut> ParameterProblem<B> {
     /// ```
     #[inline]
     pub fn set_unused(&mut self, value: u16) {
-        self.modify(|f| f.unused = U16::new(value));
+        self.modify(|f| f.word6 = U16::new(value));
     }
 
     /// Sets the pointer (byte 4); the checksum follows.
@@ -134,7 +102,7 @@ impl<B: ByteSliceMut> ParameterProblem<B> {
     /// ```
     #[inline]
     pub fn set_pointer(&mut self, pointer: u8) {
-        self.modify(|f| f.pointer = pointer);
+        self.modify(|f| f.byte4 = pointer);
     }
 }
 
@@ -167,36 +135,17 @@ pub struct ParameterProblemRepr<'a> {
     pub extensions: &'a [ObjectRepr<'a>],
 }
 
-impl ErrorRepr for ParameterProblemRepr<'_> {
-    type Version = V4;
-    type Fields = ParameterProblemFields;
+impl Describe for ParameterProblemRepr<'_> {
+    type Fields = Rfc4884Fields<ParameterProblemCode>;
 
-    #[inline(always)]
-    fn code(&self) -> u8 {
-        self.code.0
-    }
-
-    #[inline(always)]
-    fn length(&self) -> u8 {
-        self.length
-    }
-
-    #[inline(always)]
-    fn fields(&self, length: u8) -> ParameterProblemFields {
-        ParameterProblemFields {
-            pointer: self.pointer,
-            length,
-            unused: U16::new(self.unused),
-        }
-    }
-
-    #[inline(always)]
-    fn quote(&self) -> &[u8] {
-        self.quote
-    }
-
-    #[inline(always)]
-    fn objects(&self) -> &[ObjectRepr<'_>] {
-        self.extensions
+    #[inline]
+    fn describe(&self) -> (u8, Rfc4884Fields<ParameterProblemCode>, Body<'_>) {
+        let body = Body::quote(self.quote, self.extensions, V4::LENGTH_UNIT);
+        let length = body.length_field(self.length);
+        (
+            self.code.0,
+            Rfc4884Fields::new(self.pointer, length, self.unused),
+            body,
+        )
     }
 }

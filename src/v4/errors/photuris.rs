@@ -6,11 +6,11 @@ use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::error::Part;
+use crate::message::build::{Body, Describe};
 use crate::message::quoting::Quoting;
 use crate::types::v4::PhoturisCode;
 use crate::v4::V4;
 use crate::view::{Fields, View, sealed};
-use crate::write::{Build, fill_with, len_with};
 
 /// The fields of a Photuris message (RFC 2521 section 2): two reserved bytes, then the pointer
 /// to the offending SPI.
@@ -150,18 +150,15 @@ pub struct PhoturisRepr<'a> {
     pub quote: &'a [u8],
 }
 
-impl Build for PhoturisRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<PhoturisFields>(self.quote)
-    }
+impl Describe for PhoturisRepr<'_> {
+    type Fields = PhoturisFields;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+    fn describe(&self) -> (u8, PhoturisFields, Body<'_>) {
         let fields = PhoturisFields {
             reserved: U16::new(self.reserved),
             pointer: U16::new(self.pointer),
         };
-        fill_with(ty, self.code.0, fields, self.quote, out)
+        (self.code.0, fields, Body::Bytes(self.quote))
     }
 }

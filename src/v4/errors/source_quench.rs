@@ -4,10 +4,10 @@ use zerocopy::network_endian::U32;
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::error::Part;
+use crate::message::build::{Body, Describe};
 use crate::message::quoting::Quoting;
 use crate::v4::V4;
 use crate::view::{Fields, View, sealed};
-use crate::write::{Build, fill_with, len_with};
 
 /// The fields of a source quench message: 4 unused bytes (RFC 792).
 ///
@@ -107,17 +107,14 @@ pub struct SourceQuenchRepr<'a> {
     pub quote: &'a [u8],
 }
 
-impl Build for SourceQuenchRepr<'_> {
-    #[inline]
-    fn buffer_len(&self) -> usize {
-        len_with::<SourceQuenchFields>(self.quote)
-    }
+impl Describe for SourceQuenchRepr<'_> {
+    type Fields = SourceQuenchFields;
 
     #[inline]
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+    fn describe(&self) -> (u8, SourceQuenchFields, Body<'_>) {
         let fields = SourceQuenchFields {
             unused: U32::new(self.unused),
         };
-        fill_with(ty, self.code, fields, self.quote, out)
+        (self.code, fields, Body::Bytes(self.quote))
     }
 }

@@ -1,49 +1,17 @@
 //! Time exceeded (type 11): RFC 792, RFC 4884 section 4.1 (length).
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+use zerocopy::{ByteSlice, ByteSliceMut};
 
+use super::Rfc4884Fields;
 use crate::error::Part;
 use crate::extension::ObjectRepr;
-use crate::message::quoting::{ErrorRepr, Quoting, Rfc4884};
+use crate::message::build::{Body, Describe};
 use crate::types::v4::TimeExceededCode;
 use crate::v4::V4;
-use crate::view::{Fields, View, sealed};
+use crate::view::{Fields, Version, View};
 
-/// The fields of a time exceeded message: an unused byte, the RFC 4884 length in 32-bit words,
-/// two more unused bytes.
-///
-/// ```
-/// let bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
-/// let msg: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::TimeExceededFields> =
-///     icmpwire::v4::TimeExceeded::parse(&bytes[..]).unwrap();
-/// assert_eq!(msg.unused(), 0);
-/// ```
-#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
-#[repr(C)]
-pub struct TimeExceededFields {
-    unused4: u8,
-    length: u8,
-    unused6: U16,
-}
-
-impl sealed::Sealed for TimeExceededFields {}
-
-impl Quoting for TimeExceededFields {
-    #[inline(always)]
-    fn rfc4884_length(&self) -> Option<u8> {
-        Some(self.length)
-    }
-}
-
-impl Rfc4884 for TimeExceededFields {
-    #[inline(always)]
-    fn length_mut(&mut self) -> &mut u8 {
-        &mut self.length
-    }
-}
-
-impl Fields<V4> for TimeExceededFields {
+impl Fields<V4> for Rfc4884Fields<TimeExceededCode> {
     type Code = TimeExceededCode;
     const TYPES: &'static [u8] = &[11];
     const PART: Part = Part::Header;
@@ -60,7 +28,7 @@ impl Fields<V4> for TimeExceededFields {
 /// let msg = TimeExceeded::parse(&bytes[..]).unwrap();
 /// assert_eq!(msg.code(), TimeExceededCode::TTL_EXCEEDED);
 /// ```
-pub type TimeExceeded<B> = View<V4, B, TimeExceededFields>;
+pub type TimeExceeded<B> = View<V4, B, Rfc4884Fields<TimeExceededCode>>;
 
 impl<B: ByteSlice> TimeExceeded<B> {
     /// Byte 4 and bytes 6-7, unused, as received (byte 4 in the high 16 bits).
@@ -73,7 +41,7 @@ impl<B: ByteSlice> TimeExceeded<B> {
     #[must_use]
     pub fn unused(&self) -> u32 {
         let f = self.fields();
-        u32::from(f.unused4) << 16 | u32::from(f.unused6.get())
+        u32::from(f.byte4) << 16 | u32::from(f.word6.get())
     }
 
     /// The owned description of this message.
@@ -111,8 +79,8 @@ impl<B: ByteSliceMut> TimeExceeded<B> {
     pub fn set_unused(&mut self, value: u32) {
         let [_, b4, w6, w7] = value.to_be_bytes();
         self.modify(|f| {
-            f.unused4 = b4;
-            f.unused6 = U16::new(u16::from_be_bytes([w6, w7]));
+            f.byte4 = b4;
+            f.word6 = U16::new(u16::from_be_bytes([w6, w7]));
         });
     }
 }
@@ -143,37 +111,15 @@ pub struct TimeExceededRepr<'a> {
     pub extensions: &'a [ObjectRepr<'a>],
 }
 
-impl ErrorRepr for TimeExceededRepr<'_> {
-    type Version = V4;
-    type Fields = TimeExceededFields;
+impl Describe for TimeExceededRepr<'_> {
+    type Fields = Rfc4884Fields<TimeExceededCode>;
 
-    #[inline(always)]
-    fn code(&self) -> u8 {
-        self.code.0
-    }
-
-    #[inline(always)]
-    fn length(&self) -> u8 {
-        self.length
-    }
-
-    #[inline(always)]
-    fn fields(&self, length: u8) -> TimeExceededFields {
+    #[inline]
+    fn describe(&self) -> (u8, Rfc4884Fields<TimeExceededCode>, Body<'_>) {
+        let body = Body::quote(self.quote, self.extensions, V4::LENGTH_UNIT);
         let [_, b4, w6, w7] = self.unused.to_be_bytes();
-        TimeExceededFields {
-            unused4: b4,
-            length,
-            unused6: U16::new(u16::from_be_bytes([w6, w7])),
-        }
-    }
-
-    #[inline(always)]
-    fn quote(&self) -> &[u8] {
-        self.quote
-    }
-
-    #[inline(always)]
-    fn objects(&self) -> &[ObjectRepr<'_>] {
-        self.extensions
+        let length = body.length_field(self.length);
+        let fields = Rfc4884Fields::new(b4, length, u16::from_be_bytes([w6, w7]));
+        (self.code.0, fields, body)
     }
 }

@@ -2,49 +2,17 @@
 //! 5.2.7.1 (codes 6-15), RFC 1191 section 4 (next-hop MTU), RFC 4884 section 4.1 (length).
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+use zerocopy::{ByteSlice, ByteSliceMut};
 
+use super::Rfc4884Fields;
 use crate::error::Part;
 use crate::extension::ObjectRepr;
-use crate::message::quoting::{ErrorRepr, Quoting, Rfc4884};
+use crate::message::build::{Body, Describe};
 use crate::types::v4::UnreachableCode;
 use crate::v4::V4;
-use crate::view::{Fields, View, sealed};
+use crate::view::{Fields, Version, View};
 
-/// The fields of a destination unreachable message: a byte RFC 792 leaves unused, the RFC 4884
-/// length in 32-bit words, and the next-hop MTU of RFC 1191 (code 4).
-///
-/// ```
-/// let bytes = [3u8, 4, 0xf7, 0xe7, 0, 0, 0x05, 0x14];
-/// let msg: icmpwire::view::View<icmpwire::v4::V4, &[u8], icmpwire::v4::UnreachableFields> =
-///     icmpwire::v4::DestinationUnreachable::parse(&bytes[..]).unwrap();
-/// assert_eq!(msg.next_hop_mtu(), 1300);
-/// ```
-#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
-#[repr(C)]
-pub struct UnreachableFields {
-    unused: u8,
-    length: u8,
-    next_hop_mtu: U16,
-}
-
-impl sealed::Sealed for UnreachableFields {}
-
-impl Quoting for UnreachableFields {
-    #[inline(always)]
-    fn rfc4884_length(&self) -> Option<u8> {
-        Some(self.length)
-    }
-}
-
-impl Rfc4884 for UnreachableFields {
-    #[inline(always)]
-    fn length_mut(&mut self) -> &mut u8 {
-        &mut self.length
-    }
-}
-
-impl Fields<V4> for UnreachableFields {
+impl Fields<V4> for Rfc4884Fields<UnreachableCode> {
     type Code = UnreachableCode;
     const TYPES: &'static [u8] = &[3];
     const PART: Part = Part::Header;
@@ -66,7 +34,7 @@ impl Fields<V4> for UnreachableFields {
 /// assert_eq!(msg.next_hop_mtu(), 1000);
 /// assert_eq!(msg.quote().ipv4().unwrap().total_length(), 1500);
 /// ```
-pub type DestinationUnreachable<B> = View<V4, B, UnreachableFields>;
+pub type DestinationUnreachable<B> = View<V4, B, Rfc4884Fields<UnreachableCode>>;
 
 impl<B: ByteSlice> DestinationUnreachable<B> {
     /// Bytes 6-7: the next-hop MTU of a "fragmentation needed" message (RFC 1191); unused (and
@@ -80,7 +48,7 @@ impl<B: ByteSlice> DestinationUnreachable<B> {
     #[inline]
     #[must_use]
     pub fn next_hop_mtu(&self) -> u16 {
-        self.fields().next_hop_mtu.get()
+        self.fields().word6.get()
     }
 
     /// Byte 4, unused by every RFC, as received.
@@ -92,7 +60,7 @@ impl<B: ByteSlice> DestinationUnreachable<B> {
     #[inline]
     #[must_use]
     pub fn unused(&self) -> u8 {
-        self.fields().unused
+        self.fields().byte4
     }
 
     /// The owned description of this message.
@@ -128,7 +96,7 @@ impl<B: ByteSliceMut> DestinationUnreachable<B> {
     /// ```
     #[inline]
     pub fn set_unused(&mut self, value: u8) {
-        self.modify(|f| f.unused = value);
+        self.modify(|f| f.byte4 = value);
     }
 
     /// Sets the next-hop MTU (bytes 6-7); the checksum follows.
@@ -142,7 +110,7 @@ impl<B: ByteSliceMut> DestinationUnreachable<B> {
     /// ```
     #[inline]
     pub fn set_next_hop_mtu(&mut self, mtu: u16) {
-        self.modify(|f| f.next_hop_mtu = U16::new(mtu));
+        self.modify(|f| f.word6 = U16::new(mtu));
     }
 }
 
@@ -178,36 +146,17 @@ pub struct DestinationUnreachableRepr<'a> {
     pub extensions: &'a [ObjectRepr<'a>],
 }
 
-impl ErrorRepr for DestinationUnreachableRepr<'_> {
-    type Version = V4;
-    type Fields = UnreachableFields;
+impl Describe for DestinationUnreachableRepr<'_> {
+    type Fields = Rfc4884Fields<UnreachableCode>;
 
-    #[inline(always)]
-    fn code(&self) -> u8 {
-        self.code.0
-    }
-
-    #[inline(always)]
-    fn length(&self) -> u8 {
-        self.length
-    }
-
-    #[inline(always)]
-    fn fields(&self, length: u8) -> UnreachableFields {
-        UnreachableFields {
-            unused: self.unused,
-            length,
-            next_hop_mtu: U16::new(self.next_hop_mtu),
-        }
-    }
-
-    #[inline(always)]
-    fn quote(&self) -> &[u8] {
-        self.quote
-    }
-
-    #[inline(always)]
-    fn objects(&self) -> &[ObjectRepr<'_>] {
-        self.extensions
+    #[inline]
+    fn describe(&self) -> (u8, Rfc4884Fields<UnreachableCode>, Body<'_>) {
+        let body = Body::quote(self.quote, self.extensions, V4::LENGTH_UNIT);
+        let length = body.length_field(self.length);
+        (
+            self.code.0,
+            Rfc4884Fields::new(self.unused, length, self.next_hop_mtu),
+            body,
+        )
     }
 }
