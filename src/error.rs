@@ -29,6 +29,10 @@ pub enum Part {
     RouterEntries,
     /// The fixed 20-byte IPv4 header of the datagram quoted by an error message.
     QuotedIpHeader,
+    /// The fixed 40-byte IPv6 header of the packet quoted by an ICMPv6 error message.
+    QuotedIpv6Header,
+    /// An extension header of the quoted IPv6 packet (RFC 8200 section 4).
+    QuotedExtensionHeader,
     /// The options of the quoted IPv4 header (its IHL says how long they are).
     QuotedIpOptions,
     /// The first 4 bytes after the quoted IPv4 header: source and destination port.
@@ -45,6 +49,11 @@ pub enum Part {
     InterfaceIdentification,
     /// An RFC 5944 extension after the entries of a mobility agent's router advertisement.
     AgentExtension,
+    /// The identifier, sequence and Time-To-Live of a domain name reply (RFC 1788, 12 bytes).
+    DomainNameReply,
+    /// A name of a domain name reply (RFC 1788 section 1.3): a label, a pointer or the final
+    /// zero octet cut short.
+    DomainName,
 }
 
 impl fmt::Display for Part {
@@ -56,6 +65,8 @@ impl fmt::Display for Part {
             Part::Traceroute => "traceroute fields",
             Part::RouterEntries => "router entries",
             Part::QuotedIpHeader => "quoted IPv4 header",
+            Part::QuotedIpv6Header => "quoted IPv6 header",
+            Part::QuotedExtensionHeader => "quoted IPv6 extension header",
             Part::QuotedIpOptions => "quoted IPv4 options",
             Part::QuotedPorts => "quoted transport ports",
             Part::QuotedIcmp => "quoted ICMP header",
@@ -64,6 +75,8 @@ impl fmt::Display for Part {
             Part::InterfaceInformation => "interface information",
             Part::InterfaceIdentification => "interface identification",
             Part::AgentExtension => "mobility agent extension",
+            Part::DomainNameReply => "domain name reply fields",
+            Part::DomainName => "domain name",
         })
     }
 }
@@ -114,9 +127,12 @@ pub enum ParseError {
         /// The Addr Entry Size field.
         size: u8,
     },
-    /// The quoted datagram is not IPv4: its version field is not 4.
-    #[error("quoted datagram has IP version {version}, not 4")]
+    /// The quoted packet is not of the IP version asked for (4 for ICMPv4's errors, 6 for
+    /// ICMPv6's).
+    #[error("quoted packet has IP version {version}, not {expected}")]
     QuotedVersion {
+        /// The version asked for.
+        expected: u8,
         /// The version nibble found.
         version: u8,
     },
@@ -126,8 +142,8 @@ pub enum ParseError {
         /// The IHL nibble found.
         ihl: u8,
     },
-    /// The quoted datagram is a non-first fragment: the bytes after its header are not a
-    /// transport header.
+    /// The quoted packet is a non-first fragment: the bytes after its header (IPv4) or its
+    /// fragment header (IPv6) are not a transport header.
     #[error("quoted datagram is a fragment at offset {offset} (8-byte units): no transport header")]
     QuotedFragment {
         /// The fragment offset field.
@@ -147,6 +163,36 @@ pub enum ParseError {
     UnknownAddressFamily {
         /// The address family field.
         afi: u16,
+    },
+    /// A domain name label whose length octet starts with the reserved bits `01` or `10` (RFC
+    /// 1788 section 1.3: `00` for a label, `11` for a pointer).
+    #[error("domain name label at offset {at} has the reserved length octet {byte:#04x}")]
+    NameLabel {
+        /// The octet's offset in the message.
+        at: usize,
+        /// The length octet.
+        byte: u8,
+    },
+    /// A domain name compression pointer that does not point back to an earlier name of the
+    /// message (RFC 1035 section 4.1.4: "a prior occurrence"): into the header, past the end,
+    /// forward, to itself, or back into the labels it ends (a loop).
+    #[error(
+        "domain name pointer at offset {at} to offset {target} does not point to an earlier name"
+    )]
+    NamePointer {
+        /// The pointer's offset in the message.
+        at: usize,
+        /// The offset it points to (from the type byte).
+        target: u16,
+    },
+    /// A domain name longer than 255 octets once its pointers are followed (RFC 1788 section
+    /// 1.3).
+    #[error("domain name at offset {at} is {len} octets long: at most 255 allowed")]
+    NameTooLong {
+        /// The name's offset in the message.
+        at: usize,
+        /// Its length so far, past 255.
+        len: usize,
     },
     /// The quoted datagram carries another protocol than the one asked for.
     #[error("quoted datagram carries protocol {found}, not {expected}")]

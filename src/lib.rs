@@ -146,6 +146,7 @@ pub mod strategy;
 mod synth;
 mod types;
 pub mod v4;
+pub mod v6;
 pub mod view;
 mod wire;
 mod write;
@@ -154,7 +155,8 @@ pub use error::{EmitError, ParseError, Part};
 pub use message::echo::EchoRepr;
 pub use message::extended_echo::{ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
 pub use quote::{
-    Quote, QuoteLimit, QuotedIcmp, QuotedIpv4, QuotedTcp, QuotedUdp, protocol, quote_datagram,
+    ExtensionHeader, ExtensionHeaders, FragmentHeader, Quote, QuoteLimit, QuotedIcmp, QuotedIpv4,
+    QuotedIpv6, QuotedTcp, QuotedUdp, RoutingHeader, UpperLayer, protocol, quote_datagram,
 };
 
 /// The fields structs and capability traits of the message families both IP versions share
@@ -168,14 +170,14 @@ pub use quote::{
 /// use icmpwire::v4::V4;
 ///
 /// let bytes = [8u8, 0, 0xf7, 0xfe, 0, 1, 0, 0];
-/// let echo: View<V4, &[u8], EchoFields> = View::parse(&bytes[..]).unwrap();
+/// let echo = View::<V4, &[u8], EchoFields>::parse(&bytes[..]).unwrap();
 /// assert_eq!(echo.identifier(), 1);
 /// ```
 pub mod fields {
     pub use crate::message::echo::{EchoFields, Identified};
     pub use crate::message::extended_echo::{ExtendedEchoFields, Reply, Request};
     pub use crate::message::quoting::{Quoting, Rfc4884};
-    pub use crate::message::raw::RawFields;
+    pub use crate::message::raw::{NoFields, RawFields};
 }
 
 /// The README's examples, compiled and run as doctests.

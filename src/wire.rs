@@ -33,3 +33,16 @@ pub(crate) struct Ipv4Header {
     pub(crate) src: [u8; 4],
     pub(crate) dst: [u8; 4],
 }
+
+/// The fixed 40 bytes of an IPv6 header (RFC 8200 section 3): version (4 bits), traffic class
+/// (8), flow label (20); payload length; next header; hop limit; source and destination.
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
+#[repr(C)]
+pub(crate) struct Ipv6Header {
+    pub(crate) version_class_flow: U32,
+    pub(crate) payload_length: U16,
+    pub(crate) next_header: u8,
+    pub(crate) hop_limit: u8,
+    pub(crate) src: [u8; 16],
+    pub(crate) dst: [u8; 16],
+}

@@ -231,7 +231,10 @@ fn quoted_version() {
     q[0] = 0x60;
     assert_eq!(
         Quote::new(&q).ipv4().unwrap_err(),
-        ParseError::QuotedVersion { version: 6 }
+        ParseError::QuotedVersion {
+            expected: 4,
+            version: 6
+        }
     );
 }
 

@@ -30,9 +30,10 @@ fn skipped_field(ty: u64, key: &str) -> bool {
     match (ty, key) {
         // The oracle's own validity summaries (compared separately below).
         (9, "entries_complete" | "rfc1256_valid") => true,
-        // Domain name request/reply (RFC 1788) has no typed view: scapy reads 4 bytes too
-        // many there, so the oracle cannot check one.
-        (37 | 38, "identifier" | "sequence" | "scapy_unused" | "rest_of_header") => true,
+        // Domain name request/reply (RFC 1788): scapy reads 4 bytes too many on both types and
+        // calls them `scapy_unused`; `domain_name_fields` maps them onto ours (the TTL of a
+        // reply, the first payload bytes of a request).
+        (37 | 38, "scapy_unused" | "rest_of_header" | "ttl" | "names") => true,
         _ => false,
     }
 }
@@ -109,9 +110,12 @@ fn check_wellformed(rec: &Value, problems: &mut Vec<String>) {
     let ours = json::message_json(&bytes);
     let mut p = Vec::new();
     let ty = u64_of(&rec["type"]);
-    // The domain name messages (RFC 1788) have no typed view: for us their payload starts
-    // after the common 8-byte header.
-    let raw_fixed = matches!(ty, 37 | 38);
+    // A domain name request (RFC 1788 section 2) has no field after the sequence number: its
+    // payload starts at 8 where scapy's layout puts it at 12.
+    let raw_fixed = ty == 37;
+    if matches!(ty, 37 | 38) {
+        domain_name_fields(rec, &bytes, &ours, &mut p);
+    }
     for key in [
         "type",
         "code",
@@ -161,6 +165,32 @@ fn check_wellformed(rec: &Value, problems: &mut Vec<String>) {
     problems.extend(p.into_iter().map(|m| format!("{name}: {m}")));
 }
 
+/// scapy's `scapy_unused` word on types 37 and 38 is bytes 8-11 read as an unsigned number: on a
+/// reply that is the RFC 1788 section 3 TTL (ours, signed), on a request the first payload bytes.
+fn domain_name_fields(rec: &Value, bytes: &[u8], ours: &Value, p: &mut Vec<String>) {
+    let unused = rec["fields"]["scapy_unused"].as_u64().unwrap();
+    if rec["type"] == 38 {
+        let ttl = ours["fields"]["ttl"].as_i64().unwrap();
+        if ttl as i32 as u32 as u64 != unused {
+            p.push(format!("ttl: ours {ttl}, oracle word {unused}"));
+        }
+        if ours["payload_offset"] != 12 {
+            p.push("payload_offset of a reply is not 12".into());
+        }
+    } else {
+        let first = &bytes[8..12.min(bytes.len())];
+        let oracle = unused.to_be_bytes();
+        if first != &oracle[8 - first.len()..] {
+            p.push(format!(
+                "request payload {first:02x?}, oracle word {unused}"
+            ));
+        }
+        if ours["payload_offset"] != 8 {
+            p.push("payload_offset of a request is not 8".into());
+        }
+    }
+}
+
 #[test]
 fn wellformed_records_decode_like_the_oracle_and_round_trip() {
     let mut problems = Vec::new();
@@ -187,7 +217,8 @@ fn fixed_len(ty: u8) -> (Part, usize) {
     match ty {
         13 | 14 => (Part::Timestamps, 20),
         17 | 18 => (Part::AddressMask, 12),
-        30 => (Part::Traceroute, 20), // RFC 1393 section 2.3
+        30 => (Part::Traceroute, 20),      // RFC 1393 section 2.3
+        38 => (Part::DomainNameReply, 12), // RFC 1788 section 3: the TTL after the sequence
         _ => (Part::Header, 8),
     }
 }
@@ -283,7 +314,11 @@ fn check_bad_inner(rec: &Value, msg: &Message<&[u8]>) -> Result<(), String> {
             ip.options() == Ok(&[1, 1, 1, 1][..]) && ip.ports() == Ok((5353, 33434))
         }
         "inner version=6 in an IPv4-looking header" | "inner is an IPv6 header" => {
-            ip.unwrap_err() == ParseError::QuotedVersion { version: 6 }
+            ip.unwrap_err()
+                == ParseError::QuotedVersion {
+                    expected: 4,
+                    version: 6,
+                }
         }
         "inner total length 10 < header length" => {
             let ip = ip.unwrap();
@@ -527,7 +562,8 @@ fn malformed_records_get_the_chosen_outcome() {
 /// Messages scapy refused to dissect (the fixed part of the type is cut): a strict parser
 /// refuses them too, with Truncated, unless they are too short even for our 8-byte header check
 /// (covered above), or scapy's quirks refused a valid message (an empty message is a default
-/// echo request for scapy; types 37/38 it reads 4 bytes too far).
+/// echo request for scapy; types 37/38 it reads 4 bytes too far, past a request's end and past
+/// a reply's TTL).
 #[test]
 fn scapy_refusals_are_ours_too() {
     for rec in all_records().iter().filter(|r| r["scapy_ok"] == false) {
@@ -535,7 +571,7 @@ fn scapy_refusals_are_ours_too() {
         let ty = bytes.first().copied();
         let got = Message::parse_unverified(&bytes[..]);
         match ty {
-            Some(37 | 38) if bytes.len() >= 8 => assert!(got.is_ok(), "{}", id(rec)),
+            Some(37) if bytes.len() >= 8 => assert!(got.is_ok(), "{}", id(rec)),
             _ => assert!(
                 matches!(got, Err(ParseError::Truncated { .. })),
                 "{}: {got:?}",

@@ -46,6 +46,8 @@ enum Spec {
     Other(u8, u8, [u8; 4], Vec<u8>),
     ExtEchoRequest(u8, u16, u8, bool, u8, Vec<u8>),
     ExtEchoReply(u8, u16, u8, u8, u8, [bool; 3], Vec<u8>),
+    DomainNameRequest(u8, u16, u16, Vec<u8>),
+    DomainNameReply(u8, u16, u16, i32, Vec<u8>),
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -112,7 +114,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         (
             any::<u8>().prop_filter("no typed view", |t| !matches!(
                 t,
-                0 | 3 | 4 | 5 | 8..=18 | 30 | 40 | 42 | 43
+                0 | 3 | 4 | 5 | 8..=18 | 30 | 37 | 38 | 40 | 42 | 43
             )),
             any::<u8>(),
             any::<[u8; 4]>(),
@@ -138,6 +140,16 @@ fn spec() -> impl Strategy<Value = Spec> {
             data()
         )
             .prop_map(|(c, i, s, st, r, b, d)| Spec::ExtEchoReply(c, i, s, st, r, b, d)),
+        (any::<u8>(), any::<u16>(), any::<u16>(), data())
+            .prop_map(|(c, i, s, d)| Spec::DomainNameRequest(c, i, s, d)),
+        (
+            any::<u8>(),
+            any::<u16>(),
+            any::<u16>(),
+            any::<i32>(),
+            data()
+        )
+            .prop_map(|(c, i, s, t, d)| Spec::DomainNameReply(c, i, s, t, d)),
     ]
 }
 
@@ -293,6 +305,23 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
                 payload,
             }))
         }
+        Spec::DomainNameRequest(code, identifier, sequence, trailing) => {
+            f(Repr::DomainNameRequest(DomainNameRequestRepr {
+                code: *code,
+                identifier: *identifier,
+                sequence: *sequence,
+                trailing,
+            }))
+        }
+        Spec::DomainNameReply(code, identifier, sequence, ttl, names) => {
+            f(Repr::DomainNameReply(DomainNameReplyRepr {
+                code: *code,
+                identifier: *identifier,
+                sequence: *sequence,
+                ttl: *ttl,
+                names,
+            }))
+        }
         Spec::Other(t, code, rest, payload) => f(Repr::Other(RawRepr {
             message_type: MessageType(*t),
             code: *code,
@@ -379,7 +408,7 @@ proptest! {
         let mut bytes = bytes;
         if let Some(b) = bytes.first_mut() {
             // Bias towards the types with views.
-            if ty < 128 { *b = ty % 20; }
+            if ty < 128 { *b = ty % 44; }
         }
         let _ = Message::parse(&bytes[..]);
         let _ = json::message_json(&bytes);
@@ -480,6 +509,14 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
             m.set_code_u8(v as u8);
         }
         Message::ExtendedEchoReply(mut m) => m.set_code_u8(v as u8),
+        Message::DomainNameRequest(mut m) => {
+            m.set_identifier(lo);
+            m.set_sequence(hi);
+        }
+        Message::DomainNameReply(mut m) => {
+            m.set_ttl(v as i32);
+            m.set_sequence(lo);
+        }
         Message::Other(mut m) => {
             m.set_rest_of_header(v.to_be_bytes());
             m.set_code_u8(v as u8);

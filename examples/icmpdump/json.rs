@@ -2,7 +2,9 @@
 //! (`shared/oracle/README.md`, "Record schema"), so that the tool's output can be compared with
 //! scapy's and tshark's decodes record by record. Also used by `tests/oracle.rs`.
 
-use icmpwire::extension::{Extensions, InterfaceAddress, InterfaceIdentification, ObjectData};
+use icmpwire::extension::{
+    Extensions, InterfaceAddress, InterfaceIdentification, InterfaceInformation, ObjectData,
+};
 use icmpwire::v4::{AgentExtension, AgentExtensions, Message};
 use icmpwire::{ParseError, Quote, protocol};
 use serde_json::{Map, Value, json};
@@ -25,6 +27,9 @@ pub(crate) fn error_kind(e: &ParseError) -> &'static str {
         ParseError::QuotedProtocol { .. } => "quoted_protocol",
         ParseError::ExtensionObjectLength { .. } => "extension_object_length",
         ParseError::UnknownAddressFamily { .. } => "unknown_address_family",
+        ParseError::NameLabel { .. } => "name_label",
+        ParseError::NamePointer { .. } => "name_pointer",
+        ParseError::NameTooLong { .. } => "name_too_long",
         _ => "other",
     }
 }
@@ -169,6 +174,23 @@ fn decoded(msg: &Message<&[u8]>) -> Value {
             put("rest_of_header", json!(rest));
             inner = quote_json(m.quote());
         }
+        Message::DomainNameRequest(m) => {
+            put("identifier", json!(m.identifier()));
+            put("sequence", json!(m.sequence()));
+        }
+        Message::DomainNameReply(m) => {
+            put("identifier", json!(m.identifier()));
+            put("sequence", json!(m.sequence()));
+            put("ttl", json!(m.ttl()));
+            let names: Vec<Value> = m
+                .names()
+                .map(|n| match n {
+                    Ok(name) => json!(name.to_string()),
+                    Err(e) => json!({ "error": error_kind(&e), "message": e.to_string() }),
+                })
+                .collect();
+            put("names", Value::Array(names));
+        }
         Message::Other(m) => {
             put(
                 "rest_of_header",
@@ -302,68 +324,11 @@ fn extension_json(ext: &Extensions<'_>) -> Value {
                 o.insert("mpls".into(), Value::Array(l));
             }
             ObjectData::InterfaceInformation(info) => {
-                let c = obj.c_type();
-                let mut i = Map::new();
-                i.insert("role".into(), json!(c >> 6));
-                i.insert("has_ifindex".into(), json!((c >> 3) & 1));
-                i.insert("has_ipaddr".into(), json!((c >> 2) & 1));
-                i.insert("has_name".into(), json!((c >> 1) & 1));
-                i.insert("has_mtu".into(), json!(c & 1));
-                match info {
-                    Ok(info) => {
-                        if let Some(x) = info.if_index {
-                            i.insert("ifindex".into(), json!(x));
-                        }
-                        if let Some(a) = info.address {
-                            i.insert("afi".into(), json!(a.afi()));
-                            i.insert("address".into(), address_json(&a));
-                        }
-                        if let Some(n) = info.name {
-                            i.insert(
-                                "name".into(),
-                                json!(n.iter().map(|&b| char::from(b)).collect::<String>()),
-                            );
-                        }
-                        if let Some(m) = info.mtu {
-                            i.insert("mtu".into(), json!(m));
-                        }
-                    }
-                    Err(e) => {
-                        i.insert("error".into(), json!(error_kind(&e)));
-                    }
-                }
+                let i = interface_information_json(obj.c_type(), info);
                 o.insert("interface_information".into(), Value::Object(i));
             }
             ObjectData::InterfaceIdentification(id) => {
-                let mut i = Map::new();
-                i.insert("c_type".into(), json!(obj.c_type()));
-                match id {
-                    Ok(InterfaceIdentification::Name(n)) => {
-                        i.insert(
-                            "name".into(),
-                            json!(n.iter().map(|&b| char::from(b)).collect::<String>()),
-                        );
-                    }
-                    Ok(InterfaceIdentification::Index(x)) => {
-                        i.insert("ifindex".into(), json!(x));
-                    }
-                    Ok(InterfaceIdentification::Address { address, length }) => {
-                        i.insert("afi".into(), json!(address.afi()));
-                        i.insert("address_length".into(), json!(length));
-                        let key = if matches!(address, InterfaceAddress::Other { .. }) {
-                            "address_hex"
-                        } else {
-                            "address"
-                        };
-                        i.insert(key.into(), address_json(&address));
-                    }
-                    Ok(_) => {
-                        i.insert("error".into(), json!("unknown or short c-type"));
-                    }
-                    Err(e) => {
-                        i.insert("error".into(), json!(error_kind(&e)));
-                    }
-                }
+                let i = interface_identification_json(obj.c_type(), id);
                 o.insert("interface_identification".into(), Value::Object(i));
             }
             _ => {}
@@ -422,4 +387,78 @@ fn agent_extensions_json(mut it: AgentExtensions<'_>) -> Value {
         list.push(Value::Object(o));
     }
     Value::Array(list)
+}
+
+/// An RFC 5837 interface information object's decode (`c_type` holds its flags).
+pub(crate) fn interface_information_json(
+    c: u8,
+    info: Result<InterfaceInformation<'_>, ParseError>,
+) -> Map<String, Value> {
+    let mut i = Map::new();
+    i.insert("role".into(), json!(c >> 6));
+    i.insert("has_ifindex".into(), json!((c >> 3) & 1));
+    i.insert("has_ipaddr".into(), json!((c >> 2) & 1));
+    i.insert("has_name".into(), json!((c >> 1) & 1));
+    i.insert("has_mtu".into(), json!(c & 1));
+    match info {
+        Ok(info) => {
+            if let Some(x) = info.if_index {
+                i.insert("ifindex".into(), json!(x));
+            }
+            if let Some(a) = info.address {
+                i.insert("afi".into(), json!(a.afi()));
+                i.insert("address".into(), address_json(&a));
+            }
+            if let Some(n) = info.name {
+                i.insert(
+                    "name".into(),
+                    json!(n.iter().map(|&b| char::from(b)).collect::<String>()),
+                );
+            }
+            if let Some(m) = info.mtu {
+                i.insert("mtu".into(), json!(m));
+            }
+        }
+        Err(e) => {
+            i.insert("error".into(), json!(error_kind(&e)));
+        }
+    }
+    i
+}
+
+/// An RFC 8335 interface identification object's decode.
+pub(crate) fn interface_identification_json(
+    c_type: u8,
+    id: Result<InterfaceIdentification<'_>, ParseError>,
+) -> Map<String, Value> {
+    let mut i = Map::new();
+    i.insert("c_type".into(), json!(c_type));
+    match id {
+        Ok(InterfaceIdentification::Name(n)) => {
+            i.insert(
+                "name".into(),
+                json!(n.iter().map(|&b| char::from(b)).collect::<String>()),
+            );
+        }
+        Ok(InterfaceIdentification::Index(x)) => {
+            i.insert("ifindex".into(), json!(x));
+        }
+        Ok(InterfaceIdentification::Address { address, length }) => {
+            i.insert("afi".into(), json!(address.afi()));
+            i.insert("address_length".into(), json!(length));
+            let key = if matches!(address, InterfaceAddress::Other { .. }) {
+                "address_hex"
+            } else {
+                "address"
+            };
+            i.insert(key.into(), address_json(&address));
+        }
+        Ok(_) => {
+            i.insert("error".into(), json!("unknown or short c-type"));
+        }
+        Err(e) => {
+            i.insert("error".into(), json!(error_kind(&e)));
+        }
+    }
+    i
 }

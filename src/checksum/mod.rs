@@ -8,7 +8,11 @@
 //! * [`verify`] tells whether a message with its checksum field in place sums to `0xFFFF`;
 //! * [`Checksum`] accumulates slices of any length in any split, and 16/32-bit words;
 //! * [`update_u16`] and [`update_u32`] rewrite the checksum after one field changed, with
-//!   RFC 1624 equation 3, without reading the rest of the message.
+//!   RFC 1624 equation 3, without reading the rest of the message; [`update_ipv6`] after an
+//!   IPv6 address changed (NAT66, NPTv6).
+//! * ICMPv6 (RFC 4443 section 2.3) covers the RFC 8200 section 8.1 pseudo-header too:
+//!   [`icmpv6_checksum`], [`verify_icmpv6`], and [`Checksum::with_ipv6_pseudo_header`] to
+//!   stream.
 //!
 //! All values at this surface are host-order integers: `internet_checksum(b"\x45\x00")` returns
 //! `!0x4500`, and storing it means writing `value.to_be_bytes()`.
@@ -59,6 +63,11 @@ mod simd;
 mod wide;
 #[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
 mod x86;
+
+mod pseudo;
+
+pub use pseudo::{icmpv6_checksum, update_ipv6, verify_icmpv6};
+pub(crate) use pseudo::{icmpv6_pseudo_header, sum_after};
 
 /// One's complement addition on 64 bits: add, then add the carry back in.
 ///

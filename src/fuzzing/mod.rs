@@ -54,8 +54,23 @@
 //! their_parser(bad.as_bytes());
 //! ```
 
+/// `Arbitrary` for the open `u8` newtypes: every value, named or not.
+macro_rules! arbitrary_u8 {
+    ($($ty:ty),*) => {$(
+        impl<'a> Arbitrary<'a> for $ty {
+            fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+                Ok(Self(u.arbitrary()?))
+            }
+            fn size_hint(_depth: usize) -> (usize, Option<usize>) {
+                (1, Some(1))
+            }
+        }
+    )*};
+}
+
 mod build;
 mod reprs;
+mod v6;
 
 use alloc::vec::Vec;
 
@@ -115,7 +130,7 @@ impl AsRef<[u8]> for Packet {
 
 impl<'a> Arbitrary<'a> for Packet {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let kind = u.int_in_range(0u8..=19)?;
+        let kind = u.int_in_range(0u8..=21)?;
         build::build(u, kind, None).map(|bytes| Self { bytes })
     }
 }
@@ -227,7 +242,7 @@ impl<'a> Arbitrary<'a> for NearValid {
         let flaw: Flaw = u.arbitrary()?;
         // A message of a kind that can have the flaw (kinds as in `build`).
         let kind = match flaw {
-            Flaw::BadChecksum | Flaw::CutFixedPart => u.int_in_range(0u8..=19)?,
+            Flaw::BadChecksum | Flaw::CutFixedPart => u.int_in_range(0u8..=21)?,
             Flaw::CutQuote => *u.choose(&[1u8, 2, 3, 7, 8, 18])?,
             Flaw::LengthPastEnd => *u.choose(&[1u8, 7, 8])?,
             Flaw::EntryCountTooHigh | Flaw::EntrySizeTooSmall => 5,

@@ -6,28 +6,16 @@ use core::net::Ipv4Addr;
 use arbitrary::{Arbitrary, Result, Unstructured};
 
 use crate::extension::{InterfaceRole, MplsEntry};
+use crate::message::quoting::Rfc4884Repr;
 use crate::v4::{
-    AddressMaskRepr, DestinationUnreachableRepr, ExtendedEchoReplyCode, MessageType,
-    ParameterProblemCode, ParameterProblemRepr, PhoturisCode, PhoturisRepr, RawRepr, RedirectCode,
-    RedirectRepr, Repr, RouterAdvertisementCode, RouterAdvertisementRepr, RouterEntriesRepr,
-    RouterEntry, RouterSolicitationRepr, SourceQuenchRepr, TimeExceededCode, TimeExceededRepr,
-    TimestampRepr, TracerouteCode, TracerouteRepr, UnreachableCode,
+    AddressMaskRepr, DestinationUnreachableRepr, DomainNameReplyRepr, DomainNameRequestRepr,
+    ExtendedEchoReplyCode, MessageType, ParameterProblemCode, ParameterProblemRepr, PhoturisCode,
+    PhoturisRepr, RawRepr, RedirectCode, RedirectRepr, Repr, RouterAdvertisementCode,
+    RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry, RouterSolicitationRepr,
+    SourceQuenchRepr, TimeExceededCode, TimestampRepr, TracerouteCode, TracerouteRepr,
+    UnreachableCode,
 };
 use crate::{EchoRepr, ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
-
-/// `Arbitrary` for the open `u8` newtypes: every value, named or not.
-macro_rules! arbitrary_u8 {
-    ($($ty:ty),*) => {$(
-        impl<'a> Arbitrary<'a> for $ty {
-            fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-                Ok(Self(u.arbitrary()?))
-            }
-            fn size_hint(_depth: usize) -> (usize, Option<usize>) {
-                (1, Some(1))
-            }
-        }
-    )*};
-}
 
 arbitrary_u8!(
     MessageType,
@@ -137,7 +125,9 @@ impl<'a> Arbitrary<'a> for RedirectRepr<'a> {
     }
 }
 
-impl<'a> Arbitrary<'a> for TimeExceededRepr<'a> {
+impl<'a, C: Arbitrary<'a>> Arbitrary<'a> for Rfc4884Repr<'a, C> {
+    /// ICMPv4's time exceeded, ICMPv6's destination unreachable and time exceeded: 24 unused
+    /// bits on both versions.
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(Self {
             code: u.arbitrary()?,
@@ -253,6 +243,30 @@ impl<'a> Arbitrary<'a> for PhoturisRepr<'a> {
     }
 }
 
+impl<'a> Arbitrary<'a> for DomainNameRequestRepr<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self {
+            code: u.arbitrary()?,
+            identifier: u.arbitrary()?,
+            sequence: u.arbitrary()?,
+            trailing: u.arbitrary()?,
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for DomainNameReplyRepr<'a> {
+    /// The names are any bytes: a reply parses whatever its names hold (they are read lazily).
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self {
+            code: u.arbitrary()?,
+            identifier: u.arbitrary()?,
+            sequence: u.arbitrary()?,
+            ttl: u.arbitrary()?,
+            names: u.arbitrary()?,
+        })
+    }
+}
+
 impl<'a> Arbitrary<'a> for RawRepr<'a> {
     /// A type without a typed view (so that it parses back as [`Repr::Other`]).
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
@@ -285,7 +299,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
     /// assert_eq!(Message::parse(&buf[..]).unwrap().to_repr(), repr);
     /// ```
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let kind = u.int_in_range(0u8..=19)?;
+        let kind = u.int_in_range(0u8..=21)?;
         Self::arbitrary_kind(u, kind)
     }
 }
@@ -313,6 +327,8 @@ impl<'a> Repr<'a> {
             16 => Repr::ExtendedEchoReply(u.arbitrary()?),
             17 => Repr::Traceroute(u.arbitrary()?),
             18 => Repr::Photuris(u.arbitrary()?),
+            19 => Repr::DomainNameRequest(u.arbitrary()?),
+            20 => Repr::DomainNameReply(u.arbitrary()?),
             _ => Repr::Other(u.arbitrary()?),
         })
     }

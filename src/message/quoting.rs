@@ -13,11 +13,14 @@
 //!
 //! The builders of the RFC 4884 messages describe their body with
 //! [`Body::quote`](super::build::Body::quote); writing the padded quote, the structure and the
-//! length field is done once, in `build.rs`.
+//! length field is done once, in `build.rs`. The messages whose fields besides the length are
+//! all unused (ICMPv4's time exceeded, ICMPv6's destination unreachable and time exceeded)
+//! share one builder, [`Rfc4884Repr`].
 
 use zerocopy::{ByteSlice, ByteSliceMut};
 
-use crate::extension::{self, Extensions};
+use crate::extension::{self, Extensions, ObjectRepr};
+use crate::message::build::{Body, Describe};
 use crate::quote::Quote;
 use crate::view::{Fields, Version, View, sealed};
 
@@ -89,6 +92,31 @@ impl<I: Version, B: ByteSlice, F: Fields<I> + Quoting> View<I, B, F> {
         self.quote_split().1
     }
 
+    /// The bytes after the original datagram: the extension structure when there is one;
+    /// otherwise what the length field leaves past the datagram, which is not one (1 to 3
+    /// bytes, too few for its header, or anything after a length under 128 bytes, which
+    /// RFC 4884 section 4.1 does not allow with extensions). Empty when the quote is all
+    /// datagram. Nothing of the message is out of reach: payload = datagram + these bytes.
+    ///
+    /// ```
+    /// // Length field 32 words (128 bytes), then 2 bytes: too short for an extension header.
+    /// let mut bytes = [0u8; 8 + 130];
+    /// bytes[0] = 11;
+    /// bytes[5] = 32;
+    /// let sum = icmpwire::checksum::internet_checksum(&bytes);
+    /// bytes[2..4].copy_from_slice(&sum.to_be_bytes());
+    /// let msg = icmpwire::v4::TimeExceeded::parse(&bytes[..]).unwrap();
+    /// assert!(msg.extensions().is_none());
+    /// assert_eq!(msg.original_datagram().len(), 128);
+    /// assert_eq!(msg.after_datagram(), &[0, 0]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn after_datagram(&self) -> &[u8] {
+        let (datagram, _) = self.quote_split();
+        self.rest().get(datagram.len()..).unwrap_or(&[])
+    }
+
     /// The quoted original datagram as a [`Quote`] to decode.
     ///
     /// ```
@@ -143,5 +171,55 @@ impl<I: Version, B: ByteSliceMut, F: Fields<I> + Rfc4884> View<I, B, F> {
     #[inline]
     pub fn set_length_field(&mut self, words: u8) {
         self.modify(|f| *f.length_mut() = words);
+    }
+}
+
+/// The fields of an RFC 4884 message whose only field besides the length is unused, to emit
+/// with a `Repr`: ICMPv4's time exceeded ([`v4::TimeExceededRepr`](crate::v4::TimeExceededRepr)),
+/// ICMPv6's destination unreachable and time exceeded
+/// ([`v6::DestinationUnreachableRepr`](crate::v6::DestinationUnreachableRepr),
+/// [`v6::TimeExceededRepr`](crate::v6::TimeExceededRepr)). `C` is the message's code type.
+///
+/// ```
+/// use icmpwire::v4::{Repr, TimeExceededRepr};
+///
+/// let repr = Repr::TimeExceeded(TimeExceededRepr { quote: &[0x45, 0, 0, 28], ..TimeExceededRepr::default() });
+/// assert_eq!(repr.buffer_len(), 12);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Rfc4884Repr<'a, C> {
+    /// The code.
+    pub code: C,
+    /// The RFC 4884 length (32-bit words on ICMPv4, 64-bit words on ICMPv6; 0 without
+    /// extensions).
+    pub length: u8,
+    /// The unused bytes besides the length field, as one big-endian number (0): on ICMPv4 byte
+    /// 4 (bits 16-23) and bytes 6-7, on ICMPv6 bytes 5-7. Bits above them are ignored.
+    pub unused: u32,
+    /// The quoted datagram.
+    pub quote: &'a [u8],
+    /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
+    /// padded to a whole number of words and at least 128 bytes, `length` is replaced by the
+    /// padded length in words, and the extension structure's checksum is computed.
+    pub extensions: &'a [ObjectRepr<'a>],
+}
+
+/// The code type of an [`Rfc4884Repr`], which says how its version lays out bytes 4-7.
+pub(crate) trait UnusedLayout: Copy + Into<u8> {
+    /// Bytes per unit of the length field.
+    const UNIT: usize;
+    /// Bytes 4-7: the length field and the unused bytes.
+    fn layout(length: u8, unused: u32) -> [u8; 4];
+}
+
+impl<C: UnusedLayout> Describe for Rfc4884Repr<'_, C> {
+    type Fields = [u8; 4];
+
+    #[inline]
+    fn describe(&self) -> (u8, [u8; 4], Body<'_>) {
+        let body = Body::quote(self.quote, self.extensions, C::UNIT);
+        let fields = C::layout(body.length_field(self.length), self.unused);
+        (self.code.into(), fields, body)
     }
 }

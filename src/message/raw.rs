@@ -1,5 +1,6 @@
-//! Any ICMP message as its common header: type, code, checksum, the 4 "rest of header" bytes
-//! (RFC 792; RFC 4443 section 2.1 calls them the start of the message body), and the rest.
+//! Any ICMP message as its common header: on ICMPv4, type, code, checksum, the 4 "rest of
+//! header" bytes (RFC 792) and the rest ([`RawFields`]); on ICMPv6, type, code, checksum and the
+//! message body (RFC 4443 section 2.1), which may be empty ([`NoFields`]).
 //! The `Other` variant of each version's `Message` holds the types this crate has no typed view
 //! for (the experiments, unassigned values...), so that every message round-trips byte for
 //! byte. The raw view reads any type, including those with a typed view (a traceroute message
@@ -96,6 +97,90 @@ where
     pub fn set_message_type(&mut self, ty: I::MessageType) {
         let code = self.code_u8();
         self.set_type_code(ty.into(), code);
+    }
+}
+
+/// No fields: everything after the checksum is the message body (RFC 4443 section 2.1), for
+/// the ICMPv6 types without a view, which may be as short as 4 bytes.
+///
+/// ```
+/// use icmpwire::{fields::NoFields, view::View, v6::{Raw, V6}};
+///
+/// // Type 200 (private experimentation), an empty body; the checksum covers the pseudo-header.
+/// let (src, dst) = (core::net::Ipv6Addr::LOCALHOST, core::net::Ipv6Addr::LOCALHOST);
+/// let mut bytes = [200u8, 0, 0, 0];
+/// let sum = icmpwire::checksum::icmpv6_checksum(src, dst, &bytes);
+/// bytes[2..4].copy_from_slice(&sum.to_be_bytes());
+/// let raw: View<V6, &[u8], NoFields> = Raw::parse(&bytes[..], src, dst).unwrap();
+/// assert!(raw.body().is_empty());
+/// ```
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
+#[repr(C)]
+pub struct NoFields;
+
+impl sealed::Sealed for NoFields {}
+
+impl<I: Version, B: ByteSlice> View<I, B, NoFields>
+where
+    NoFields: Fields<I>,
+{
+    /// The message body: everything after the checksum.
+    ///
+    /// ```
+    /// let bytes = [201u8, 7, 0, 0, 0xAB];
+    /// let raw = icmpwire::v6::Raw::parse_unverified(&bytes[..]).unwrap();
+    /// assert_eq!(raw.body(), &[0xAB]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn body(&self) -> &[u8] {
+        self.rest()
+    }
+
+    /// The owned description of this message.
+    ///
+    /// ```
+    /// let bytes = [201u8, 7, 0, 0, 0xAB];
+    /// let msg = icmpwire::v6::Raw::parse_unverified(&bytes[..]).unwrap();
+    /// let repr = msg.to_repr();
+    /// assert_eq!((repr.message_type.0, repr.code, repr.body), (201, 7, &[0xAB][..]));
+    /// ```
+    #[must_use]
+    pub fn to_repr(&self) -> BodyRepr<'_, I::MessageType> {
+        BodyRepr {
+            message_type: self.message_type(),
+            code: self.code_u8(),
+            body: self.body(),
+        }
+    }
+}
+
+/// Any ICMPv6 message as type, code and body, to emit with a `Repr`
+/// ([`v6::RawRepr`](crate::v6::RawRepr) names it).
+///
+/// ```
+/// use icmpwire::v6::{MessageType, RawRepr, Repr};
+///
+/// let repr = Repr::Other(RawRepr { message_type: MessageType(200), code: 0, body: &[] });
+/// assert_eq!(repr.buffer_len(), 4);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct BodyRepr<'a, T> {
+    /// The type.
+    pub message_type: T,
+    /// The code.
+    pub code: u8,
+    /// Everything after the checksum.
+    pub body: &'a [u8],
+}
+
+impl<T> Describe for BodyRepr<'_, T> {
+    type Fields = NoFields;
+
+    #[inline]
+    fn describe(&self) -> (u8, NoFields, Body<'_>) {
+        (self.code, NoFields, Body::Bytes(self.body))
     }
 }
 

@@ -3,9 +3,8 @@
 use core::mem::size_of;
 use core::net::Ipv4Addr;
 
-use super::transport::{QuotedIcmp, QuotedTcp, QuotedUdp, be16};
+use super::transport::{QuotedIcmp, QuotedTcp, QuotedUdp, Transport};
 use crate::error::{ParseError, Part};
-use crate::types::v4::MessageType;
 use crate::wire::Ipv4Header;
 
 /// The quoted IPv4 header (RFC 791 section 3.1), and what follows it in the quote.
@@ -287,15 +286,14 @@ impl<'a> QuotedIpv4<'a> {
         Ok(self.bytes.get(len..).unwrap_or(&[]))
     }
 
-    /// The transport bytes of a first fragment (or unfragmented datagram); an error for later
-    /// fragments, whose quoted bytes are the middle of the payload.
+    /// The transport bytes and what the header says of them.
     #[inline]
-    fn first_fragment_transport(&self) -> Result<&'a [u8], ParseError> {
-        let offset = self.fragment_offset();
-        if offset != 0 {
-            return Err(ParseError::QuotedFragment { offset });
+    fn transport_of(&self) -> Transport<'a> {
+        Transport {
+            protocol: self.protocol(),
+            fragment_offset: self.fragment_offset(),
+            bytes: self.transport(),
         }
-        self.transport()
     }
 
     /// Source and destination port of a quoted UDP or TCP datagram (the first 4 transport
@@ -313,15 +311,7 @@ impl<'a> QuotedIpv4<'a> {
     /// [`transport`](Self::transport).
     #[inline]
     pub fn ports(&self) -> Result<(u16, u16), ParseError> {
-        let t = self.first_fragment_transport()?;
-        match t.first_chunk::<4>() {
-            Some(&[a, b, c, d]) => Ok((u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d]))),
-            None => Err(ParseError::Truncated {
-                part: Part::QuotedPorts,
-                required: 4,
-                actual: t.len(),
-            }),
-        }
+        self.transport_of().ports()
     }
 
     /// The quoted UDP header (RFC 768): ports always, length and checksum when quoted.
@@ -340,15 +330,7 @@ impl<'a> QuotedIpv4<'a> {
     /// [`ports`](Self::ports).
     #[inline]
     pub fn udp(&self) -> Result<QuotedUdp, ParseError> {
-        self.expect_protocol(crate::protocol::UDP)?;
-        let (src_port, dst_port) = self.ports()?;
-        let t = self.transport()?;
-        Ok(QuotedUdp {
-            src_port,
-            dst_port,
-            length: be16(t, 4),
-            checksum: be16(t, 6),
-        })
+        self.transport_of().udp()
     }
 
     /// The quoted TCP header (RFC 9293): ports always, sequence number when quoted (RFC 792's
@@ -368,18 +350,7 @@ impl<'a> QuotedIpv4<'a> {
     /// [`ports`](Self::ports).
     #[inline]
     pub fn tcp(&self) -> Result<QuotedTcp, ParseError> {
-        self.expect_protocol(crate::protocol::TCP)?;
-        let (src_port, dst_port) = self.ports()?;
-        let t = self.transport()?;
-        let sequence = t
-            .get(4..8)
-            .and_then(|s| s.first_chunk::<4>())
-            .map(|s| u32::from_be_bytes(*s));
-        Ok(QuotedTcp {
-            src_port,
-            dst_port,
-            sequence,
-        })
+        self.transport_of().tcp()
     }
 
     /// The quoted ICMP header: type and code always, checksum, identifier and sequence when
@@ -401,31 +372,6 @@ impl<'a> QuotedIpv4<'a> {
     /// header errors of [`ports`](Self::ports).
     #[inline]
     pub fn icmp(&self) -> Result<QuotedIcmp, ParseError> {
-        self.expect_protocol(crate::protocol::ICMP)?;
-        let t = self.first_fragment_transport()?;
-        let Some(&[ty, code]) = t.first_chunk::<2>() else {
-            return Err(ParseError::Truncated {
-                part: Part::QuotedIcmp,
-                required: 2,
-                actual: t.len(),
-            });
-        };
-        Ok(QuotedIcmp {
-            message_type: MessageType(ty),
-            code,
-            checksum: be16(t, 2),
-            identifier: be16(t, 4),
-            sequence: be16(t, 6),
-        })
-    }
-
-    #[inline]
-    fn expect_protocol(&self, expected: u8) -> Result<(), ParseError> {
-        let found = self.protocol();
-        if found == expected {
-            Ok(())
-        } else {
-            Err(ParseError::QuotedProtocol { expected, found })
-        }
+        self.transport_of().icmp(crate::protocol::ICMP)
     }
 }

@@ -1,7 +1,10 @@
 //! The original datagram that error messages quote (destination unreachable, source quench,
 //! redirect, time exceeded, parameter problem): RFC 792 asks for "the internet header plus the
 //! first 64 bits of the original datagram's data"; RFC 1812 section 4.3.2.3 lets routers quote
-//! as much as fits in a 576-byte ICMP datagram (Linux quotes up to 548 bytes).
+//! as much as fits in a 576-byte ICMP datagram (Linux quotes up to 548 bytes). ICMPv6 errors
+//! quote "as much of invoking packet as possible without the ICMPv6 packet exceeding the
+//! minimum IPv6 MTU" (RFC 4443 section 2.4 (c)): up to 1232 bytes, read with [`Quote::ipv6`],
+//! whose extension header chain is walked to the upper layer.
 //!
 //! Real quotes are cut short, carry IPv4 options, and sometimes a damaged header. Everything is
 //! decoded as far as the bytes allow: [`Quote::ipv4`] needs only the fixed 20 bytes; the options,
@@ -24,9 +27,13 @@
 //! ```
 
 mod ipv4;
+mod ipv6;
 mod transport;
 
 pub use ipv4::QuotedIpv4;
+pub use ipv6::{
+    ExtensionHeader, ExtensionHeaders, FragmentHeader, QuotedIpv6, RoutingHeader, UpperLayer,
+};
 pub use transport::{QuotedIcmp, QuotedTcp, QuotedUdp};
 
 use core::mem::size_of;
@@ -56,6 +63,72 @@ pub mod protocol {
     /// assert_eq!(icmpwire::protocol::UDP, 17);
     /// ```
     pub const UDP: u8 = 17;
+    /// ICMPv6.
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::ICMPV6, 58);
+    /// ```
+    pub const ICMPV6: u8 = 58;
+    /// IPv6 hop-by-hop options (RFC 8200 section 4.3).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::HOP_BY_HOP, 0);
+    /// ```
+    pub const HOP_BY_HOP: u8 = 0;
+    /// IPv6 routing header (RFC 8200 section 4.4).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::ROUTING, 43);
+    /// ```
+    pub const ROUTING: u8 = 43;
+    /// IPv6 fragment header (RFC 8200 section 4.5).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::FRAGMENT, 44);
+    /// ```
+    pub const FRAGMENT: u8 = 44;
+    /// Encapsulating security payload (RFC 4303): opaque, it ends a header chain.
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::ESP, 50);
+    /// ```
+    pub const ESP: u8 = 50;
+    /// Authentication header (RFC 4302).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::AUTHENTICATION, 51);
+    /// ```
+    pub const AUTHENTICATION: u8 = 51;
+    /// No next header (RFC 8200 section 4.7).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::NO_NEXT_HEADER, 59);
+    /// ```
+    pub const NO_NEXT_HEADER: u8 = 59;
+    /// IPv6 destination options (RFC 8200 section 4.6).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::DESTINATION_OPTIONS, 60);
+    /// ```
+    pub const DESTINATION_OPTIONS: u8 = 60;
+    /// Mobility header (RFC 6275).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::MOBILITY, 135);
+    /// ```
+    pub const MOBILITY: u8 = 135;
+    /// Host identity protocol (RFC 7401).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::HIP, 139);
+    /// ```
+    pub const HIP: u8 = 139;
+    /// Shim6 (RFC 5533).
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::protocol::SHIM6, 140);
+    /// ```
+    pub const SHIM6: u8 = 140;
 }
 
 /// The bytes an error message quotes: the start of the datagram that caused it.
@@ -121,7 +194,10 @@ impl<'a> Quote<'a> {
         };
         let version = header.version_ihl >> 4;
         if version != 4 {
-            return Err(ParseError::QuotedVersion { version });
+            return Err(ParseError::QuotedVersion {
+                expected: 4,
+                version,
+            });
         }
         Ok(QuotedIpv4::new(Ref::into_ref(header), self.bytes))
     }

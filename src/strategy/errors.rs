@@ -81,11 +81,11 @@ pub fn quoted_datagram() -> impl Strategy<Value = Vec<u8>> {
 
 /// One extension object to build: an MPLS label stack, or (when the second part is set)
 /// interface information with role, ifIndex, address and MTU.
-type ObjectSpec = (Vec<MplsEntry>, Option<(u8, u32, Ipv4Addr, u32)>);
+pub(super) type ObjectSpec = (Vec<MplsEntry>, Option<(u8, u32, Ipv4Addr, u32)>);
 
 /// Up to three RFC 4884 extension objects, or none: MPLS label stacks (RFC 4950) and interface
 /// information (RFC 5837).
-fn objects() -> impl Strategy<Value = Vec<ObjectSpec>> {
+pub(super) fn objects() -> impl Strategy<Value = Vec<ObjectSpec>> {
     let mpls = (0u32..=0xF_FFFF, 0u8..=7, any::<bool>(), any::<u8>()).prop_map(
         |(label, traffic_class, bottom_of_stack, ttl)| MplsEntry {
             label,
@@ -101,6 +101,30 @@ fn objects() -> impl Strategy<Value = Vec<ObjectSpec>> {
     ]
 }
 
+/// The extension objects `specs` describe; interface addresses are IPv4, or with `v6` the same
+/// bits as an IPv4-mapped IPv6 address.
+pub(super) fn object_reprs(specs: &[ObjectSpec], v6: bool) -> Vec<ObjectRepr<'_>> {
+    specs
+        .iter()
+        .map(|(labels, info)| match info {
+            Some((role, if_index, address, mtu)) => {
+                ObjectRepr::InterfaceInformation(InterfaceInformationRepr {
+                    role: InterfaceRole(*role),
+                    if_index: Some(*if_index),
+                    address: Some(if v6 {
+                        IpAddr::V6(address.to_ipv6_mapped())
+                    } else {
+                        IpAddr::V4(*address)
+                    }),
+                    name: None,
+                    mtu: Some(*mtu),
+                })
+            }
+            None => ObjectRepr::Mpls(labels),
+        })
+        .collect()
+}
+
 /// The error messages with an RFC 4884 length field (3, 11, 12): `make` builds the repr from
 /// the quote and the objects.
 fn with_objects(
@@ -108,21 +132,7 @@ fn with_objects(
     specs: &[ObjectSpec],
     make: impl FnOnce(&[u8], &[ObjectRepr<'_>]) -> Option<Vec<u8>>,
 ) -> Option<Vec<u8>> {
-    let objects: Vec<ObjectRepr<'_>> = specs
-        .iter()
-        .map(|(labels, info)| match info {
-            Some((role, if_index, address, mtu)) => {
-                ObjectRepr::InterfaceInformation(InterfaceInformationRepr {
-                    role: InterfaceRole(*role),
-                    if_index: Some(*if_index),
-                    address: Some(IpAddr::V4(*address)),
-                    name: None,
-                    mtu: Some(*mtu),
-                })
-            }
-            None => ObjectRepr::Mpls(labels),
-        })
-        .collect();
+    let objects = object_reprs(specs, false);
     // With extensions, the original datagram is cut to 128 bytes (RFC 4884's minimum for it),
     // so that the message stays within RFC 1812's 576.
     let quote = if objects.is_empty() {

@@ -34,6 +34,7 @@ use crate::v4::{
 use crate::{EchoRepr, ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
 
 mod errors;
+pub mod v6;
 
 pub use errors::{
     destination_unreachable, error_message, parameter_problem, photuris, quoted_datagram, redirect,

@@ -81,3 +81,4 @@ macro_rules! open_u8 {
 }
 
 pub(crate) mod v4;
+pub(crate) mod v6;

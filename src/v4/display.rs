@@ -133,6 +133,25 @@ impl<B: ByteSlice> Display for Message<B> {
                 m.output_link_speed(),
                 m.output_link_mtu()
             )?,
+            Message::DomainNameRequest(m) => {
+                write!(f, ", id {}, seq {}", m.identifier(), m.sequence())?;
+            }
+            Message::DomainNameReply(m) => {
+                write!(
+                    f,
+                    ", id {}, seq {}, ttl {}",
+                    m.identifier(),
+                    m.sequence(),
+                    m.ttl()
+                )?;
+                for (i, name) in m.names().enumerate() {
+                    f.write_str(if i == 0 { ", names " } else { " " })?;
+                    match name {
+                        Ok(name) => write!(f, "{name}")?,
+                        Err(e) => write!(f, "[{e}]")?,
+                    }
+                }
+            }
             Message::RouterSolicitation(_) | Message::Other(_) => {}
         }
         write!(f, ", length {}", self.message_len())?;

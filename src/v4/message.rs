@@ -3,9 +3,10 @@
 use zerocopy::{ByteSlice, SplitByteSlice};
 
 use super::{
-    AddressMask, DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, MessageType,
-    ParameterProblem, Photuris, Raw, Redirect, Repr, RouterAdvertisement, RouterSolicitation,
-    SourceQuench, TimeExceeded, Timestamp, Traceroute,
+    AddressMask, DestinationUnreachable, DomainNameReply, DomainNameRequest, Echo,
+    ExtendedEchoReply, ExtendedEchoRequest, MessageType, ParameterProblem, Photuris, Raw, Redirect,
+    Repr, RouterAdvertisement, RouterSolicitation, SourceQuench, TimeExceeded, Timestamp,
+    Traceroute,
 };
 use crate::error::{ParseError, Part};
 use crate::extension::Extensions;
@@ -64,6 +65,10 @@ pub enum Message<B> {
     AddressMaskReply(AddressMask<B>),
     /// Traceroute, type 30 (RFC 1393, historic).
     Traceroute(Traceroute<B>),
+    /// Domain name request, type 37 (RFC 1788, historic).
+    DomainNameRequest(DomainNameRequest<B>),
+    /// Domain name reply, type 38 (RFC 1788, historic).
+    DomainNameReply(DomainNameReply<B>),
     /// Photuris security failure, type 40 (RFC 2521).
     Photuris(Photuris<B>),
     /// Extended echo request (PROBE), type 42.
@@ -77,7 +82,7 @@ pub enum Message<B> {
 /// Whether type `ty` has a typed view (every other type parses as [`Message::Other`]).
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 pub(crate) const fn has_view(ty: u8) -> bool {
-    matches!(ty, 0 | 3..=5 | 8..=18 | 30 | 40 | 42 | 43)
+    matches!(ty, 0 | 3..=5 | 8..=18 | 30 | 37 | 38 | 40 | 42 | 43)
 }
 
 impl<B: ByteSlice> Message<B> {
@@ -99,6 +104,8 @@ impl<B: ByteSlice> Message<B> {
             Message::Timestamp(v) | Message::TimestampReply(v) => v.parts(),
             Message::AddressMaskRequest(v) | Message::AddressMaskReply(v) => v.parts(),
             Message::Traceroute(v) => v.parts(),
+            Message::DomainNameRequest(v) => v.parts(),
+            Message::DomainNameReply(v) => v.parts(),
             Message::Photuris(v) => v.parts(),
             Message::ExtendedEchoRequest(v) => v.parts(),
             Message::ExtendedEchoReply(v) => v.parts(),
@@ -176,6 +183,8 @@ impl<B: SplitByteSlice> Message<B> {
             17 => Message::AddressMaskRequest(AddressMask::parse_unverified(bytes)?),
             18 => Message::AddressMaskReply(AddressMask::parse_unverified(bytes)?),
             30 => Message::Traceroute(Traceroute::parse_unverified(bytes)?),
+            37 => Message::DomainNameRequest(DomainNameRequest::parse_unverified(bytes)?),
+            38 => Message::DomainNameReply(DomainNameReply::parse_unverified(bytes)?),
             40 => Message::Photuris(Photuris::parse_unverified(bytes)?),
             42 => Message::ExtendedEchoRequest(ExtendedEchoRequest::parse_unverified(bytes)?),
             43 => Message::ExtendedEchoReply(ExtendedEchoReply::parse_unverified(bytes)?),
@@ -382,6 +391,8 @@ impl<B: ByteSlice> Message<B> {
             Message::AddressMaskRequest(v) => Repr::AddressMaskRequest(v.to_repr()),
             Message::AddressMaskReply(v) => Repr::AddressMaskReply(v.to_repr()),
             Message::Traceroute(v) => Repr::Traceroute(v.to_repr()),
+            Message::DomainNameRequest(v) => Repr::DomainNameRequest(v.to_repr()),
+            Message::DomainNameReply(v) => Repr::DomainNameReply(v.to_repr()),
             Message::Photuris(v) => Repr::Photuris(v.to_repr()),
             Message::ExtendedEchoRequest(v) => Repr::ExtendedEchoRequest(v.to_repr()),
             Message::ExtendedEchoReply(v) => Repr::ExtendedEchoReply(v.to_repr()),

@@ -21,6 +21,7 @@
 //! | 13, 14 | [`Timestamp`] | RFC 792 |
 //! | 17, 18 | [`AddressMask`] | RFC 950 |
 //! | 30 | [`Traceroute`] | RFC 1393 (historic) |
+//! | 37, 38 | [`DomainNameRequest`], [`DomainNameReply`] (with [`DomainNames`]) | RFC 1788 (historic) |
 //! | 40 | [`Photuris`] | RFC 2521 (experimental) |
 //! | 42, 43 | [`ExtendedEchoRequest`], [`ExtendedEchoReply`] | RFC 8335 |
 //! | any other | [`Raw`] | RFC 792 (the common header) |
@@ -40,6 +41,7 @@
 
 mod address_mask;
 mod display;
+mod domain_name;
 mod errors;
 mod message;
 mod mobility;
@@ -54,6 +56,10 @@ pub use crate::types::v4::{
     RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode, code_name,
 };
 pub use address_mask::{AddressMask, AddressMaskRepr, Mask};
+pub use domain_name::{
+    DomainName, DomainNameReply, DomainNameReplyRepr, DomainNameRequest, DomainNameRequestRepr,
+    DomainNames, Labels, NameReply, NameRequest,
+};
 pub use errors::{
     DestinationUnreachable, DestinationUnreachableRepr, ParameterProblem, ParameterProblemRepr,
     Photuris, PhoturisFields, PhoturisRepr, Rfc4884Fields, SourceQuench, SourceQuenchFields,
@@ -101,6 +107,7 @@ impl view::sealed::Sealed for V4 {}
 impl Version for V4 {
     type MessageType = MessageType;
     const LENGTH_UNIT: usize = 4;
+    const PSEUDO_HEADER: bool = false;
 
     #[inline(always)]
     fn echo_reply(request: u8) -> Option<u8> {

@@ -8,9 +8,10 @@
 //! the `Repr` of a parsed message, so parse -> `to_repr` -> `emit` reproduces the bytes.
 
 use super::{
-    AddressMaskRepr, DestinationUnreachableRepr, MessageType, ParameterProblemRepr, PhoturisRepr,
-    RawRepr, RedirectRepr, RouterAdvertisementRepr, RouterSolicitationRepr, SourceQuenchRepr,
-    TimeExceededRepr, TimestampRepr, TracerouteRepr,
+    AddressMaskRepr, DestinationUnreachableRepr, DomainNameReplyRepr, DomainNameRequestRepr,
+    MessageType, ParameterProblemRepr, PhoturisRepr, RawRepr, RedirectRepr,
+    RouterAdvertisementRepr, RouterSolicitationRepr, SourceQuenchRepr, TimeExceededRepr,
+    TimestampRepr, TracerouteRepr,
 };
 use crate::error::EmitError;
 use crate::message::echo::EchoRepr;
@@ -69,6 +70,10 @@ pub enum Repr<'a> {
     ExtendedEchoReply(ExtendedEchoReplyRepr<'a>),
     /// Traceroute, type 30 (RFC 1393, historic).
     Traceroute(TracerouteRepr<'a>),
+    /// Domain name request, type 37 (RFC 1788, historic).
+    DomainNameRequest(DomainNameRequestRepr<'a>),
+    /// Domain name reply, type 38 (RFC 1788, historic).
+    DomainNameReply(DomainNameReplyRepr<'a>),
     /// Photuris security failure, type 40 (RFC 2521).
     Photuris(PhoturisRepr<'a>),
     /// Any message by type, code, rest of header and body.
@@ -106,6 +111,8 @@ impl Repr<'_> {
             Repr::ExtendedEchoRequest(_) => 42,
             Repr::ExtendedEchoReply(_) => 43,
             Repr::Traceroute(_) => 30,
+            Repr::DomainNameRequest(_) => 37,
+            Repr::DomainNameReply(_) => 38,
             Repr::Photuris(_) => 40,
             Repr::Other(r) => r.message_type.0,
         })
@@ -140,6 +147,8 @@ impl Repr<'_> {
             Repr::ExtendedEchoRequest(r) => r.buffer_len(),
             Repr::ExtendedEchoReply(r) => r.buffer_len(),
             Repr::Traceroute(r) => r.buffer_len(),
+            Repr::DomainNameRequest(r) => r.buffer_len(),
+            Repr::DomainNameReply(r) => r.buffer_len(),
             Repr::Photuris(r) => r.buffer_len(),
             Repr::Other(r) => r.buffer_len(),
         }
@@ -183,6 +192,8 @@ impl Repr<'_> {
             Repr::ExtendedEchoRequest(r) => emit(r, ty, 0, buf),
             Repr::ExtendedEchoReply(r) => emit(r, ty, 0, buf),
             Repr::Traceroute(r) => emit(r, ty, 0, buf),
+            Repr::DomainNameRequest(r) => emit(r, ty, 0, buf),
+            Repr::DomainNameReply(r) => emit(r, ty, 0, buf),
             Repr::Photuris(r) => emit(r, ty, 0, buf),
             Repr::Other(r) => emit(r, ty, 0, buf),
         }

@@ -40,8 +40,8 @@
 //!
 //! # The version seam
 //!
-//! `I` is [`V4`](crate::v4::V4) (and, with ICMPv6, `V6`): a type implementing [`Version`]. What
-//! differs between ICMPv4 and ICMPv6 belongs to the version, not to the messages:
+//! `I` is [`V4`](crate::v4::V4) or [`V6`](crate::v6::V6), the types implementing [`Version`].
+//! What differs between ICMPv4 and ICMPv6 belongs to the version, not to the messages:
 //!
 //! * the type space and its names ([`Version::MessageType`]), and which types a family's fields
 //!   serve ([`Fields<I>::TYPES`](Fields::TYPES): the same echo fields are types 0/8 on IPv4,
@@ -49,7 +49,7 @@
 //! * the checksum rule. ICMPv4 sums the message alone, so `View<V4, ..>` has `parse(bytes)`,
 //!   `verify_checksum()`, `computed_checksum()` and `update_checksum()` (in `src/v4/mod.rs`).
 //!   ICMPv6 also sums the RFC 8200 section 8.1 pseudo-header, so `View<V6, ..>` has the same
-//!   four taking the source and destination addresses (in `src/v6/`). Both are thin
+//!   four taking the source and destination addresses (in `src/v6/mod.rs`). Both are thin
 //!   wrappers over [`View`]'s one summing routine, which takes the pseudo-header's sum as its
 //!   starting value; setters need no addresses, since an incremental update leaves the
 //!   pseudo-header's part of the sum as it was;
@@ -86,8 +86,8 @@ use parts::{bad_checksum, in_set, type_set};
 use crate::checksum;
 use crate::error::{ParseError, Part};
 
-/// An IP version whose ICMP messages views can read: [`V4`](crate::v4::V4) (and, with
-/// ICMPv6, `V6`). Sealed.
+/// An IP version whose ICMP messages views can read: [`V4`](crate::v4::V4) or
+/// [`V6`](crate::v6::V6). Sealed.
 ///
 /// ```
 /// use icmpwire::view::Version;
@@ -95,13 +95,18 @@ use crate::error::{ParseError, Part};
 /// assert_eq!(<icmpwire::v4::V4 as Version>::LENGTH_UNIT, 4);
 /// ```
 pub trait Version: sealed::Sealed + 'static {
-    /// The message type of this version ([`v4::MessageType`](crate::v4::MessageType) for
-    /// ICMPv4).
+    /// The message type of this version: [`v4::MessageType`](crate::v4::MessageType) or
+    /// [`v6::MessageType`](crate::v6::MessageType).
     type MessageType: Copy + Eq + fmt::Debug + fmt::Display + From<u8> + Into<u8>;
 
     /// Bytes per unit of the RFC 4884 length field: 4 on ICMPv4 (section 4.1), 8 on ICMPv6
     /// (section 4.2).
     const LENGTH_UNIT: usize;
+
+    /// Whether the checksum also covers a pseudo-header (ICMPv6, RFC 4443 section 2.3). Its sum
+    /// is never zero, so the all-zero case RFC 1624 leaves out (a message that is all zero but
+    /// for its checksum needs `0xFFFF`) arises only without it.
+    const PSEUDO_HEADER: bool;
 
     /// The type of the reply to an echo-like request of type `request` (echo, and on IPv4
     /// information), `None` for a type that is not such a request.
@@ -134,7 +139,14 @@ pub trait Fields<I: Version>:
     #[doc(hidden)]
     const TYPE_SET: [u32; 8] = type_set(Self::TYPES);
 
-    /// The part a [`ParseError::Truncated`] names when the message is at least 8 bytes long but
+    /// The fewest bytes any message of this version and family has: the 8-byte header RFC 792
+    /// gives every ICMPv4 message and ICMPv6's typed messages have; 4 for the ICMPv6 messages
+    /// read by their type, code and checksum alone (RFC 4443 section 2.1). Shorter is a
+    /// [`ParseError::Truncated`] of [`Part::Header`].
+    const MIN_LEN: usize = 8;
+
+    /// The part a [`ParseError::Truncated`] names when the message is at least
+    /// [`MIN_LEN`](Self::MIN_LEN) bytes long but
     /// shorter than these fields need.
     const PART: Part;
 
@@ -237,14 +249,14 @@ impl<I: Version, B: SplitByteSlice, F: Fields<I>> View<I, B, F> {
     ///
     /// # Errors
     ///
-    /// [`ParseError::Truncated`] when fewer than 8 bytes (part [`Part::Header`]) or fewer than
-    /// the fields need ([`Fields::PART`]) are present, [`ParseError::WrongType`] for another
+    /// [`ParseError::Truncated`] when fewer than 8 bytes (part [`Part::Header`]; 4 for the
+    /// ICMPv6 raw view) or fewer than the fields need ([`Fields::PART`]) are present, [`ParseError::WrongType`] for another
     /// message type, then the family's structural errors ([`Fields::check`]).
     #[inline(always)]
     pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
         let actual = bytes.len();
-        let (part, required) = if actual < 8 {
-            (Part::Header, 8)
+        let (part, required) = if actual < F::MIN_LEN {
+            (Part::Header, F::MIN_LEN)
         } else {
             (F::PART, size_of::<Header<F>>())
         };
@@ -484,11 +496,15 @@ impl<I: Version, B: ByteSliceMut, F: Fields<I>> View<I, B, F> {
     }
 
     /// After words of the message whose one's complement sum was `old` now sum to `new`:
-    /// RFC 1624 equation 3, with the all-zero case made exact.
+    /// RFC 1624 equation 3, with the all-zero case made exact where it can arise.
     #[inline]
     pub(crate) fn patch(&mut self, old: u16, new: u16) {
         let c = checksum::update_u16(self.checksum(), old, new);
-        let c = fix_all_zero(c, Ref::bytes(&self.header), &self.payload);
+        let c = if I::PSEUDO_HEADER {
+            c
+        } else {
+            fix_all_zero(c, Ref::bytes(&self.header), &self.payload)
+        };
         self.set_checksum(c);
     }
 }

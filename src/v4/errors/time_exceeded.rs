@@ -5,8 +5,7 @@ use zerocopy::{ByteSlice, ByteSliceMut};
 
 use super::Rfc4884Fields;
 use crate::error::Part;
-use crate::extension::ObjectRepr;
-use crate::message::build::{Body, Describe};
+use crate::message::quoting::{Rfc4884Repr, UnusedLayout};
 use crate::types::v4::TimeExceededCode;
 use crate::v4::V4;
 use crate::view::{Fields, Version, View};
@@ -85,41 +84,25 @@ impl<B: ByteSliceMut> TimeExceeded<B> {
     }
 }
 
-/// The fields of a time exceeded message, to emit with [`Repr`](crate::v4::Repr).
+/// The fields of a time exceeded message, to emit with [`Repr`](crate::v4::Repr): an
+/// [`Rfc4884Repr`] whose `unused` is byte 4 (bits 16-23) and bytes 6-7.
 ///
 /// ```
 /// use icmpwire::v4::{Repr, TimeExceededRepr};
 ///
-/// let repr = Repr::TimeExceeded(TimeExceededRepr { quote: &[0x45, 0, 0, 28], ..TimeExceededRepr::default() });
-/// assert_eq!(repr.buffer_len(), 12);
+/// let repr = Repr::TimeExceeded(TimeExceededRepr { unused: 0x00AB_0102, ..TimeExceededRepr::default() });
+/// let mut buf = [0u8; 8];
+/// repr.emit(&mut buf).unwrap();
+/// assert_eq!(buf[4..], [0xAB, 0, 1, 2]);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct TimeExceededRepr<'a> {
-    /// The code.
-    pub code: TimeExceededCode,
-    /// The RFC 4884 length in 32-bit words (0 without extensions).
-    pub length: u8,
-    /// Byte 4 (high 16 bits) and bytes 6-7 (low 16 bits), unused: 0. Bits above them are
-    /// ignored.
-    pub unused: u32,
-    /// The quoted datagram.
-    pub quote: &'a [u8],
-    /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
-    /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded
-    /// length in words, and the extension structure's checksum is computed.
-    pub extensions: &'a [ObjectRepr<'a>],
-}
+pub type TimeExceededRepr<'a> = Rfc4884Repr<'a, TimeExceededCode>;
 
-impl Describe for TimeExceededRepr<'_> {
-    type Fields = Rfc4884Fields<TimeExceededCode>;
+impl UnusedLayout for TimeExceededCode {
+    const UNIT: usize = V4::LENGTH_UNIT;
 
-    #[inline]
-    fn describe(&self) -> (u8, Rfc4884Fields<TimeExceededCode>, Body<'_>) {
-        let body = Body::quote(self.quote, self.extensions, V4::LENGTH_UNIT);
-        let [_, b4, w6, w7] = self.unused.to_be_bytes();
-        let length = body.length_field(self.length);
-        let fields = Rfc4884Fields::new(b4, length, u16::from_be_bytes([w6, w7]));
-        (self.code.0, fields, body)
+    #[inline(always)]
+    fn layout(length: u8, unused: u32) -> [u8; 4] {
+        let [_, b4, w6, w7] = unused.to_be_bytes();
+        [b4, length, w6, w7]
     }
 }

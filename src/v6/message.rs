@@ -1,0 +1,328 @@
+//! [`Message`]: any ICMPv6 message as the typed view of its type, what a parser returns.
+
+use core::net::Ipv6Addr;
+
+use zerocopy::{ByteSlice, SplitByteSlice};
+
+use super::{
+    DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, MessageType,
+    PacketTooBig, ParameterProblem, Raw, Repr, TimeExceeded,
+};
+use crate::checksum::icmpv6_pseudo_header;
+use crate::error::{ParseError, Part};
+use crate::extension::Extensions;
+use crate::quote::Quote;
+use crate::view::Parts;
+
+/// Any ICMPv6 message, as its typed view. Returned by [`Message::parse`].
+///
+/// Types this crate has no view for yet (Neighbor Discovery, MLD and the rest of the
+/// registry) are kept in [`Message::Other`] with all their bytes; unknown codes of known types
+/// are kept in their view.
+///
+/// ```
+/// use core::net::Ipv6Addr;
+/// use icmpwire::v6::{Message, UnreachableCode};
+///
+/// // A port unreachable with an empty quote, 2001:db8::1 -> 2001:db8::2.
+/// let (src, dst): (Ipv6Addr, Ipv6Addr) = ("2001:db8::1".parse().unwrap(), "2001:db8::2".parse().unwrap());
+/// let mut bytes = [1u8, 4, 0, 0, 0, 0, 0, 0];
+/// let sum = icmpwire::checksum::icmpv6_checksum(src, dst, &bytes);
+/// bytes[2..4].copy_from_slice(&sum.to_be_bytes());
+/// match Message::parse(&bytes[..], src, dst).unwrap() {
+///     Message::DestinationUnreachable(m) => assert_eq!(m.code(), UnreachableCode::PORT_UNREACHABLE),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
+#[non_exhaustive]
+pub enum Message<B> {
+    /// Destination unreachable, type 1.
+    DestinationUnreachable(DestinationUnreachable<B>),
+    /// Packet too big, type 2.
+    PacketTooBig(PacketTooBig<B>),
+    /// Time exceeded, type 3.
+    TimeExceeded(TimeExceeded<B>),
+    /// Parameter problem, type 4.
+    ParameterProblem(ParameterProblem<B>),
+    /// Echo request, type 128.
+    EchoRequest(Echo<B>),
+    /// Echo reply, type 129.
+    EchoReply(Echo<B>),
+    /// Extended echo request (PROBE), type 160.
+    ExtendedEchoRequest(ExtendedEchoRequest<B>),
+    /// Extended echo reply, type 161.
+    ExtendedEchoReply(ExtendedEchoReply<B>),
+    /// Any other type: type, code, checksum and body, as received.
+    Other(Raw<B>),
+}
+
+/// Whether type `ty` has a typed view (every other type parses as [`Message::Other`]).
+#[cfg(any(feature = "arbitrary", feature = "proptest"))]
+pub(crate) const fn has_view(ty: u8) -> bool {
+    matches!(ty, 1..=4 | 128 | 129 | 160 | 161)
+}
+
+impl<B: ByteSlice> Message<B> {
+    /// The bytes of the view this message holds, for what every view computes the same way:
+    /// one match here, instead of one in each method below.
+    pub(crate) fn parts(&self) -> Parts<'_> {
+        match self {
+            Message::DestinationUnreachable(v) => v.parts(),
+            Message::PacketTooBig(v) => v.parts(),
+            Message::TimeExceeded(v) => v.parts(),
+            Message::ParameterProblem(v) => v.parts(),
+            Message::EchoRequest(v) | Message::EchoReply(v) => v.parts(),
+            Message::ExtendedEchoRequest(v) => v.parts(),
+            Message::ExtendedEchoReply(v) => v.parts(),
+            Message::Other(v) => v.parts(),
+        }
+    }
+}
+
+impl<B: SplitByteSlice> Message<B> {
+    /// Reads any ICMPv6 message from `src` to `dst`: verifies the checksum over the
+    /// pseudo-header and the message (RFC 4443 section 2.3), then reads it as the view of its
+    /// type.
+    ///
+    /// ```
+    /// use core::net::Ipv6Addr;
+    /// use icmpwire::v6::Message;
+    ///
+    /// let src: Ipv6Addr = "fe80::d61b:50ff:febf:7b09".parse().unwrap();
+    /// let dst: Ipv6Addr = "fe80::2548:a2ff:fe16:6d04".parse().unwrap();
+    /// let bytes = [0x80, 0, 0x56, 0x28, 0xe3, 0xf5, 0x25, 0x88, 0xb3, 0xc9, 0x9b];
+    /// assert!(matches!(Message::parse(&bytes[..], src, dst).unwrap(), Message::EchoRequest(_)));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Truncated`] when fewer than 8 bytes (4 for a type without a view) or the
+    /// fixed part of the type are present, the structural errors of the type, then
+    /// [`ParseError::BadChecksum`].
+    #[inline]
+    pub fn parse(bytes: B, src: Ipv6Addr, dst: Ipv6Addr) -> Result<Self, ParseError> {
+        super::verified(bytes, src, dst, Self::parse_unverified, |msg, sum| {
+            msg.parts().bad_checksum(sum, false)
+        })
+    }
+
+    /// Reads any ICMPv6 message without verifying the checksum (which needs the addresses;
+    /// `verify_checksum` tells later).
+    ///
+    /// ```
+    /// use icmpwire::{ParseError, Part};
+    /// use icmpwire::v6::Message;
+    ///
+    /// let bytes = [129u8, 0, 0, 0, 0, 1, 0, 1];
+    /// assert!(matches!(Message::parse_unverified(&bytes[..]).unwrap(), Message::EchoReply(_)));
+    /// assert_eq!(
+    ///     Message::parse_unverified(&bytes[..6]).unwrap_err(),
+    ///     ParseError::Truncated { part: Part::Header, required: 8, actual: 6 }
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Truncated`] and the structural errors of the type.
+    #[inline(always)]
+    pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
+        let Some(&ty) = bytes.first() else {
+            return Err(ParseError::Truncated {
+                part: Part::Header,
+                required: 4,
+                actual: 0,
+            });
+        };
+        Ok(match ty {
+            1 => Message::DestinationUnreachable(DestinationUnreachable::parse_unverified(bytes)?),
+            2 => Message::PacketTooBig(PacketTooBig::parse_unverified(bytes)?),
+            3 => Message::TimeExceeded(TimeExceeded::parse_unverified(bytes)?),
+            4 => Message::ParameterProblem(ParameterProblem::parse_unverified(bytes)?),
+            128 => Message::EchoRequest(Echo::parse_unverified(bytes)?),
+            129 => Message::EchoReply(Echo::parse_unverified(bytes)?),
+            160 => Message::ExtendedEchoRequest(ExtendedEchoRequest::parse_unverified(bytes)?),
+            161 => Message::ExtendedEchoReply(ExtendedEchoReply::parse_unverified(bytes)?),
+            _ => Message::Other(Raw::parse_unverified(bytes)?),
+        })
+    }
+}
+
+impl<B: ByteSlice> core::fmt::Debug for Message<B> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(&self.parts(), f)
+    }
+}
+
+impl<B: ByteSlice> Message<B> {
+    /// The message type.
+    ///
+    /// ```
+    /// use icmpwire::v6::{Message, MessageType};
+    ///
+    /// let bytes = [135u8, 0, 0, 0];
+    /// assert_eq!(Message::parse_unverified(&bytes[..]).unwrap().message_type(), MessageType::NEIGHBOR_SOLICITATION);
+    /// ```
+    #[must_use]
+    pub fn message_type(&self) -> MessageType {
+        MessageType(self.parts().type_u8())
+    }
+
+    /// The code byte.
+    ///
+    /// ```
+    /// let bytes = [1u8, 3, 0, 0, 0, 0, 0, 0];
+    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().code_u8(), 3);
+    /// ```
+    #[must_use]
+    pub fn code_u8(&self) -> u8 {
+        self.parts().code_u8()
+    }
+
+    /// The checksum field, host order.
+    ///
+    /// ```
+    /// let bytes = [129u8, 0, 0x12, 0x34, 0, 0, 0, 0];
+    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().checksum(), 0x1234);
+    /// ```
+    #[must_use]
+    pub fn checksum(&self) -> u16 {
+        self.parts().checksum()
+    }
+
+    /// Whether the checksum verifies for a message from `src` to `dst`.
+    ///
+    /// ```
+    /// use core::net::Ipv6Addr;
+    ///
+    /// let src: Ipv6Addr = "fe80::d61b:50ff:febf:7b09".parse().unwrap();
+    /// let dst: Ipv6Addr = "fe80::2548:a2ff:fe16:6d04".parse().unwrap();
+    /// let bytes = [0x80, 0, 0x56, 0x28, 0xe3, 0xf5, 0x25, 0x88, 0xb3, 0xc9, 0x9b];
+    /// let msg = icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap();
+    /// assert!(msg.verify_checksum(src, dst) && !msg.verify_checksum(dst, dst));
+    /// ```
+    #[must_use]
+    pub fn verify_checksum(&self, src: Ipv6Addr, dst: Ipv6Addr) -> bool {
+        let parts = self.parts();
+        parts.sum_from(icmpv6_pseudo_header(&src, &dst, parts.message_len())) == 0xFFFF
+    }
+
+    /// The checksum the message needs between `src` and `dst` (computed with the field taken
+    /// as zero).
+    ///
+    /// ```
+    /// use core::net::Ipv6Addr;
+    ///
+    /// let src: Ipv6Addr = "fe80::d61b:50ff:febf:7b09".parse().unwrap();
+    /// let dst: Ipv6Addr = "fe80::2548:a2ff:fe16:6d04".parse().unwrap();
+    /// let bytes = [0x80, 0, 0, 0, 0xe3, 0xf5, 0x25, 0x88, 0xb3, 0xc9, 0x9b];
+    /// let msg = icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap();
+    /// assert_eq!(msg.computed_checksum(src, dst), 0x5628);
+    /// ```
+    #[must_use]
+    pub fn computed_checksum(&self, src: Ipv6Addr, dst: Ipv6Addr) -> u16 {
+        let parts = self.parts();
+        let sum = parts.sum_from(icmpv6_pseudo_header(&src, &dst, parts.message_len()));
+        parts.needed_checksum(sum, false)
+    }
+
+    /// The bytes after the fixed part of the type (the body of a type without a view).
+    ///
+    /// ```
+    /// let bytes = [200u8, 0, 0, 0, 9];
+    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().payload(), &[9]);
+    /// ```
+    #[must_use]
+    pub fn payload(&self) -> &[u8] {
+        self.parts().payload()
+    }
+
+    /// Where [`payload`](Self::payload) starts: 8 for the typed messages, 4 for the others.
+    ///
+    /// ```
+    /// let bytes = [129u8, 0, 0, 0, 0, 1, 0, 1, 7];
+    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().payload_offset(), 8);
+    /// ```
+    #[must_use]
+    pub fn payload_offset(&self) -> usize {
+        self.parts().payload_offset()
+    }
+
+    /// The length of the whole message in bytes.
+    ///
+    /// ```
+    /// let bytes = [129u8, 0, 0, 0, 0, 1, 0, 1, 7];
+    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().message_len(), 9);
+    /// ```
+    #[must_use]
+    pub fn message_len(&self) -> usize {
+        self.parts().message_len()
+    }
+
+    /// The quoted packet of an error message (types 1 to 4); `None` for the informational
+    /// messages. It is what traceroute and stacks match their probes on.
+    ///
+    /// ```
+    /// let bytes = [3u8, 0, 0, 0, 0, 0, 0, 0, 0x60];
+    /// let msg = icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap();
+    /// assert_eq!(msg.quote().unwrap().bytes(), &[0x60]);
+    /// ```
+    #[must_use]
+    pub fn quote(&self) -> Option<Quote<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => Some(v.quote()),
+            Message::PacketTooBig(v) => Some(v.quote()),
+            Message::TimeExceeded(v) => Some(v.quote()),
+            Message::ParameterProblem(v) => Some(v.quote()),
+            _ => None,
+        }
+    }
+
+    /// The extension structure a message carries: the RFC 4884 extensions of a destination
+    /// unreachable or time exceeded (when there are any), or the structure of an extended echo
+    /// request or reply (when it reads); `None` otherwise.
+    ///
+    /// ```
+    /// let bytes = [3u8, 0, 0, 0, 0, 0, 0, 0];
+    /// assert!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().extensions().is_none());
+    /// ```
+    #[must_use]
+    pub fn extensions(&self) -> Option<Extensions<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => v.extensions(),
+            Message::TimeExceeded(v) => v.extensions(),
+            Message::ExtendedEchoRequest(v) => v.extensions().ok(),
+            Message::ExtendedEchoReply(v) => v.extensions().ok(),
+            _ => None,
+        }
+    }
+
+    /// The owned description of this message, which [`Repr::emit`] writes back byte for byte
+    /// (with the checksum recomputed).
+    ///
+    /// ```
+    /// use core::net::Ipv6Addr;
+    ///
+    /// let src: Ipv6Addr = "fe80::d61b:50ff:febf:7b09".parse().unwrap();
+    /// let dst: Ipv6Addr = "fe80::2548:a2ff:fe16:6d04".parse().unwrap();
+    /// let bytes = [0x80, 0, 0x56, 0x28, 0xe3, 0xf5, 0x25, 0x88, 0xb3, 0xc9, 0x9b];
+    /// let msg = icmpwire::v6::Message::parse(&bytes[..], src, dst).unwrap();
+    /// let repr = msg.to_repr();
+    /// let mut out = [0u8; 11];
+    /// repr.emit(src, dst, &mut out).unwrap();
+    /// assert_eq!(out, bytes);
+    /// ```
+    #[must_use]
+    pub fn to_repr(&self) -> Repr<'_> {
+        match self {
+            Message::DestinationUnreachable(v) => Repr::DestinationUnreachable(v.to_repr()),
+            Message::PacketTooBig(v) => Repr::PacketTooBig(v.to_repr()),
+            Message::TimeExceeded(v) => Repr::TimeExceeded(v.to_repr()),
+            Message::ParameterProblem(v) => Repr::ParameterProblem(v.to_repr()),
+            Message::EchoRequest(v) => Repr::EchoRequest(v.to_repr()),
+            Message::EchoReply(v) => Repr::EchoReply(v.to_repr()),
+            Message::ExtendedEchoRequest(v) => Repr::ExtendedEchoRequest(v.to_repr()),
+            Message::ExtendedEchoReply(v) => Repr::ExtendedEchoReply(v.to_repr()),
+            Message::Other(v) => Repr::Other(v.to_repr()),
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! [`Repr`]: the owned description of any ICMPv6 message, and [`Repr::emit`], which writes it
+//! into a caller's buffer with the checksum over the pseudo-header.
+//!
+//! As on ICMPv4, `emit` checks the buffer first and writes nothing if it is too small; then
+//! every byte of the message, then the checksum, computed from the values written and the
+//! pseudo-header's sum, never by reading the buffer back. The checksum field holds `0x0000`
+//! when that is the value (RFC 4443 section 2.3 has no "no checksum" value to avoid).
+
+use core::net::Ipv6Addr;
+
+use super::{
+    DestinationUnreachableRepr, MessageType, PacketTooBigRepr, ParameterProblemRepr, RawRepr,
+    TimeExceededRepr,
+};
+use crate::checksum::icmpv6_pseudo_header;
+use crate::error::EmitError;
+use crate::message::echo::EchoRepr;
+use crate::message::extended_echo::{ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
+use crate::write::{Build, emit};
+
+/// The owned description of any ICMPv6 message: what a builder needs to write it.
+///
+/// ```
+/// use core::net::Ipv6Addr;
+/// use icmpwire::EchoRepr;
+/// use icmpwire::v6::{Message, Repr};
+///
+/// let (src, dst) = (Ipv6Addr::LOCALHOST, Ipv6Addr::LOCALHOST);
+/// let repr = Repr::EchoReply(EchoRepr { identifier: 1, sequence: 2, data: b"abc", ..EchoRepr::default() });
+/// let mut buf = [0u8; 64];
+/// let n = repr.emit(src, dst, &mut buf).unwrap();
+/// let msg = Message::parse(&buf[..n], src, dst).unwrap();
+/// assert_eq!(msg.to_repr(), repr);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum Repr<'a> {
+    /// Destination unreachable, type 1.
+    DestinationUnreachable(DestinationUnreachableRepr<'a>),
+    /// Packet too big, type 2.
+    PacketTooBig(PacketTooBigRepr<'a>),
+    /// Time exceeded, type 3.
+    TimeExceeded(TimeExceededRepr<'a>),
+    /// Parameter problem, type 4.
+    ParameterProblem(ParameterProblemRepr<'a>),
+    /// Echo request, type 128.
+    EchoRequest(EchoRepr<'a>),
+    /// Echo reply, type 129.
+    EchoReply(EchoRepr<'a>),
+    /// Extended echo request (PROBE), type 160.
+    ExtendedEchoRequest(ExtendedEchoRequestRepr<'a>),
+    /// Extended echo reply, type 161.
+    ExtendedEchoReply(ExtendedEchoReplyRepr<'a>),
+    /// Any message by type, code and body.
+    Other(RawRepr<'a>),
+}
+
+impl Repr<'_> {
+    /// The message type this writes.
+    ///
+    /// ```
+    /// use icmpwire::EchoRepr;
+    /// use icmpwire::v6::{MessageType, Repr};
+    ///
+    /// assert_eq!(Repr::EchoRequest(EchoRepr::default()).message_type(), MessageType::ECHO_REQUEST);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub fn message_type(&self) -> MessageType {
+        MessageType(match self {
+            Repr::DestinationUnreachable(_) => 1,
+            Repr::PacketTooBig(_) => 2,
+            Repr::TimeExceeded(_) => 3,
+            Repr::ParameterProblem(_) => 4,
+            Repr::EchoRequest(_) => 128,
+            Repr::EchoReply(_) => 129,
+            Repr::ExtendedEchoRequest(_) => 160,
+            Repr::ExtendedEchoReply(_) => 161,
+            Repr::Other(r) => r.message_type.0,
+        })
+    }
+
+    /// The number of bytes the message takes.
+    ///
+    /// ```
+    /// use icmpwire::EchoRepr;
+    /// use icmpwire::v6::Repr;
+    ///
+    /// assert_eq!(Repr::EchoRequest(EchoRepr { data: &[0; 56], ..EchoRepr::default() }).buffer_len(), 64);
+    /// ```
+    #[must_use]
+    #[inline(always)]
+    pub fn buffer_len(&self) -> usize {
+        match self {
+            Repr::DestinationUnreachable(r) => r.buffer_len(),
+            Repr::PacketTooBig(r) => r.buffer_len(),
+            Repr::TimeExceeded(r) => r.buffer_len(),
+            Repr::ParameterProblem(r) => r.buffer_len(),
+            Repr::EchoRequest(r) | Repr::EchoReply(r) => r.buffer_len(),
+            Repr::ExtendedEchoRequest(r) => r.buffer_len(),
+            Repr::ExtendedEchoReply(r) => r.buffer_len(),
+            Repr::Other(r) => r.buffer_len(),
+        }
+    }
+
+    /// Writes the message from `src` to `dst` at the start of `buf` and returns its length:
+    /// every byte of it, the checksum (over the pseudo-header and the message) last. Bytes of
+    /// `buf` past the message are left alone.
+    ///
+    /// ```
+    /// use core::net::Ipv6Addr;
+    /// use icmpwire::EchoRepr;
+    /// use icmpwire::v6::Repr;
+    ///
+    /// // fe80::1 -> fe80::2, echo request id 0x1234 seq 1: checksum 0x7083 (RFC 1071 by hand,
+    /// // see `checksum::icmpv6_checksum`).
+    /// let (src, dst) = ("fe80::1".parse::<Ipv6Addr>().unwrap(), "fe80::2".parse().unwrap());
+    /// let repr = Repr::EchoRequest(EchoRepr { identifier: 0x1234, sequence: 1, ..EchoRepr::default() });
+    /// let mut buf = [0xAAu8; 8];
+    /// assert_eq!(repr.emit(src, dst, &mut buf), Ok(8));
+    /// assert_eq!(buf, [0x80, 0, 0x70, 0x83, 0x12, 0x34, 0, 1]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`EmitError::BufferTooSmall`] when `buf` is shorter than [`buffer_len`](Self::buffer_len)
+    /// (nothing is written); [`EmitError::QuoteTooLong`] and [`EmitError::ExtensionTooLong`]
+    /// when RFC 4884 extensions cannot be described by their length fields.
+    #[inline(always)]
+    pub fn emit(&self, src: Ipv6Addr, dst: Ipv6Addr, buf: &mut [u8]) -> Result<usize, EmitError> {
+        let ty = self.message_type().0;
+        let pseudo = icmpv6_pseudo_header(&src, &dst, self.buffer_len());
+        match self {
+            Repr::DestinationUnreachable(r) => emit(r, ty, pseudo, buf),
+            Repr::PacketTooBig(r) => emit(r, ty, pseudo, buf),
+            Repr::TimeExceeded(r) => emit(r, ty, pseudo, buf),
+            Repr::ParameterProblem(r) => emit(r, ty, pseudo, buf),
+            Repr::EchoRequest(r) | Repr::EchoReply(r) => emit(r, ty, pseudo, buf),
+            Repr::ExtendedEchoRequest(r) => emit(r, ty, pseudo, buf),
+            Repr::ExtendedEchoReply(r) => emit(r, ty, pseudo, buf),
+            Repr::Other(r) => emit(r, ty, pseudo, buf),
+        }
+    }
+}
