@@ -1,43 +1,50 @@
-//! icmpdump: print the ICMP messages of a capture, one line each (or one JSON object each).
+//! icmpdump: print the ICMP and ICMPv6 messages of a capture, one line each (or one JSON object
+//! each).
 //!
 //! ```text
 //! cargo run --release --example icmpdump -- tests/data/kernel.pcap
+//! cargo run --release --example icmpdump -- tests/data/kernel6.pcap
 //! cargo run --release --example icmpdump -- --json capture.pcapng
-//! cargo run --release --example icmpdump -- --hex messages.txt      # one hex message per line
+//! cargo run --release --example icmpdump -- --hex messages.txt      # one hex ICMPv4 message per line
 //! echo 0800f7fd00010001 | cargo run --release --example icmpdump -- --json --hex -
+//! echo 'fe80::1 fe80::2 800070831234 0001' | cargo run --release --example icmpdump -- --hex6 -
 //! ```
 //!
 //! Captures: pcap or pcapng, link types Ethernet (with 802.1Q tags), Linux cooked (SLL, SLL2)
-//! and raw IPv4. IPv4 fragments are reassembled (a datagram whose fragments never all arrive is
-//! shown from its first fragment, marked incomplete). Messages with a bad checksum are shown and
-//! say so, as tcpdump and tshark do. With `--hex`, every line holds one ICMP message from the type
-//! byte on; `--json` then prints exactly one JSON object per input line.
+//! and raw IP. IPv4 and IPv6 fragments are reassembled (a message whose fragments never all
+//! arrive is shown from its first fragment, marked incomplete); the IPv6 extension header chain
+//! is walked to the ICMPv6 header, and the ICMPv6 checksum is checked against the final
+//! destination when a routing header still lists one. Messages with a bad checksum are shown and
+//! say so, as tcpdump and tshark do. With `--hex`, every line holds one ICMPv4 message from the
+//! type byte on; with `--hex6`, one ICMPv6 message as `SRC DST HEX` (the addresses of the
+//! checksum's pseudo-header, then the message, `-` when it is empty); `--json` then prints
+//! exactly one JSON object per input line.
 
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // a tool, not the library: indices are checked above their use
 
+mod capture;
 mod json;
+mod json6;
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::Ipv4Addr;
+use std::net::Ipv6Addr;
 use std::process::ExitCode;
 
-use icmpwire::protocol;
+use capture::{Outer4, Outer6, Packet};
 use icmpwire::v4::Message;
-use pcap_file::DataLink;
-use pcap_file::pcap::PcapReader;
-use pcap_file::pcapng::{Block, PcapNgReader};
+use icmpwire::v6::Message as Message6;
 
 struct Options {
     json: bool,
     hex: bool,
+    hex6: bool,
     path: String,
 }
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: icmpdump [--json] [--hex] FILE   (FILE: pcap, pcapng; with --hex a text file, or - for stdin)"
+        "usage: icmpdump [--json] [--hex | --hex6] FILE   (FILE: pcap, pcapng; with --hex or --hex6 a text file, or - for stdin)"
     );
     ExitCode::from(2)
 }
@@ -45,11 +52,13 @@ fn usage() -> ExitCode {
 fn main() -> ExitCode {
     let mut json = false;
     let mut hex = false;
+    let mut hex6 = false;
     let mut path = None;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--json" => json = true,
             "--hex" => hex = true,
+            "--hex6" => hex6 = true,
             "-h" | "--help" => {
                 usage();
                 return ExitCode::SUCCESS;
@@ -63,10 +72,18 @@ fn main() -> ExitCode {
         }
     }
     let Some(path) = path else { return usage() };
-    let opts = Options { json, hex, path };
+    if hex && hex6 {
+        return usage();
+    }
+    let opts = Options {
+        json,
+        hex,
+        hex6,
+        path,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = if opts.hex {
+    let result = if opts.hex || opts.hex6 {
         run_hex(&opts, &mut out)
     } else {
         run_capture(&opts, &mut out)
@@ -86,7 +103,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// `--hex`: one message per line; blank lines and `#` comments are skipped (and print nothing).
+/// `--hex` and `--hex6`: one message per line; blank lines and `#` comments are skipped (and
+/// print nothing).
 fn run_hex(opts: &Options, out: &mut impl Write) -> Result<(), String> {
     let reader: Box<dyn Read> = if opts.path == "-" {
         Box::new(std::io::stdin())
@@ -99,15 +117,45 @@ fn run_hex(opts: &Options, out: &mut impl Write) -> Result<(), String> {
         if text.is_empty() || text.starts_with('#') {
             continue;
         }
-        let bytes = parse_hex(text).map_err(|e| format!("line {}: {e}", n + 1))?;
-        let shown = if opts.json {
-            json::message_json(&bytes).to_string()
+        let shown = if opts.hex6 {
+            let (src, dst, bytes) = parse_hex6(text).map_err(|e| format!("line {}: {e}", n + 1))?;
+            if opts.json {
+                json6::message6_json(&bytes, src, dst).to_string()
+            } else {
+                human6(&bytes, src, dst, None, true)
+            }
         } else {
-            human(&bytes, None)
+            let bytes = parse_hex(text).map_err(|e| format!("line {}: {e}", n + 1))?;
+            if opts.json {
+                json::message_json(&bytes).to_string()
+            } else {
+                human(&bytes, None)
+            }
         };
         write_line(out, &shown)?;
     }
     Ok(())
+}
+
+/// A `--hex6` line: source address, destination address, the message in hex (`-` if empty).
+fn parse_hex6(text: &str) -> Result<(Ipv6Addr, Ipv6Addr, Vec<u8>), String> {
+    let mut words = text.split_whitespace();
+    let (Some(src), Some(dst)) = (words.next(), words.next()) else {
+        return Err("expected SRC DST HEX".into());
+    };
+    let src: Ipv6Addr = src
+        .parse()
+        .map_err(|_| format!("not an IPv6 address: {src:?}"))?;
+    let dst: Ipv6Addr = dst
+        .parse()
+        .map_err(|_| format!("not an IPv6 address: {dst:?}"))?;
+    let rest: String = words.collect();
+    let bytes = match rest.as_str() {
+        "-" => Vec::new(),
+        "" => return Err("expected SRC DST HEX (`-` for an empty message)".into()),
+        hex => parse_hex(hex)?,
+    };
+    Ok((src, dst, bytes))
 }
 
 fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
@@ -124,68 +172,11 @@ fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
         .collect()
 }
 
-/// The outer IPv4 header fields the dump shows.
-#[derive(Clone, Copy)]
-struct Outer {
-    src: Ipv4Addr,
-    dst: Ipv4Addr,
-    ttl: u8,
-}
-
-/// Fragments of one datagram (src, dst, id, protocol), by offset.
-type Fragments = HashMap<(Ipv4Addr, Ipv4Addr, u16, u8), (Outer, Vec<(usize, Vec<u8>, bool)>)>;
-
 fn run_capture(opts: &Options, out: &mut impl Write) -> Result<(), String> {
     let data = std::fs::read(&opts.path).map_err(|e| e.to_string())?;
-    let mut frames: Vec<(DataLink, Vec<u8>)> = Vec::new();
-    match data.get(..4) {
-        Some([0x0a, 0x0d, 0x0d, 0x0a]) => {
-            let mut r =
-                PcapNgReader::new(&data[..]).map_err(|e| format!("not a pcapng file: {e}"))?;
-            let mut links: Vec<DataLink> = Vec::new();
-            while let Some(block) = r.next_block() {
-                match block.map_err(|e| format!("bad pcapng block: {e}"))? {
-                    Block::SectionHeader(_) => links.clear(),
-                    Block::InterfaceDescription(idb) => links.push(idb.linktype),
-                    Block::EnhancedPacket(p) => {
-                        let link = links
-                            .get(p.interface_id as usize)
-                            .ok_or("packet on an undeclared interface")?;
-                        frames.push((*link, p.data.into_owned()));
-                    }
-                    Block::SimplePacket(p) => {
-                        let link = links.first().ok_or("packet before any interface")?;
-                        frames.push((*link, p.data.into_owned()));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        _ => {
-            let mut r = PcapReader::new(&data[..])
-                .map_err(|e| format!("not a pcap or pcapng file: {e}"))?;
-            let link = r.header().datalink;
-            while let Some(pkt) = r.next_packet() {
-                let pkt = pkt.map_err(|e| format!("bad pcap record: {e}"))?;
-                frames.push((link, pkt.data.into_owned()));
-            }
-        }
-    }
-    let mut fragments: Fragments = HashMap::new();
-    for (link, frame) in &frames {
-        let Some(ip) = ipv4_of(*link, frame) else {
-            continue;
-        };
-        let Some((outer, icmp)) = icmp_of(ip, &mut fragments) else {
-            continue;
-        };
-        show(opts, out, &icmp, Some(outer), false)?;
-    }
-    // Datagrams whose fragments never all came: what the first fragment holds.
-    for (outer, parts) in fragments.into_values() {
-        if let Some((_, first, _)) = parts.iter().find(|(off, _, _)| *off == 0) {
-            show(opts, out, first, Some(outer), true)?;
-        }
+    let frames = capture::frames(&data)?;
+    for (packet, incomplete) in capture::messages(&frames) {
+        show(opts, out, &packet, incomplete)?;
     }
     Ok(())
 }
@@ -193,21 +184,32 @@ fn run_capture(opts: &Options, out: &mut impl Write) -> Result<(), String> {
 fn show(
     opts: &Options,
     out: &mut impl Write,
-    icmp: &[u8],
-    outer: Option<Outer>,
+    packet: &Packet,
     incomplete: bool,
 ) -> Result<(), String> {
     let line = if opts.json {
-        let mut v = json::message_json(icmp);
-        if let (Some(o), Some(obj)) = (outer, v.as_object_mut()) {
-            obj.insert("ip".into(), serde_json::json!({"src": o.src.to_string(), "dst": o.dst.to_string(), "ttl": o.ttl}));
+        let (mut v, ip) = match packet {
+            Packet::V4(o, icmp) => (
+                json::message_json(icmp),
+                serde_json::json!({"src": o.src.to_string(), "dst": o.dst.to_string(), "ttl": o.ttl}),
+            ),
+            Packet::V6(o, icmp) => (
+                json6::message6_json(icmp, o.src, o.final_dst),
+                serde_json::json!({"src": o.src.to_string(), "dst": o.dst.to_string(), "final_dst": o.final_dst.to_string(), "hop_limit": o.hop_limit}),
+            ),
+        };
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert("ip".into(), ip);
             if incomplete {
                 obj.insert("incomplete_fragment".into(), serde_json::Value::Bool(true));
             }
         }
         v.to_string()
     } else {
-        let mut s = human(icmp, outer);
+        let mut s = match packet {
+            Packet::V4(o, icmp) => human(icmp, Some(*o)),
+            Packet::V6(o, icmp) => human6(icmp, o.src, o.final_dst, Some(*o), !incomplete),
+        };
         if incomplete {
             s.push_str(" [first fragment only: the rest never arrived]");
         }
@@ -225,84 +227,9 @@ fn write_line(out: &mut impl Write, line: &str) -> Result<(), String> {
     }
 }
 
-/// The IPv4 packet inside a link-layer frame.
-fn ipv4_of(link: DataLink, frame: &[u8]) -> Option<&[u8]> {
-    let (ethertype, rest) = match link {
-        DataLink::ETHERNET => {
-            let mut et = u16::from_be_bytes([*frame.get(12)?, *frame.get(13)?]);
-            let mut rest = frame.get(14..)?;
-            while et == 0x8100 || et == 0x88a8 {
-                et = u16::from_be_bytes([*rest.get(2)?, *rest.get(3)?]);
-                rest = rest.get(4..)?;
-            }
-            (et, rest)
-        }
-        DataLink::LINUX_SLL => (
-            u16::from_be_bytes([*frame.get(14)?, *frame.get(15)?]),
-            frame.get(16..)?,
-        ),
-        DataLink::LINUX_SLL2 => (
-            u16::from_be_bytes([*frame.first()?, *frame.get(1)?]),
-            frame.get(20..)?,
-        ),
-        DataLink::RAW | DataLink::IPV4 => (0x0800, frame),
-        _ => return None,
-    };
-    (ethertype == 0x0800 && rest.first()? >> 4 == 4).then_some(rest)
-}
-
-/// The ICMP message of an IPv4 packet (reassembled if fragmented), or `None` if it is not ICMP
-/// or not complete yet.
-fn icmp_of(ip: &[u8], fragments: &mut Fragments) -> Option<(Outer, Vec<u8>)> {
-    let ihl = usize::from(ip.first()? & 0x0F) * 4;
-    let total = usize::from(u16::from_be_bytes([*ip.get(2)?, *ip.get(3)?]));
-    if *ip.get(9)? != protocol::ICMP || ihl < 20 {
-        return None;
-    }
-    let body = ip.get(ihl..total.min(ip.len()).max(ihl))?;
-    let outer = Outer {
-        src: Ipv4Addr::new(ip[12], ip[13], ip[14], ip[15]),
-        dst: Ipv4Addr::new(ip[16], ip[17], ip[18], ip[19]),
-        ttl: ip[8],
-    };
-    let flags_off = u16::from_be_bytes([ip[6], ip[7]]);
-    let (more, offset) = (flags_off & 0x2000 != 0, usize::from(flags_off & 0x1FFF) * 8);
-    if !more && offset == 0 {
-        return Some((outer, body.to_vec()));
-    }
-    let key = (
-        outer.src,
-        outer.dst,
-        u16::from_be_bytes([ip[4], ip[5]]),
-        ip[9],
-    );
-    let entry = fragments.entry(key).or_insert_with(|| (outer, Vec::new()));
-    entry.1.push((offset, body.to_vec(), more));
-    if offset == 0 {
-        entry.0 = outer;
-    }
-    // Complete when the pieces tile 0..end with the last one saying "no more fragments".
-    let mut parts = entry.1.clone();
-    parts.sort_by_key(|p| p.0);
-    let mut next = 0;
-    for (off, bytes, more) in &parts {
-        if *off != next {
-            return None;
-        }
-        next += bytes.len();
-        if !*more {
-            let whole: Vec<u8> = parts.iter().flat_map(|p| p.1.iter().copied()).collect();
-            let outer = entry.0;
-            fragments.remove(&key);
-            return Some((outer, whole));
-        }
-    }
-    None
-}
-
 /// One line in the spirit of `tcpdump -v`: the outer addresses, then the message as
 /// icmpwire's `Display` writes it.
-fn human(bytes: &[u8], outer: Option<Outer>) -> String {
+fn human(bytes: &[u8], outer: Option<Outer4>) -> String {
     let mut s = String::new();
     if let Some(o) = outer {
         let _ = write!(s, "{} > {}: ", o.src, o.dst);
@@ -313,6 +240,40 @@ fn human(bytes: &[u8], outer: Option<Outer>) -> String {
         }
         Err(e) => {
             let _ = write!(s, "ICMP malformed ({e}), length {}", bytes.len());
+        }
+    }
+    s
+}
+
+/// One line as `tcpdump -n` writes ICMPv6: the outer addresses, `[bad icmp6 cksum ...]` (as
+/// `tcpdump -v` does) when the checksum does not verify for `src` and `dst` (only for a `whole`
+/// message: the first fragment of one cannot be checked), then the message as icmpwire's
+/// `Display` writes it (`ICMP6, echo request, ...`).
+fn human6(
+    bytes: &[u8],
+    src: Ipv6Addr,
+    dst: Ipv6Addr,
+    outer: Option<Outer6>,
+    whole: bool,
+) -> String {
+    let mut s = String::new();
+    if let Some(o) = outer {
+        let _ = write!(s, "{} > {}: ", o.src, o.dst);
+    }
+    match Message6::parse_unverified(bytes) {
+        Ok(msg) => {
+            if whole && !msg.verify_checksum(src, dst) {
+                let _ = write!(
+                    s,
+                    "[bad icmp6 cksum 0x{:04x} -> 0x{:04x}!] ",
+                    msg.checksum(),
+                    msg.computed_checksum(src, dst)
+                );
+            }
+            let _ = write!(s, "{msg}");
+        }
+        Err(e) => {
+            let _ = write!(s, "ICMP6, malformed ({e}), length {}", bytes.len());
         }
     }
     s

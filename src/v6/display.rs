@@ -112,10 +112,15 @@ impl<B: ByteSlice> Display for Message<B> {
             }
             Message::Other(_) => {
                 let ty = self.message_type();
-                write!(f, "{ty}")?;
+                match ty.name() {
+                    Some(name) => f.write_str(name)?,
+                    None => write!(f, "unknown icmp6 type ({})", ty.0)?,
+                }
                 match code_name(ty, self.code_u8()) {
                     Some("no code") => {}
                     Some(name) => write!(f, " ({name})")?,
+                    // A code the registry gives no meaning: shown unless it is 0.
+                    None if self.code_u8() == 0 => {}
                     None => write!(f, " (code {})", self.code_u8())?,
                 }
             }
