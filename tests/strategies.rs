@@ -8,6 +8,8 @@
     clippy::arithmetic_side_effects
 )]
 
+mod common;
+
 use icmpwire::strategy;
 use icmpwire::v4::{Echo, Message, MessageType};
 use icmpwire::{Quote, protocol};
@@ -126,5 +128,66 @@ proptest! {
             prop_assert!(echo.verify_checksum());
             prop_assert_eq!(echo.checksum(), echo.computed_checksum());
         }
+    }
+}
+
+/// ICMPv6: parses as `ty` from `src` to `dst`, checksum verified (and by the reference over
+/// the pseudo-header); the description re-emits the same bytes; `Display` ends with the length.
+fn check6(
+    (src, dst, bytes): &strategy::v6::Packet,
+    ty: u8,
+) -> Result<icmpwire::v6::Message<&[u8]>, TestCaseError> {
+    prop_assert_eq!(common::reference_sum6(*src, *dst, bytes), 0xFFFF);
+    let msg = icmpwire::v6::Message::parse(&bytes[..], *src, *dst)
+        .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+    prop_assert_eq!(msg.message_type().0, ty);
+    let mut again = vec![0xEEu8; bytes.len()];
+    prop_assert_eq!(msg.to_repr().emit(*src, *dst, &mut again), Ok(bytes.len()));
+    prop_assert_eq!(&again, bytes);
+    let tail = format!(", length {}", bytes.len());
+    prop_assert!(msg.to_string().ends_with(&tail), "{}", msg);
+    Ok(msg)
+}
+
+proptest! {
+    #[test]
+    fn echoes6(q in strategy::v6::echo_request(), r in strategy::v6::echo_reply()) {
+        check6(&q, 128)?;
+        check6(&r, 129)?;
+    }
+    #[test]
+    fn probes6(q in strategy::v6::extended_echo_request(), r in strategy::v6::extended_echo_reply()) {
+        check6(&q, 160)?;
+        check6(&r, 161)?;
+    }
+    #[test]
+    fn other_types_are_kept6(m in strategy::v6::other()) {
+        let msg = check6(&m, m.2[0])?;
+        prop_assert!(matches!(msg, icmpwire::v6::Message::Other(_)));
+    }
+
+    /// Every error message: cut to fit 1280 bytes with its IPv6 header; its quote is an IPv6
+    /// packet whose chain is whole down to UDP, TCP or ICMPv6, the bytes past its payload length
+    /// only RFC 4884 padding; its extensions, when there are any, verify and decode.
+    #[test]
+    fn error_messages6(m in strategy::v6::error_message()) {
+        let msg = check6(&m, m.2[0])?;
+        prop_assert!(m.2.len() <= 1280 - 40);
+        let ip = msg.quote().unwrap().ipv6().unwrap();
+        let up = ip.upper_layer().unwrap();
+        prop_assert!(matches!(up.protocol, protocol::UDP | protocol::TCP | protocol::ICMPV6));
+        let had = usize::from(ip.payload_length()) + 40;
+        prop_assert!(ip.bytes().iter().skip(had).all(|&b| b == 0));
+        if let Some(ext) = msg.extensions() {
+            prop_assert!(ext.checksum_valid());
+            for o in ext.objects() {
+                prop_assert!(o.is_ok());
+            }
+        }
+    }
+
+    #[test]
+    fn any_message6(m in strategy::v6::message()) {
+        check6(&m, m.2[0])?;
     }
 }

@@ -33,6 +33,34 @@ pub(crate) fn reference_sum(data: &[u8]) -> u16 {
     sum as u16
 }
 
+/// The reference sum over the RFC 8200 section 8.1 pseudo-header of an ICMPv6 message from
+/// `src` to `dst` (the addresses, the length as 32 bits, three zero bytes, next header 58) and
+/// the message: 0xFFFF when its checksum is right.
+pub(crate) fn reference_sum6(src: std::net::Ipv6Addr, dst: std::net::Ipv6Addr, msg: &[u8]) -> u16 {
+    let mut data = Vec::new();
+    data.extend_from_slice(&src.octets());
+    data.extend_from_slice(&dst.octets());
+    data.extend_from_slice(&(msg.len() as u32).to_be_bytes());
+    data.extend_from_slice(&[0, 0, 0, 58]);
+    data.extend_from_slice(msg);
+    reference_sum(&data)
+}
+
+/// The checksum an ICMPv6 message needs from `src` to `dst`: [`reference_sum6`] with bytes 2-3
+/// taken as zero, complemented.
+pub(crate) fn reference_checksum6(
+    src: std::net::Ipv6Addr,
+    dst: std::net::Ipv6Addr,
+    msg: &[u8],
+) -> u16 {
+    let mut m = msg.to_vec();
+    if m.len() >= 4 {
+        m[2] = 0;
+        m[3] = 0;
+    }
+    !reference_sum6(src, dst, &m)
+}
+
 /// The checksum a message needs: the reference sum with bytes 2-3 taken as zero, complemented.
 pub(crate) fn reference_checksum_of_message(msg: &[u8]) -> u16 {
     let mut m = msg.to_vec();

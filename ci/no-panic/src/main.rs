@@ -6,7 +6,9 @@
 //!
 //! The wrappers cover the parse entry points (checked and unchecked, the enum and each view),
 //! every accessor of every view, the quoted-datagram and extension decoders, the checksum, and
-//! emit.
+//! emit, for ICMPv4 here and ICMPv6 in `v6.rs`.
+
+mod v6;
 
 use std::hint::black_box;
 use std::io::Read;
@@ -228,23 +230,44 @@ fn emit(quote: &[u8], out: &mut [u8]) -> u64 {
     a ^ b ^ write_agent_extensions(&ext, out).map_or(3, |n| n as u64)
 }
 
+fn hex(text: &str) -> Option<Vec<u8>> {
+    if text == "-" {
+        return Some(Vec::new());
+    }
+    (0..text.len() / 2).map(|i| u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()).collect()
+}
+
 fn main() {
-    // One hex message per line on standard input (e.g. the oracle corpora).
+    // One message per line on standard input (e.g. the oracle corpora): HEX for ICMPv4,
+    // `SRC DST HEX` for ICMPv6.
     let mut text = String::new();
     let _ = std::io::stdin().read_to_string(&mut text);
     let mut acc = 0u64;
-    let mut n = 0usize;
+    let (mut n4, mut n6) = (0usize, 0usize);
     let mut out = vec![0u8; 2048];
     for line in text.lines() {
-        let Ok(bytes) = (0..line.len() / 2).map(|i| u8::from_str_radix(&line[2 * i..2 * i + 2], 16)).collect::<Result<Vec<u8>, _>>() else {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if let [src, dst, msg] = words[..] {
+            let (Ok(src), Ok(dst), Some(bytes)) = (src.parse(), dst.parse(), hex(msg)) else {
+                continue;
+            };
+            let bytes = black_box(bytes);
+            acc ^= v6::parse6_and_read(&bytes, src, dst) ^ v6::checksums6(&bytes, src, dst);
+            acc ^= v6::emit6(&bytes, src, dst, &mut out);
+            let mut m = bytes.clone();
+            acc ^= v6::mutate6(&mut m);
+            n6 += 1;
+            continue;
+        }
+        let Some(bytes) = hex(line) else {
             continue;
         };
         let bytes = black_box(bytes);
         acc ^= parse_and_read(&bytes) ^ typed_parsers(&bytes) ^ checksums(&bytes);
-        acc ^= emit(&bytes, &mut out);
+        acc ^= emit(&bytes, &mut out) ^ v6::domain_names(&bytes);
         let mut m = bytes.clone();
         acc ^= mutate(&mut m);
-        n += 1;
+        n4 += 1;
     }
-    println!("no-panic wrappers ran over {n} messages (digest {acc:016x})");
+    println!("no-panic wrappers ran over {n4} ICMPv4 and {n6} ICMPv6 messages (digest {acc:016x})");
 }

@@ -1,0 +1,403 @@
+//! Properties of every ICMPv6 view: values -> emit -> parse gives the same values, and the
+//! checksum is RFC 1071 over the RFC 8200 section 8.1 pseudo-header (summed here by the
+//! reference in `common`, not by icmpwire); emitting into garbage gives the bytes emitting into
+//! zeros gives; a short buffer is left untouched; arbitrary bytes never panic a parser, an
+//! accessor, the quote's chain walk or a setter; setters and echo-to-reply keep the checksum.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+
+mod common;
+#[path = "../examples/icmpdump/json.rs"]
+#[allow(dead_code)]
+mod json;
+#[path = "../examples/icmpdump/json6.rs"]
+#[allow(dead_code)]
+mod json6;
+
+use std::net::Ipv6Addr;
+
+use common::reference_sum6 as sum6;
+use icmpwire::extension::{MplsEntry, ObjectRepr};
+use icmpwire::v6::*;
+use icmpwire::{EchoRepr, ExtendedEchoReplyRepr, ExtendedEchoRequestRepr, Quote};
+use proptest::prelude::*;
+
+fn data() -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(any::<u8>(), 0..700)
+}
+
+fn addr() -> impl Strategy<Value = Ipv6Addr> {
+    any::<u128>().prop_map(Ipv6Addr::from)
+}
+
+/// Owned inputs for every `Repr` variant.
+#[derive(Clone, Debug)]
+enum Spec {
+    Unreachable(u8, u8, u32, Vec<u8>, Vec<(u32, u8)>),
+    TooBig(u8, u32, Vec<u8>),
+    TimeExceeded(u8, u8, u32, Vec<u8>, Vec<(u32, u8)>),
+    ParamProblem(u8, u32, Vec<u8>),
+    Echo(bool, u8, u16, u16, Vec<u8>),
+    ExtRequest(u8, u16, u8, bool, u8, Vec<u8>),
+    ExtReply(u8, u16, u8, u8, u8, [bool; 3], Vec<u8>),
+    Other(u8, u8, Vec<u8>),
+}
+
+/// MPLS entries (label, TTL) for an RFC 4884 extension, none in half the cases.
+fn labels() -> impl Strategy<Value = Vec<(u32, u8)>> {
+    prop_oneof![
+        Just(Vec::new()),
+        proptest::collection::vec((0u32..0x10_0000, any::<u8>()), 1..4),
+    ]
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    prop_oneof![
+        (any::<u8>(), any::<u8>(), 0u32..0x100_0000, data(), labels())
+            .prop_map(|(c, l, u, d, m)| Spec::Unreachable(c, l, u, d, m)),
+        (any::<u8>(), any::<u32>(), data()).prop_map(|(c, m, d)| Spec::TooBig(c, m, d)),
+        (any::<u8>(), any::<u8>(), 0u32..0x100_0000, data(), labels())
+            .prop_map(|(c, l, u, d, m)| Spec::TimeExceeded(c, l, u, d, m)),
+        (any::<u8>(), any::<u32>(), data()).prop_map(|(c, p, d)| Spec::ParamProblem(c, p, d)),
+        (
+            any::<bool>(),
+            any::<u8>(),
+            any::<u16>(),
+            any::<u16>(),
+            data()
+        )
+            .prop_map(|(r, c, i, s, d)| Spec::Echo(r, c, i, s, d)),
+        (
+            any::<u8>(),
+            any::<u16>(),
+            any::<u8>(),
+            any::<bool>(),
+            0u8..128,
+            data()
+        )
+            .prop_map(|(c, i, s, l, r, d)| Spec::ExtRequest(c, i, s, l, r, d)),
+        (
+            any::<u8>(),
+            any::<u16>(),
+            any::<u8>(),
+            0u8..8,
+            0u8..4,
+            any::<[bool; 3]>(),
+            data()
+        )
+            .prop_map(|(c, i, s, st, r, b, d)| Spec::ExtReply(c, i, s, st, r, b, d)),
+        // Any type without a view (those with one parse as their view).
+        (
+            any::<u8>().prop_filter("no view", |t| !matches!(t, 1..=4 | 128 | 129 | 160 | 161)),
+            any::<u8>(),
+            data()
+        )
+            .prop_map(|(t, c, d)| Spec::Other(t, c, d)),
+    ]
+}
+
+fn mpls(list: &[(u32, u8)]) -> Vec<MplsEntry> {
+    list.iter()
+        .enumerate()
+        .map(|(i, &(label, ttl))| MplsEntry {
+            label,
+            traffic_class: (label & 7) as u8,
+            bottom_of_stack: i + 1 == list.len(),
+            ttl,
+        })
+        .collect()
+}
+
+/// Calls `f` with the `Repr` that `spec` describes. With extension objects, the length field
+/// is left 0 (the builder writes the padded length) and the quote is kept under 1024 bytes so
+/// that 255 words can describe it.
+fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
+    match spec {
+        Spec::Unreachable(code, length, unused, quote, labels)
+        | Spec::TimeExceeded(code, length, unused, quote, labels) => {
+            let entries = mpls(labels);
+            let objects = [ObjectRepr::Mpls(&entries)];
+            let extended = !labels.is_empty();
+            let extensions: &[ObjectRepr<'_>] = if extended { &objects } else { &[] };
+            let quote = if extended {
+                &quote[..quote.len().min(1000)]
+            } else {
+                &quote[..]
+            };
+            let length = if extended { 0 } else { *length };
+            if matches!(spec, Spec::Unreachable(..)) {
+                f(Repr::DestinationUnreachable(DestinationUnreachableRepr {
+                    code: UnreachableCode(*code),
+                    length,
+                    unused: *unused,
+                    quote,
+                    extensions,
+                }))
+            } else {
+                f(Repr::TimeExceeded(TimeExceededRepr {
+                    code: TimeExceededCode(*code),
+                    length,
+                    unused: *unused,
+                    quote,
+                    extensions,
+                }))
+            }
+        }
+        Spec::TooBig(code, mtu, quote) => f(Repr::PacketTooBig(PacketTooBigRepr {
+            code: *code,
+            mtu: *mtu,
+            quote,
+        })),
+        Spec::ParamProblem(code, pointer, quote) => {
+            f(Repr::ParameterProblem(ParameterProblemRepr {
+                code: ParameterProblemCode(*code),
+                pointer: *pointer,
+                quote,
+            }))
+        }
+        Spec::Echo(reply, code, identifier, sequence, data) => {
+            let e = EchoRepr {
+                code: *code,
+                identifier: *identifier,
+                sequence: *sequence,
+                data,
+            };
+            f(if *reply {
+                Repr::EchoReply(e)
+            } else {
+                Repr::EchoRequest(e)
+            })
+        }
+        Spec::ExtRequest(code, identifier, sequence, local, reserved, payload) => {
+            f(Repr::ExtendedEchoRequest(ExtendedEchoRequestRepr {
+                code: *code,
+                identifier: *identifier,
+                sequence: *sequence,
+                local: *local,
+                reserved: *reserved,
+                payload,
+            }))
+        }
+        Spec::ExtReply(code, identifier, sequence, state, reserved, [a, v4, v6], payload) => {
+            f(Repr::ExtendedEchoReply(ExtendedEchoReplyRepr {
+                code: ExtendedEchoReplyCode(*code),
+                identifier: *identifier,
+                sequence: *sequence,
+                state: *state,
+                reserved: *reserved,
+                active: *a,
+                ipv4: *v4,
+                ipv6: *v6,
+                payload,
+            }))
+        }
+        Spec::Other(t, code, body) => f(Repr::Other(RawRepr {
+            message_type: MessageType(*t),
+            code: *code,
+            body,
+        })),
+    }
+}
+
+/// The quote as RFC 4884 section 4.1 pads it: zeros to a whole number of 64-bit words, at
+/// least 128 bytes.
+fn padded(quote: &[u8]) -> Vec<u8> {
+    let len = quote.len().max(128).div_ceil(8) * 8;
+    let mut q = quote.to_vec();
+    q.resize(len, 0);
+    q
+}
+
+/// For a message built with extension objects: the datagram is the padded quote, the length
+/// field counts its words, and the structure's MPLS entries read back as built.
+fn check_extended(
+    msg: &Message<&[u8]>,
+    quote: &[u8],
+    labels: &[(u32, u8)],
+) -> Result<(), TestCaseError> {
+    let (datagram, length) = match msg {
+        Message::DestinationUnreachable(m) => (m.original_datagram(), m.length_field()),
+        Message::TimeExceeded(m) => (m.original_datagram(), m.length_field()),
+        _ => unreachable!(),
+    };
+    let pad = padded(quote);
+    prop_assert_eq!(datagram, &pad[..]);
+    prop_assert_eq!(usize::from(length) * 8, pad.len());
+    let ext = msg.extensions().unwrap();
+    prop_assert!(ext.checksum_valid());
+    let obj = ext.objects().next().unwrap().unwrap();
+    let icmpwire::extension::ObjectData::Mpls(entries) = obj.data() else {
+        return Err(TestCaseError::fail("not MPLS"));
+    };
+    prop_assert_eq!(entries.collect::<Vec<_>>(), mpls(labels));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+
+    /// values -> emit -> parse (checksum verified) -> values; the checksum is RFC 1071's over
+    /// the pseudo-header.
+    #[test]
+    fn every_message_round_trips(spec in spec(), src in addr(), dst in addr()) {
+        with_repr(&spec, |repr| {
+            let mut buf = vec![0u8; repr.buffer_len()];
+            let n = repr.emit(src, dst, &mut buf).unwrap();
+            prop_assert_eq!(n, buf.len());
+            prop_assert_eq!(sum6(src, dst, &buf), 0xFFFF, "checksum verifies by the reference");
+            prop_assert_eq!(buf[0], repr.message_type().0);
+            let msg = Message::parse(&buf[..], src, dst).unwrap();
+            prop_assert_eq!(msg.message_type(), repr.message_type());
+            let extended = match (&spec, repr) {
+                (Spec::Unreachable(.., labels), Repr::DestinationUnreachable(r))
+                    if !labels.is_empty() => Some((r.quote, labels)),
+                (Spec::TimeExceeded(.., labels), Repr::TimeExceeded(r))
+                    if !labels.is_empty() => Some((r.quote, labels)),
+                _ => None,
+            };
+            match extended {
+                Some((quote, labels)) => check_extended(&msg, quote, labels)?,
+                None => prop_assert_eq!(msg.to_repr(), repr),
+            }
+            // Whatever it held, the parsed message describes itself: re-emitting it gives the
+            // same bytes.
+            let mut again = vec![0u8; buf.len()];
+            msg.to_repr().emit(src, dst, &mut again).unwrap();
+            prop_assert_eq!(again, buf.clone());
+            Ok(())
+        })?;
+    }
+
+    /// The bytes written do not depend on what the buffer held, and a short buffer is left
+    /// as it was.
+    #[test]
+    fn emit_ignores_what_the_buffer_held(spec in spec(), fill in any::<u8>(), src in addr(), dst in addr()) {
+        with_repr(&spec, |repr| {
+            let len = repr.buffer_len();
+            let mut zeros = vec![0u8; len];
+            let mut garbage = vec![fill; len + 5];
+            repr.emit(src, dst, &mut zeros).unwrap();
+            repr.emit(src, dst, &mut garbage).unwrap();
+            prop_assert_eq!(&garbage[..len], &zeros[..]);
+            prop_assert_eq!(&garbage[len..], &[fill; 5][..]);
+            let mut short = vec![fill; len - 1];
+            prop_assert!(repr.emit(src, dst, &mut short).is_err());
+            prop_assert!(short.iter().all(|&b| b == fill));
+            Ok(())
+        })?;
+    }
+
+    /// Arbitrary bytes: every parser, accessor, the dump's JSON and Display return, never
+    /// panic; setters on whatever parses keep a valid checksum valid.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300), ty in any::<u8>(), v in any::<u32>()) {
+        let mut bytes = bytes;
+        if let Some(b) = bytes.first_mut() {
+            // Bias towards the types with views.
+            *b = match ty % 4 { 0 => 1 + ty % 4, 1 => 128 + ty % 2, 2 => 160 + ty % 2, _ => ty };
+        }
+        let (src, dst) = (Ipv6Addr::LOCALHOST, Ipv6Addr::UNSPECIFIED);
+        let _ = Message::parse(&bytes[..], src, dst);
+        let _ = json6::message6_json(&bytes, src, dst);
+        if let Ok(msg) = Message::parse_unverified(&bytes[..]) {
+            let _ = (msg.to_string(), msg.to_repr(), msg.payload(), msg.extensions());
+            if let Some(q) = msg.quote() {
+                walk(q);
+            }
+        }
+        walk(Quote::new(&bytes));
+        let mut m = bytes.clone();
+        if let Ok(msg) = Message::parse_unverified(&mut m[..]) {
+            set_everything(msg, v);
+            if bytes.len() >= 4 && sum6(src, dst, &bytes) == 0xFFFF {
+                prop_assert_eq!(sum6(src, dst, &m), 0xFFFF);
+            }
+        }
+    }
+
+    /// Setters keep the checksum equal to a recomputation, whatever the addresses.
+    #[test]
+    fn setters_keep_the_checksum(spec in spec(), v in any::<u32>(), src in addr(), dst in addr()) {
+        with_repr(&spec, |repr| {
+            let mut buf = vec![0u8; repr.buffer_len()];
+            repr.emit(src, dst, &mut buf).unwrap();
+            set_everything(Message::parse(&mut buf[..], src, dst).unwrap(), v);
+            prop_assert_eq!(sum6(src, dst, &buf), 0xFFFF, "after setters: {:02x?}", buf);
+            Ok(())
+        })?;
+    }
+
+    /// An echo request answered in place: type 129, everything else as it was, the checksum
+    /// right for the reply's addresses (the same pair, swapped: the sum does not change).
+    #[test]
+    fn echo_reply_in_place(id in any::<u16>(), seq in any::<u16>(), data in data(), src in addr(), dst in addr()) {
+        let repr = Repr::EchoRequest(EchoRepr { identifier: id, sequence: seq, data: &data, ..EchoRepr::default() });
+        let mut buf = vec![0u8; repr.buffer_len()];
+        repr.emit(src, dst, &mut buf).unwrap();
+        let before = buf.clone();
+        let Ok(Message::EchoRequest(mut echo)) = Message::parse(&mut buf[..], src, dst) else { panic!() };
+        prop_assert!(echo.make_reply());
+        prop_assert_eq!(buf[0], 129);
+        prop_assert_eq!(&buf[4..], &before[4..]);
+        prop_assert_eq!(sum6(dst, src, &buf), 0xFFFF);
+    }
+}
+
+/// Everything a quote offers, as far as the bytes go.
+fn walk(q: Quote<'_>) {
+    if let Ok(ip) = q.ipv6() {
+        let _ = (ip.src(), ip.dst(), ip.flow_label(), ip.payload_length());
+        for h in ip.extension_headers() {
+            if let Ok(h) = h {
+                let _ = (h.name(), h.len(), h.fragment(), h.routing(), h.bytes());
+            }
+        }
+        let _ = (
+            ip.upper_layer(),
+            ip.ports(),
+            ip.udp(),
+            ip.tcp(),
+            ip.icmpv6(),
+        );
+    }
+}
+
+/// Calls every setter of whatever view `msg` is.
+fn set_everything(msg: Message<&mut [u8]>, v: u32) {
+    let (lo, hi) = (v as u16, (v >> 16) as u16);
+    match msg {
+        Message::DestinationUnreachable(mut m) => {
+            m.set_length_field(v as u8);
+            m.set_unused(v >> 8);
+            m.set_code_u8(hi as u8);
+        }
+        Message::TimeExceeded(mut m) => {
+            m.set_unused(!v);
+            m.set_length_field(hi as u8);
+        }
+        Message::PacketTooBig(mut m) => {
+            m.set_mtu(v);
+            m.set_code_u8(lo as u8);
+        }
+        Message::ParameterProblem(mut m) => {
+            m.set_pointer(v.rotate_left(5));
+            m.set_code_u8(v as u8);
+        }
+        Message::EchoRequest(mut m) | Message::EchoReply(mut m) => {
+            m.set_identifier(hi);
+            m.set_sequence(lo);
+            m.make_reply();
+        }
+        Message::ExtendedEchoRequest(mut m) => m.set_identifier(lo),
+        Message::ExtendedEchoReply(mut m) => {
+            m.set_identifier(hi);
+            m.set_code_u8(v as u8);
+        }
+        Message::Other(mut m) => m.set_code_u8(v as u8),
+        _ => {}
+    }
+}
