@@ -351,10 +351,8 @@ proptest! {
 fn walk(q: Quote<'_>) {
     if let Ok(ip) = q.ipv6() {
         let _ = (ip.src(), ip.dst(), ip.flow_label(), ip.payload_length());
-        for h in ip.extension_headers() {
-            if let Ok(h) = h {
-                let _ = (h.name(), h.len(), h.fragment(), h.routing(), h.bytes());
-            }
+        for h in ip.extension_headers().flatten() {
+            let _ = (h.name(), h.len(), h.fragment(), h.routing(), h.bytes());
         }
         let _ = (
             ip.upper_layer(),
