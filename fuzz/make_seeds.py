@@ -37,3 +37,14 @@ write("messages", messages)  # for parse and differential
 write("quote", quotes)
 # checksum: 8 control bytes then data; the messages make realistic data.
 write("checksum", [bytes(8) + m for m in messages[:64]])
+
+# ICMPv6 (tests/data/oracle6.min.jsonl.gz): the pseudo-header's source and destination (32
+# bytes) then the message, one per (type, code, category, malformation, long or not).
+records6 = [json.loads(l) for l in gzip.open(os.path.join(root, "tests/data/oracle6.min.jsonl.gz"), "rt")]
+import ipaddress
+picked6 = {}
+for r in records6:
+    key = (r["type"], r["code"], r["category"], r["malformation"], r["length"] > 128)
+    addrs = ipaddress.IPv6Address(r["src"]).packed + ipaddress.IPv6Address(r["dst"]).packed
+    picked6.setdefault(key, addrs + bytes.fromhex(r["hex"]))
+write("messages6", sorted(picked6.values()))  # for parse6 and differential6

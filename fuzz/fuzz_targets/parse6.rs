@@ -1,0 +1,102 @@
+//! Any bytes as an ICMPv6 message between two addresses (the input's first 32 bytes): the
+//! verifying and the plain parse agree, the checksum verdict is the one-shot function's, every
+//! accessor returns, the payload lies within the bytes, the parsed values re-emit the same bytes,
+//! setters keep a valid checksum valid, and the quoted packet's extension header chain walks in
+//! order inside the quote to the upper layer.
+#![no_main]
+
+use std::net::Ipv6Addr;
+
+use icmpwire::checksum::verify_icmpv6;
+use icmpwire::v6::Message;
+use icmpwire::{ParseError, Quote};
+use libfuzzer_sys::fuzz_target;
+
+/// The quote's chain: headers one after the other from byte 40, the upper layer where the last
+/// ends, everything within the bytes; a cut chain is an error of the last header only.
+fn walk(q: Quote<'_>) {
+    let bytes = q.bytes();
+    let Ok(ip) = q.ipv6() else { return };
+    assert_eq!(ip.version(), 6);
+    let mut at = 40;
+    let mut failed = None;
+    for h in ip.extension_headers() {
+        assert!(failed.is_none(), "a header after an error");
+        match h {
+            Ok(h) => {
+                assert_eq!(h.offset(), at);
+                assert_eq!(h.bytes(), &bytes[at..at + h.len()]);
+                assert!(h.len() >= 8 || h.kind() == 59, "{} of {} bytes", h.name(), h.len());
+                at += h.len();
+            }
+            Err(e) => failed = Some(e),
+        }
+    }
+    match (ip.upper_layer(), failed) {
+        (Ok(up), None) => {
+            assert_eq!(up.offset, at);
+            assert_eq!(up.bytes, &bytes[at..]);
+            if up.is_non_first_fragment() {
+                assert!(matches!(ip.ports(), Err(ParseError::QuotedFragment { .. })));
+            }
+        }
+        (Err(a), Some(b)) => assert_eq!(a, b),
+        (a, b) => panic!("upper layer {a:?} after chain error {b:?}"),
+    }
+    let _ = (ip.udp(), ip.tcp(), ip.icmpv6(), ip.src(), ip.dst(), ip.flow_label(), ip.payload_length());
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((addrs, msg)) = data.split_at_checked(32) else { return };
+    let src = Ipv6Addr::from(<[u8; 16]>::try_from(&addrs[..16]).unwrap());
+    let dst = Ipv6Addr::from(<[u8; 16]>::try_from(&addrs[16..]).unwrap());
+    let valid = msg.len() >= 4 && verify_icmpv6(src, dst, msg);
+    walk(Quote::new(msg));
+    let unverified = Message::parse_unverified(msg);
+    match (Message::parse(msg, src, dst), &unverified) {
+        (Ok(_), Ok(_)) => assert!(valid),
+        (Err(ParseError::BadChecksum { found, expected }), Ok(m)) => {
+            assert!(!valid);
+            assert_eq!((found, expected), (m.checksum(), m.computed_checksum(src, dst)));
+        }
+        (Err(a), Err(b)) => assert_eq!(&a, b),
+        (a, b) => panic!("verified {a:?}, unverified {b:?}"),
+    }
+    let Ok(m) = unverified else { return };
+    assert_eq!(m.verify_checksum(src, dst), valid);
+    assert_eq!(m.payload_offset() + m.payload().len(), msg.len());
+    assert!(msg.ends_with(m.payload()));
+    let _ = (m.to_string(), m.extensions(), m.message_type().is_error());
+    if let Some(q) = m.quote() {
+        walk(q);
+    }
+    // The values describe the message: re-emitted, the same bytes but the checksum, which is
+    // the right one (the same as the field when that verified, up to 0xFFFF written as 0).
+    let repr = m.to_repr();
+    let mut out = vec![0xA5u8; repr.buffer_len()];
+    assert_eq!(repr.emit(src, dst, &mut out), Ok(msg.len()));
+    assert_eq!((&out[..2], &out[4..]), (&msg[..2], &msg[4..]));
+    assert!(verify_icmpv6(src, dst, &out));
+    let mut m = msg.to_vec();
+    if let Ok(mut view) = Message::parse_unverified(&mut m[..]) {
+        use Message as M;
+        match &mut view {
+            M::EchoRequest(e) | M::EchoReply(e) => {
+                e.set_sequence(0xBEEF);
+                e.make_reply();
+            }
+            M::PacketTooBig(p) => p.set_mtu(1280),
+            M::ParameterProblem(p) => p.set_pointer(7),
+            M::DestinationUnreachable(d) => d.set_length_field(16),
+            M::TimeExceeded(t) => t.set_unused(0x00AB_CDEF),
+            M::ExtendedEchoRequest(e) => e.set_identifier(3),
+            M::ExtendedEchoReply(e) => e.set_code_u8(2),
+            M::Other(r) => r.set_code_u8(9),
+            _ => {}
+        }
+    }
+    if valid {
+        assert!(verify_icmpv6(src, dst, &m), "a setter broke the checksum");
+    }
+});
+
