@@ -154,9 +154,11 @@ mod write;
 pub use error::{EmitError, ParseError, Part};
 pub use message::echo::EchoRepr;
 pub use message::extended_echo::{ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
+pub use message::quoting::Rfc4884Repr;
 pub use quote::{
-    ExtensionHeader, ExtensionHeaders, FragmentHeader, Quote, QuoteLimit, QuotedIcmp, QuotedIpv4,
-    QuotedIpv6, QuotedTcp, QuotedUdp, RoutingHeader, UpperLayer, protocol, quote_datagram,
+    ExtensionHeader, ExtensionHeaders, FragmentHeader, Quote, QuoteLimit, QuotedIcmp, QuotedIp,
+    QuotedIpv4, QuotedIpv6, QuotedTcp, QuotedUdp, RoutingHeader, UpperLayer, protocol,
+    quote_datagram,
 };
 
 /// The fields structs and capability traits of the message families both IP versions share

@@ -1,7 +1,9 @@
 //! The bytes as the RFCs draw them, for what is not an ICMP message's own fields (those live
 //! with their family, as the `Fields` of its view): the IP headers a quote holds and the entries
 //! of a router advertisement. `#[repr(C)]` zerocopy structs with network-endian fields, private
-//! to the crate; nothing here is copied.
+//! to the crate (the IP headers are `pub` only so that the sealed trait of
+//! [`QuotedIp`](crate::QuotedIp) can name them; this module is not public); nothing here is
+//! copied.
 //!
 //! Every struct is `Unaligned`, so casting a long-enough slice cannot fail for any other reason
 //! than its length.
@@ -21,7 +23,7 @@ pub(crate) struct RouterEntry {
 /// The fixed 20 bytes of an IPv4 header (RFC 791 section 3.1).
 #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
 #[repr(C)]
-pub(crate) struct Ipv4Header {
+pub struct Ipv4Header {
     pub(crate) version_ihl: u8,
     pub(crate) tos: u8,
     pub(crate) total_length: U16,
@@ -38,7 +40,7 @@ pub(crate) struct Ipv4Header {
 /// (8), flow label (20); payload length; next header; hop limit; source and destination.
 #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Clone, Copy)]
 #[repr(C)]
-pub(crate) struct Ipv6Header {
+pub struct Ipv6Header {
     pub(crate) version_class_flow: U32,
     pub(crate) payload_length: U16,
     pub(crate) next_header: u8,

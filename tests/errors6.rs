@@ -210,7 +210,7 @@ fn quoted_protocol_and_ports() {
     );
     let q = ipv6(58, &[128]);
     assert_eq!(
-        Quote::new(&q).ipv6().unwrap().icmpv6().unwrap_err(),
+        Quote::new(&q).ipv6().unwrap().icmp().unwrap_err(),
         ParseError::Truncated {
             part: Part::QuotedIcmp,
             required: 2,

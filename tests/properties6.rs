@@ -354,13 +354,7 @@ fn walk(q: Quote<'_>) {
         for h in ip.extension_headers().flatten() {
             let _ = (h.name(), h.len(), h.fragment(), h.routing(), h.bytes());
         }
-        let _ = (
-            ip.upper_layer(),
-            ip.ports(),
-            ip.udp(),
-            ip.tcp(),
-            ip.icmpv6(),
-        );
+        let _ = (ip.upper_layer(), ip.ports(), ip.udp(), ip.tcp(), ip.icmp());
     }
 }
 

@@ -144,8 +144,15 @@ fn check6(
     let mut again = vec![0xEEu8; bytes.len()];
     prop_assert_eq!(msg.to_repr().emit(*src, *dst, &mut again), Ok(bytes.len()));
     prop_assert_eq!(&again, bytes);
+    // (Or tcpdump's truncation mark, after which it prints no length: a port unreachable
+    // whose quote is neither UDP nor TCP.)
     let tail = format!(", length {}", bytes.len());
-    prop_assert!(msg.to_string().ends_with(&tail), "{}", msg);
+    let line = msg.to_string();
+    prop_assert!(
+        line.ends_with(&tail) || line.ends_with("[|icmp6]"),
+        "{}",
+        line
+    );
     Ok(msg)
 }
 

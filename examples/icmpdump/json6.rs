@@ -209,7 +209,7 @@ fn chain_json(ip: &QuotedIpv6<'_>, o: &mut Map<String, Value>) {
             }
         }
         protocol::ICMPV6 => {
-            if let Ok(icmp) = ip.icmpv6() {
+            if let Ok(icmp) = ip.icmp() {
                 o.insert("icmp_type".into(), json!(icmp.message_type.0));
                 o.insert("icmp_code".into(), json!(icmp.code));
                 if matches!(icmp.message_type.0, 128 | 129)

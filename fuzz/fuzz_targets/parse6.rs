@@ -43,7 +43,7 @@ fn walk(q: Quote<'_>) {
         (Err(a), Some(b)) => assert_eq!(a, b),
         (a, b) => panic!("upper layer {a:?} after chain error {b:?}"),
     }
-    let _ = (ip.udp(), ip.tcp(), ip.icmpv6(), ip.src(), ip.dst(), ip.flow_label(), ip.payload_length());
+    let _ = (ip.udp(), ip.tcp(), ip.icmp(), ip.src(), ip.dst(), ip.flow_label(), ip.payload_length());
 }
 
 fuzz_target!(|data: &[u8]| {

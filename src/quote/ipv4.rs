@@ -3,8 +3,10 @@
 use core::mem::size_of;
 use core::net::Ipv4Addr;
 
-use super::transport::{QuotedIcmp, QuotedTcp, QuotedUdp, Transport};
+use super::ip::{QuotedIp, seal};
+use super::transport::Transport;
 use crate::error::{ParseError, Part};
+use crate::view::V4;
 use crate::wire::Ipv4Header;
 
 /// The quoted IPv4 header (RFC 791 section 3.1), and what follows it in the quote.
@@ -18,13 +20,24 @@ use crate::wire::Ipv4Header;
 /// assert!(ip.dont_fragment());
 /// assert_eq!(ip.src(), Ipv4Addr::new(192, 0, 2, 1));
 /// ```
-#[derive(Clone, Copy)]
-pub struct QuotedIpv4<'a> {
-    header: &'a Ipv4Header,
-    bytes: &'a [u8],
+pub type QuotedIpv4<'a> = QuotedIp<'a, V4>;
+
+impl seal::IpQuote for V4 {
+    type Header = Ipv4Header;
+    const ICMP: u8 = crate::protocol::ICMP;
+
+    /// The bytes after the header and its options: IHL words in.
+    #[inline]
+    fn transport<'a>(ip: &QuotedIp<'a, V4>) -> Transport<'a> {
+        Transport {
+            protocol: ip.protocol(),
+            fragment_offset: ip.fragment_offset(),
+            bytes: ip.transport(),
+        }
+    }
 }
 
-impl core::fmt::Debug for QuotedIpv4<'_> {
+impl core::fmt::Debug for QuotedIp<'_, V4> {
     #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("QuotedIpv4")
@@ -38,13 +51,7 @@ impl core::fmt::Debug for QuotedIpv4<'_> {
     }
 }
 
-impl<'a> QuotedIpv4<'a> {
-    /// Wraps a header [`Quote::ipv4`](super::Quote::ipv4) checked.
-    #[inline]
-    pub(super) fn new(header: &'a Ipv4Header, bytes: &'a [u8]) -> Self {
-        QuotedIpv4 { header, bytes }
-    }
-
+impl<'a> QuotedIp<'a, V4> {
     /// The version field (always 4 here).
     ///
     /// ```
@@ -284,94 +291,5 @@ impl<'a> QuotedIpv4<'a> {
         let len = self.header_len()?;
         self.options()?;
         Ok(self.bytes.get(len..).unwrap_or(&[]))
-    }
-
-    /// The transport bytes and what the header says of them.
-    #[inline]
-    fn transport_of(&self) -> Transport<'a> {
-        Transport {
-            protocol: self.protocol(),
-            fragment_offset: self.fragment_offset(),
-            bytes: self.transport(),
-        }
-    }
-
-    /// Source and destination port of a quoted UDP or TCP datagram (the first 4 transport
-    /// bytes: both protocols put the ports there), whatever the protocol field says.
-    ///
-    /// ```
-    /// # let q = [0x45u8, 0, 0, 28, 0, 0, 0, 0, 64, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x82, 0x9a, 0, 53];
-    /// assert_eq!(icmpwire::Quote::new(&q).ipv4().unwrap().ports().unwrap(), (33434, 53));
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ParseError::QuotedFragment`] for a non-first fragment, [`ParseError::Truncated`] (part
-    /// [`Part::QuotedPorts`]) with fewer than 4 transport bytes, and the errors of
-    /// [`transport`](Self::transport).
-    #[inline]
-    pub fn ports(&self) -> Result<(u16, u16), ParseError> {
-        self.transport_of().ports()
-    }
-
-    /// The quoted UDP header (RFC 768): ports always, length and checksum when quoted.
-    ///
-    /// ```
-    /// use icmpwire::Quote;
-    ///
-    /// # let q = [0x45u8, 0, 0, 28, 0, 0, 0, 0, 1, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x14, 0xe9, 0x82, 0x9a, 0, 8, 0, 0];
-    /// let udp = Quote::new(&q).ipv4().unwrap().udp().unwrap();
-    /// assert_eq!((udp.src_port, udp.dst_port, udp.length), (5353, 33434, Some(8)));
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ParseError::QuotedProtocol`] if the protocol is not UDP, and the errors of
-    /// [`ports`](Self::ports).
-    #[inline]
-    pub fn udp(&self) -> Result<QuotedUdp, ParseError> {
-        self.transport_of().udp()
-    }
-
-    /// The quoted TCP header (RFC 9293): ports always, sequence number when quoted (RFC 792's
-    /// 8 bytes include it).
-    ///
-    /// ```
-    /// use icmpwire::Quote;
-    ///
-    /// # let q = [0x45u8, 0, 0, 40, 0, 0, 0, 0, 1, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x9c, 0x40, 0, 80, 0, 0, 0, 7];
-    /// let tcp = Quote::new(&q).ipv4().unwrap().tcp().unwrap();
-    /// assert_eq!((tcp.src_port, tcp.dst_port, tcp.sequence), (40000, 80, Some(7)));
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ParseError::QuotedProtocol`] if the protocol is not TCP, and the errors of
-    /// [`ports`](Self::ports).
-    #[inline]
-    pub fn tcp(&self) -> Result<QuotedTcp, ParseError> {
-        self.transport_of().tcp()
-    }
-
-    /// The quoted ICMP header: type and code always, checksum, identifier and sequence when
-    /// quoted (identifier and sequence mean something for echo, timestamp, information and
-    /// address mask messages).
-    ///
-    /// ```
-    /// use icmpwire::Quote;
-    ///
-    /// # let q = [0x45u8, 0, 0, 28, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0xf7, 0xfd, 0, 1, 0, 1];
-    /// let icmp = Quote::new(&q).ipv4().unwrap().icmp().unwrap();
-    /// assert_eq!((icmp.message_type.0, icmp.identifier, icmp.sequence), (8, Some(1), Some(1)));
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`ParseError::QuotedProtocol`] if the protocol is not ICMP, [`ParseError::Truncated`]
-    /// (part [`Part::QuotedIcmp`]) with fewer than 2 transport bytes, and the fragment and
-    /// header errors of [`ports`](Self::ports).
-    #[inline]
-    pub fn icmp(&self) -> Result<QuotedIcmp, ParseError> {
-        self.transport_of().icmp(crate::protocol::ICMP)
     }
 }

@@ -26,14 +26,16 @@
 //! assert_eq!(ip.ports().unwrap(), (5353, 33434));
 //! ```
 
+mod chain;
+mod ip;
 mod ipv4;
 mod ipv6;
 mod transport;
 
+pub use chain::{ExtensionHeader, ExtensionHeaders, FragmentHeader, RoutingHeader};
+pub use ip::QuotedIp;
 pub use ipv4::QuotedIpv4;
-pub use ipv6::{
-    ExtensionHeader, ExtensionHeaders, FragmentHeader, QuotedIpv6, RoutingHeader, UpperLayer,
-};
+pub use ipv6::{QuotedIpv6, UpperLayer};
 pub use transport::{QuotedIcmp, QuotedTcp, QuotedUdp};
 
 use core::mem::size_of;

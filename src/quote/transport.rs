@@ -5,7 +5,7 @@ use crate::error::{ParseError, Part};
 
 /// The bytes after a quoted IP header (and its extension headers), as far as the version's
 /// reader found them, and what that header says of them.
-pub(super) struct Transport<'a> {
+pub struct Transport<'a> {
     /// The protocol (IPv4) or upper-layer next header (IPv6).
     pub(super) protocol: u8,
     /// The fragment offset (8-byte units): anything but 0 means the bytes are not a header.

@@ -89,35 +89,8 @@ use crate::error::{ParseError, Part};
 use crate::message::echo::EchoFields;
 use crate::message::extended_echo::{ExtendedEchoFields, Reply, Request};
 use crate::message::raw::RawFields;
-use crate::view::{self, Fields, Version, View};
-
-/// ICMPv4, as the version parameter of [`View`].
-///
-/// ```
-/// use icmpwire::view::Version;
-///
-/// assert_eq!(icmpwire::v4::V4::echo_reply(8), Some(0));
-/// assert_eq!(icmpwire::v4::V4::echo_reply(0), None);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum V4 {}
-
-impl view::sealed::Sealed for V4 {}
-
-impl Version for V4 {
-    type MessageType = MessageType;
-    const LENGTH_UNIT: usize = 4;
-    const PSEUDO_HEADER: bool = false;
-
-    #[inline(always)]
-    fn echo_reply(request: u8) -> Option<u8> {
-        match request {
-            8 => Some(0),
-            15 => Some(16),
-            _ => None,
-        }
-    }
-}
+pub use crate::view::V4;
+use crate::view::{Fields, View};
 
 /// An echo request or reply, or an information request or reply (RFC 792): identifier,
 /// sequence number, data.

@@ -162,7 +162,7 @@ where
 }
 
 /// The fields of a destination unreachable message, to emit with [`Repr`](super::Repr): an
-/// [`Rfc4884Repr`] whose `unused` is bytes 5-7.
+/// [`Rfc4884Repr`](crate::Rfc4884Repr) whose `unused` is bytes 5-7.
 ///
 /// ```
 /// use core::net::Ipv6Addr;

@@ -70,34 +70,8 @@ use crate::error::{ParseError, Part};
 use crate::message::echo::EchoFields;
 use crate::message::extended_echo::{ExtendedEchoFields, Reply, Request};
 use crate::message::raw::NoFields;
-use crate::view::{self, Fields, Version, View};
-
-/// ICMPv6, as the version parameter of [`View`].
-///
-/// ```
-/// use icmpwire::view::Version;
-///
-/// assert_eq!(icmpwire::v6::V6::echo_reply(128), Some(129));
-/// assert_eq!(<icmpwire::v6::V6 as Version>::LENGTH_UNIT, 8);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum V6 {}
-
-impl view::sealed::Sealed for V6 {}
-
-impl Version for V6 {
-    type MessageType = MessageType;
-    const LENGTH_UNIT: usize = 8;
-    const PSEUDO_HEADER: bool = true;
-
-    #[inline(always)]
-    fn echo_reply(request: u8) -> Option<u8> {
-        match request {
-            128 => Some(129),
-            _ => None,
-        }
-    }
-}
+pub use crate::view::V6;
+use crate::view::{Fields, View};
 
 /// An echo request (128) or reply (129), RFC 4443 section 4: identifier, sequence, data.
 ///

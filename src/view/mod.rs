@@ -40,7 +40,7 @@
 //!
 //! # The version seam
 //!
-//! `I` is [`V4`](crate::v4::V4) or [`V6`](crate::v6::V6), the types implementing [`Version`].
+//! `I` is [`V4`] or [`V6`], the types implementing [`Version`].
 //! What differs between ICMPv4 and ICMPv6 belongs to the version, not to the messages:
 //!
 //! * the type space and its names ([`Version::MessageType`]), and which types a family's fields
@@ -79,15 +79,17 @@ use zerocopy::{
 };
 
 mod parts;
+mod version;
 
 pub(crate) use parts::{Parts, fix_all_zero};
 use parts::{bad_checksum, in_set, type_set};
+pub use version::{V4, V6};
 
 use crate::checksum;
 use crate::error::{ParseError, Part};
 
-/// An IP version whose ICMP messages views can read: [`V4`](crate::v4::V4) or
-/// [`V6`](crate::v6::V6). Sealed.
+/// An IP version whose ICMP messages views can read: [`V4`] or
+/// [`V6`]. Sealed.
 ///
 /// ```
 /// use icmpwire::view::Version;

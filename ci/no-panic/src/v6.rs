@@ -32,7 +32,7 @@ pub(crate) fn quote6_all(q: Quote<'_>) -> u64 {
         acc = mix(acc, ip.ports().map_or(2, |(a, b)| u64::from(a) ^ u64::from(b)));
         acc = mix(acc, ip.udp().map_or(3, |u| u64::from(u.length.unwrap_or(0))));
         acc = mix(acc, ip.tcp().map_or(4, |t| u64::from(t.sequence.unwrap_or(0))));
-        acc = mix(acc, ip.icmpv6().map_or(5, |i| u64::from(i.identifier.unwrap_or(0))));
+        acc = mix(acc, ip.icmp().map_or(5, |i| u64::from(i.identifier.unwrap_or(0))));
     }
     acc
 }

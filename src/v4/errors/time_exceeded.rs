@@ -85,7 +85,7 @@ impl<B: ByteSliceMut> TimeExceeded<B> {
 }
 
 /// The fields of a time exceeded message, to emit with [`Repr`](crate::v4::Repr): an
-/// [`Rfc4884Repr`] whose `unused` is byte 4 (bits 16-23) and bytes 6-7.
+/// [`Rfc4884Repr`](crate::Rfc4884Repr) whose `unused` is byte 4 (bits 16-23) and bytes 6-7.
 ///
 /// ```
 /// use icmpwire::v4::{Repr, TimeExceededRepr};
