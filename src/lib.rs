@@ -178,7 +178,7 @@ pub use quote::{
 pub mod fields {
     pub use crate::message::echo::{EchoFields, Identified};
     pub use crate::message::extended_echo::{ExtendedEchoFields, Reply, Request};
-    pub use crate::message::quoting::{Quoting, Rfc4884};
+    pub use crate::message::quoting::{Quoting, Rfc4884, Rfc4884Fields};
     pub use crate::message::raw::{NoFields, RawFields};
 }
 

@@ -13,11 +13,14 @@
 //!
 //! The builders of the RFC 4884 messages describe their body with
 //! [`Body::quote`](super::build::Body::quote); writing the padded quote, the structure and the
-//! length field is done once, in `build.rs`. The messages whose fields besides the length are
-//! all unused (ICMPv4's time exceeded, ICMPv6's destination unreachable and time exceeded)
-//! share one builder, [`Rfc4884Repr`].
+//! length field is done once, in `build.rs`. The five messages with the length field share one
+//! fields struct, [`Rfc4884Fields<C>`]; those whose other bytes are all unused (ICMPv4's time
+//! exceeded, ICMPv6's destination unreachable and time exceeded) also share their `unused`
+//! accessors, `to_repr` and builder, [`Rfc4884Repr`].
 
-use zerocopy::{ByteSlice, ByteSliceMut};
+use core::marker::PhantomData;
+
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::extension::{self, Extensions, ObjectRepr};
 use crate::message::build::{Body, Describe};
@@ -30,7 +33,8 @@ use crate::view::{Fields, Version, View, sealed};
 ///
 /// ```
 /// use icmpwire::fields::Quoting;
-/// use icmpwire::v4::{Rfc4884Fields, TimeExceededCode};
+/// use icmpwire::fields::Rfc4884Fields;
+/// use icmpwire::v4::TimeExceededCode;
 ///
 /// fn quotes<F: Quoting>() {}
 /// quotes::<Rfc4884Fields<TimeExceededCode>>();
@@ -51,7 +55,8 @@ pub trait Quoting: sealed::Sealed {
 ///
 /// ```
 /// use icmpwire::fields::Rfc4884;
-/// use icmpwire::v4::{Rfc4884Fields, UnreachableCode};
+/// use icmpwire::fields::Rfc4884Fields;
+/// use icmpwire::v4::UnreachableCode;
 ///
 /// fn multi_part<F: Rfc4884>() {}
 /// multi_part::<Rfc4884Fields<UnreachableCode>>();
@@ -60,6 +65,79 @@ pub trait Rfc4884: Quoting {
     /// The length field, to write.
     #[doc(hidden)]
     fn length_mut(&mut self) -> &mut u8;
+}
+
+/// The fields of the messages RFC 4884 gives a length field. On ICMPv4 (section 4.1:
+/// destination unreachable, time exceeded, parameter problem) byte 5 is the length in 32-bit
+/// words and byte 4 and bytes 6-7 are the message's own (unused, a parameter problem's pointer,
+/// RFC 1191's next-hop MTU); on ICMPv6 (section 4.2: destination unreachable, time exceeded)
+/// byte 4 is the length in 64-bit words and bytes 5-7 are unused. `C` is the message's code
+/// type, which says where its version puts the length.
+///
+/// ```
+/// use icmpwire::fields::Rfc4884Fields;
+/// use icmpwire::v4::{UnreachableCode, V4};
+///
+/// let bytes = [3u8, 4, 0xf7, 0xe7, 0, 0, 0x05, 0x14];
+/// let msg: icmpwire::view::View<V4, &[u8], Rfc4884Fields<UnreachableCode>> =
+///     icmpwire::v4::DestinationUnreachable::parse(&bytes[..]).unwrap();
+/// assert_eq!(msg.next_hop_mtu(), 1300);
+/// ```
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
+#[repr(C)]
+pub struct Rfc4884Fields<C> {
+    bytes: [u8; 4],
+    code: PhantomData<C>,
+}
+
+impl<C> Rfc4884Fields<C> {
+    /// Bytes 4-7 to write.
+    #[inline(always)]
+    pub(crate) fn new(bytes: [u8; 4]) -> Self {
+        Rfc4884Fields {
+            bytes,
+            code: PhantomData,
+        }
+    }
+
+    /// Bytes 4-7.
+    #[inline(always)]
+    pub(crate) fn bytes(&self) -> [u8; 4] {
+        self.bytes
+    }
+
+    /// Bytes 4-7, to write.
+    #[inline(always)]
+    pub(crate) fn bytes_mut(&mut self) -> &mut [u8; 4] {
+        &mut self.bytes
+    }
+}
+
+impl<C> sealed::Sealed for Rfc4884Fields<C> {}
+
+impl<C: Rfc4884Code> Quoting for Rfc4884Fields<C> {
+    #[inline(always)]
+    fn rfc4884_length(&self) -> Option<u8> {
+        let [b4, b5, _, _] = self.bytes;
+        Some(if C::LENGTH_AT_BYTE_4 { b4 } else { b5 })
+    }
+}
+
+impl<C: Rfc4884Code> Rfc4884 for Rfc4884Fields<C> {
+    #[inline(always)]
+    fn length_mut(&mut self) -> &mut u8 {
+        let [b4, b5, _, _] = &mut self.bytes;
+        if C::LENGTH_AT_BYTE_4 { b4 } else { b5 }
+    }
+}
+
+/// The code type of a message with an RFC 4884 length field, which says where its version
+/// puts the length.
+pub trait Rfc4884Code: Copy + Into<u8> {
+    /// Bytes per unit of the length field.
+    const UNIT: usize;
+    /// Whether the length is byte 4 (ICMPv6) rather than byte 5 (ICMPv4).
+    const LENGTH_AT_BYTE_4: bool;
 }
 
 impl<I: Version, B: ByteSlice, F: Fields<I> + Quoting> View<I, B, F> {
@@ -205,12 +283,83 @@ pub struct Rfc4884Repr<'a, C> {
     pub extensions: &'a [ObjectRepr<'a>],
 }
 
-/// The code type of an [`Rfc4884Repr`], which says how its version lays out bytes 4-7.
-pub(crate) trait UnusedLayout: Copy + Into<u8> {
-    /// Bytes per unit of the length field.
-    const UNIT: usize;
+/// The code type of an [`Rfc4884Repr`] message, whose bytes 4-7 besides the length are all
+/// unused: how its version lays them out.
+pub trait UnusedLayout: Rfc4884Code {
     /// Bytes 4-7: the length field and the unused bytes.
     fn layout(length: u8, unused: u32) -> [u8; 4];
+    /// The unused bytes of bytes 4-7, as one big-endian number.
+    fn unused(bytes: [u8; 4]) -> u32;
+}
+
+impl<I: Version, B: ByteSlice, C: UnusedLayout + From<u8>> View<I, B, Rfc4884Fields<C>>
+where
+    Rfc4884Fields<C>: Fields<I, Code = C>,
+{
+    /// The unused bytes besides the length, as received, as one big-endian number: on
+    /// ICMPv4's time exceeded byte 4 (bits 16-23) and bytes 6-7, on ICMPv6's destination
+    /// unreachable and time exceeded bytes 5-7.
+    ///
+    /// ```
+    /// let bytes = [11u8, 0, 0xf4, 0xfe, 0, 0, 0, 1];
+    /// assert_eq!(icmpwire::v4::TimeExceeded::parse(&bytes[..]).unwrap().unused(), 1);
+    /// let bytes = [1u8, 0, 0, 0, 0, 0xc7, 0x01, 0xca];
+    /// let msg = icmpwire::v6::DestinationUnreachable::parse_unverified(&bytes[..]).unwrap();
+    /// assert_eq!(msg.unused(), 0xc701ca);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn unused(&self) -> u32 {
+        C::unused(self.fields().bytes)
+    }
+
+    /// The owned description of this message.
+    ///
+    /// ```
+    /// let bytes = [3u8, 0, 0, 0, 0, 0, 0, 0, 0x60];
+    /// let msg = icmpwire::v6::TimeExceeded::parse_unverified(&bytes[..]).unwrap();
+    /// let repr = msg.to_repr();
+    /// assert_eq!((repr.length, repr.quote), (0, &[0x60][..]));
+    /// ```
+    #[must_use]
+    pub fn to_repr(&self) -> Rfc4884Repr<'_, C> {
+        Rfc4884Repr {
+            code: self.code(),
+            length: self.length_field(),
+            unused: self.unused(),
+            quote: self.payload(),
+            extensions: &[],
+        }
+    }
+}
+
+impl<I: Version, B: ByteSliceMut, C: UnusedLayout> View<I, B, Rfc4884Fields<C>>
+where
+    Rfc4884Fields<C>: Fields<I>,
+{
+    /// Sets the unused bytes besides the length from `value` (as [`unused`](View::unused)
+    /// reads them; higher bits are ignored); the checksum follows.
+    ///
+    /// ```
+    /// let mut bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::v4::TimeExceeded::parse(&mut bytes[..]).unwrap();
+    /// msg.set_unused(0x0001_0002);
+    /// assert_eq!(msg.unused(), 0x0001_0002);
+    /// assert!(msg.verify_checksum());
+    /// assert_eq!(bytes[4..], [1, 0, 0, 2]);
+    ///
+    /// let mut bytes = [1u8, 0, 0, 0, 0, 0, 0, 0];
+    /// let mut msg = icmpwire::v6::DestinationUnreachable::parse_unverified(&mut bytes[..]).unwrap();
+    /// msg.set_unused(0x0A0B0C);
+    /// assert_eq!(bytes[4..], [0, 0x0A, 0x0B, 0x0C]);
+    /// ```
+    #[inline]
+    pub fn set_unused(&mut self, value: u32) {
+        self.modify(|f| {
+            let length = f.rfc4884_length().unwrap_or(0);
+            f.bytes = C::layout(length, value);
+        });
+    }
 }
 
 impl<C: UnusedLayout> Describe for Rfc4884Repr<'_, C> {

@@ -62,8 +62,8 @@ pub use domain_name::{
 };
 pub use errors::{
     DestinationUnreachable, DestinationUnreachableRepr, ParameterProblem, ParameterProblemRepr,
-    Photuris, PhoturisFields, PhoturisRepr, Rfc4884Fields, SourceQuench, SourceQuenchFields,
-    SourceQuenchRepr, TimeExceeded, TimeExceededRepr,
+    Photuris, PhoturisFields, PhoturisRepr, SourceQuench, SourceQuenchFields, SourceQuenchRepr,
+    TimeExceeded, TimeExceededRepr,
 };
 pub use message::Message;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]

@@ -17,8 +17,6 @@
 //! The unused bytes are exposed as received and builders default them to zero, so every
 //! message round-trips byte for byte.
 
-use core::marker::PhantomData;
-
 use zerocopy::network_endian::U32;
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
@@ -26,44 +24,8 @@ use super::{ParameterProblemCode, TimeExceededCode, UnreachableCode, V6};
 use crate::error::Part;
 use crate::extension::{ObjectRepr, structure_len};
 use crate::message::build::{Body, Describe};
-use crate::message::quoting::{Quoting, Rfc4884, Rfc4884Repr, UnusedLayout};
+use crate::message::quoting::{Quoting, Rfc4884Code, Rfc4884Fields, Rfc4884Repr, UnusedLayout};
 use crate::view::{Fields, Version, View, sealed};
-
-/// The fields of the ICMPv6 messages RFC 4884 extends (section 4.2): destination unreachable
-/// (`C` = [`UnreachableCode`]) and time exceeded ([`TimeExceededCode`]). Byte 4 is the length
-/// of the original datagram in 64-bit words, bytes 5-7 are unused.
-///
-/// ```
-/// use icmpwire::v6::{Rfc4884Fields, UnreachableCode, V6};
-///
-/// let bytes = [1u8, 4, 0, 0, 0, 0, 0, 0];
-/// let msg: icmpwire::view::View<V6, &[u8], Rfc4884Fields<UnreachableCode>> =
-///     icmpwire::v6::DestinationUnreachable::parse_unverified(&bytes[..]).unwrap();
-/// assert_eq!(msg.code(), UnreachableCode::PORT_UNREACHABLE);
-/// ```
-#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
-#[repr(C)]
-pub struct Rfc4884Fields<C> {
-    length: u8,
-    unused: [u8; 3],
-    code: PhantomData<C>,
-}
-
-impl<C> sealed::Sealed for Rfc4884Fields<C> {}
-
-impl<C> Quoting for Rfc4884Fields<C> {
-    #[inline(always)]
-    fn rfc4884_length(&self) -> Option<u8> {
-        Some(self.length)
-    }
-}
-
-impl<C> Rfc4884 for Rfc4884Fields<C> {
-    #[inline(always)]
-    fn length_mut(&mut self) -> &mut u8 {
-        &mut self.length
-    }
-}
 
 impl Fields<V6> for Rfc4884Fields<UnreachableCode> {
     type Code = UnreachableCode;
@@ -103,64 +65,6 @@ pub type DestinationUnreachable<B> = View<V6, B, Rfc4884Fields<UnreachableCode>>
 /// ```
 pub type TimeExceeded<B> = View<V6, B, Rfc4884Fields<TimeExceededCode>>;
 
-impl<B: ByteSlice, C: Copy + From<u8>> View<V6, B, Rfc4884Fields<C>>
-where
-    Rfc4884Fields<C>: Fields<V6, Code = C>,
-{
-    /// Bytes 5-7, unused, as received (a 24-bit number).
-    ///
-    /// ```
-    /// let bytes = [1u8, 0, 0, 0, 0, 0xc7, 0x01, 0xca];
-    /// let msg = icmpwire::v6::DestinationUnreachable::parse_unverified(&bytes[..]).unwrap();
-    /// assert_eq!(msg.unused(), 13_042_122);
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn unused(&self) -> u32 {
-        let [a, b, c] = self.fields().unused;
-        u32::from_be_bytes([0, a, b, c])
-    }
-
-    /// The owned description of this message.
-    ///
-    /// ```
-    /// let bytes = [3u8, 0, 0, 0, 0, 0, 0, 0, 0x60];
-    /// let msg = icmpwire::v6::TimeExceeded::parse_unverified(&bytes[..]).unwrap();
-    /// let repr = msg.to_repr();
-    /// assert_eq!((repr.length, repr.quote), (0, &[0x60][..]));
-    /// ```
-    #[must_use]
-    pub fn to_repr(&self) -> Rfc4884Repr<'_, C> {
-        Rfc4884Repr {
-            code: self.code(),
-            length: self.length_field(),
-            unused: self.unused(),
-            quote: self.payload(),
-            extensions: &[],
-        }
-    }
-}
-
-impl<B: ByteSliceMut, C> View<V6, B, Rfc4884Fields<C>>
-where
-    Rfc4884Fields<C>: Fields<V6>,
-{
-    /// Sets bytes 5-7 (unused) from the low 24 bits of `value`; the checksum follows.
-    ///
-    /// ```
-    /// let mut bytes = [1u8, 0, 0, 0, 0, 0, 0, 0];
-    /// let mut msg = icmpwire::v6::DestinationUnreachable::parse_unverified(&mut bytes[..]).unwrap();
-    /// msg.set_unused(0x0A0B0C);
-    /// assert_eq!(msg.unused(), 0x0A0B0C);
-    /// assert_eq!(bytes[5..], [0x0A, 0x0B, 0x0C]);
-    /// ```
-    #[inline]
-    pub fn set_unused(&mut self, value: u32) {
-        let [_, a, b, c] = value.to_be_bytes();
-        self.modify(|f| f.unused = [a, b, c]);
-    }
-}
-
 /// The fields of a destination unreachable message, to emit with [`Repr`](super::Repr): an
 /// [`Rfc4884Repr`](crate::Rfc4884Repr) whose `unused` is bytes 5-7.
 ///
@@ -188,26 +92,29 @@ pub type DestinationUnreachableRepr<'a> = Rfc4884Repr<'a, UnreachableCode>;
 /// ```
 pub type TimeExceededRepr<'a> = Rfc4884Repr<'a, TimeExceededCode>;
 
-/// Bytes 4-7 of ICMPv6's RFC 4884 messages: the length, then three unused bytes.
-#[inline(always)]
-fn layout(length: u8, unused: u32) -> [u8; 4] {
-    let [_, a, b, c] = unused.to_be_bytes();
-    [length, a, b, c]
+/// ICMPv6's RFC 4884 messages, destination unreachable and time exceeded, have the same bytes
+/// 4-7 (section 4.2): the length in 64-bit words, then three unused bytes.
+trait LengthThenUnused {}
+
+impl LengthThenUnused for UnreachableCode {}
+impl LengthThenUnused for TimeExceededCode {}
+
+impl<C: LengthThenUnused + Copy + Into<u8>> Rfc4884Code for C {
+    const UNIT: usize = V6::LENGTH_UNIT;
+    const LENGTH_AT_BYTE_4: bool = true;
 }
 
-impl UnusedLayout for UnreachableCode {
-    const UNIT: usize = V6::LENGTH_UNIT;
+impl<C: LengthThenUnused + Copy + Into<u8>> UnusedLayout for C {
     #[inline(always)]
     fn layout(length: u8, unused: u32) -> [u8; 4] {
-        layout(length, unused)
+        let [_, a, b, c] = unused.to_be_bytes();
+        [length, a, b, c]
     }
-}
 
-impl UnusedLayout for TimeExceededCode {
-    const UNIT: usize = V6::LENGTH_UNIT;
     #[inline(always)]
-    fn layout(length: u8, unused: u32) -> [u8; 4] {
-        layout(length, unused)
+    fn unused(bytes: [u8; 4]) -> u32 {
+        let [_, a, b, c] = bytes;
+        u32::from_be_bytes([0, a, b, c])
     }
 }
 

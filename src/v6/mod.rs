@@ -53,8 +53,8 @@ pub use crate::types::v6::{
 };
 pub use errors::{
     DestinationUnreachable, DestinationUnreachableRepr, PacketTooBig, PacketTooBigFields,
-    PacketTooBigRepr, ParameterProblem, ParameterProblemFields, ParameterProblemRepr,
-    Rfc4884Fields, TimeExceeded, TimeExceededRepr, quote_packet,
+    PacketTooBigRepr, ParameterProblem, ParameterProblemFields, ParameterProblemRepr, TimeExceeded,
+    TimeExceededRepr, quote_packet,
 };
 pub use message::Message;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]

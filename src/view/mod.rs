@@ -15,8 +15,9 @@
 //!
 //! Where families share fields, they share the struct and its accessors rather than copy them:
 //! every echo-like message is an `EchoFields<T>` (identifier, sequence, then `T`: nothing for
-//! echo, the three times of a timestamp, the mask of an address mask); the three messages RFC
-//! 4884 extends on ICMPv4 are one `Rfc4884Fields<C>` (`C` their code type); fields that begin
+//! echo, the three times of a timestamp, the mask of an address mask); the five messages RFC
+//! 4884 extends (three on ICMPv4, two on ICMPv6) are one `Rfc4884Fields<C>` (`C` their code
+//! type, which says where the version puts the length); fields that begin
 //! with an identifier say so with the `Identified` marker, the quoting ones with `Quoting`. The
 //! builders (`*Repr`) only describe themselves (code, fields, body); `src/message/build.rs`
 //! writes every one.

@@ -18,65 +18,25 @@
 //! The bytes RFC 792 calls unused are exposed raw (`unused` fields) rather than assumed zero, so
 //! every message round-trips byte for byte; builders default them to zero.
 
-use core::marker::PhantomData;
+use crate::message::quoting::Rfc4884Code;
+use crate::types::v4::{ParameterProblemCode, TimeExceededCode, UnreachableCode};
+use crate::v4::V4;
+use crate::view::Version;
 
-use zerocopy::network_endian::U16;
-use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
-
-use crate::message::quoting::{Quoting, Rfc4884};
-use crate::view::sealed;
-
-/// The fields of the three messages RFC 4884 extends (section 4.1): destination unreachable
-/// (`C` = [`UnreachableCode`](super::UnreachableCode)), time exceeded
-/// ([`TimeExceededCode`](super::TimeExceededCode)) and parameter problem
-/// ([`ParameterProblemCode`](super::ParameterProblemCode)). Byte 4 is unused (the pointer of a
-/// parameter problem), byte 5 the length of the original datagram in 32-bit words, bytes 6-7
-/// unused (the next-hop MTU of RFC 1191 in a destination unreachable).
-///
-/// ```
-/// use icmpwire::v4::{Rfc4884Fields, UnreachableCode, V4};
-///
-/// let bytes = [3u8, 4, 0xf7, 0xe7, 0, 0, 0x05, 0x14];
-/// let msg: icmpwire::view::View<V4, &[u8], Rfc4884Fields<UnreachableCode>> =
-///     icmpwire::v4::DestinationUnreachable::parse(&bytes[..]).unwrap();
-/// assert_eq!(msg.next_hop_mtu(), 1300);
-/// ```
-#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned)]
-#[repr(C)]
-pub struct Rfc4884Fields<C> {
-    byte4: u8,
-    length: u8,
-    word6: U16,
-    code: PhantomData<C>,
+/// On ICMPv4 the RFC 4884 length is byte 5, in 32-bit words (section 4.1).
+impl Rfc4884Code for UnreachableCode {
+    const UNIT: usize = V4::LENGTH_UNIT;
+    const LENGTH_AT_BYTE_4: bool = false;
 }
 
-impl<C> Rfc4884Fields<C> {
-    /// The fields to write.
-    #[inline(always)]
-    fn new(byte4: u8, length: u8, word6: u16) -> Self {
-        Rfc4884Fields {
-            byte4,
-            length,
-            word6: U16::new(word6),
-            code: PhantomData,
-        }
-    }
+impl Rfc4884Code for TimeExceededCode {
+    const UNIT: usize = V4::LENGTH_UNIT;
+    const LENGTH_AT_BYTE_4: bool = false;
 }
 
-impl<C> sealed::Sealed for Rfc4884Fields<C> {}
-
-impl<C> Quoting for Rfc4884Fields<C> {
-    #[inline(always)]
-    fn rfc4884_length(&self) -> Option<u8> {
-        Some(self.length)
-    }
-}
-
-impl<C> Rfc4884 for Rfc4884Fields<C> {
-    #[inline(always)]
-    fn length_mut(&mut self) -> &mut u8 {
-        &mut self.length
-    }
+impl Rfc4884Code for ParameterProblemCode {
+    const UNIT: usize = V4::LENGTH_UNIT;
+    const LENGTH_AT_BYTE_4: bool = false;
 }
 
 mod parameter_problem;

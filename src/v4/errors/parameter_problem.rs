@@ -2,13 +2,12 @@
 //! 3.2.2.5 (code 1, missing required option), the IANA registry (code 2, bad length), RFC 4884
 //! section 4.1 (the length byte).
 
-use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut};
 
-use super::Rfc4884Fields;
 use crate::error::Part;
 use crate::extension::ObjectRepr;
 use crate::message::build::{Body, Describe};
+use crate::message::quoting::Rfc4884Fields;
 use crate::types::v4::ParameterProblemCode;
 use crate::v4::V4;
 use crate::view::{Fields, Version, View};
@@ -41,7 +40,8 @@ impl<B: ByteSlice> ParameterProblem<B> {
     #[inline]
     #[must_use]
     pub fn pointer(&self) -> u8 {
-        self.fields().byte4
+        let [b4, ..] = self.fields().bytes();
+        b4
     }
 
     /// Bytes 6-7, unused, as received.
@@ -53,7 +53,8 @@ impl<B: ByteSlice> ParameterProblem<B> {
     #[inline]
     #[must_use]
     pub fn unused(&self) -> u16 {
-        self.fields().word6.get()
+        let [_, _, hi, lo] = self.fields().bytes();
+        u16::from_be_bytes([hi, lo])
     }
 
     /// The owned description of this message.
@@ -88,7 +89,10 @@ impl<B: ByteSliceMut> ParameterProblem<B> {
     /// ```
     #[inline]
     pub fn set_unused(&mut self, value: u16) {
-        self.modify(|f| f.word6 = U16::new(value));
+        self.modify(|f| {
+            let [_, _, hi, lo] = f.bytes_mut();
+            [*hi, *lo] = value.to_be_bytes();
+        });
     }
 
     /// Sets the pointer (byte 4); the checksum follows.
@@ -102,7 +106,10 @@ impl<B: ByteSliceMut> ParameterProblem<B> {
     /// ```
     #[inline]
     pub fn set_pointer(&mut self, pointer: u8) {
-        self.modify(|f| f.byte4 = pointer);
+        self.modify(|f| {
+            let [b4, ..] = f.bytes_mut();
+            *b4 = pointer;
+        });
     }
 }
 
@@ -144,7 +151,10 @@ impl Describe for ParameterProblemRepr<'_> {
         let length = body.length_field(self.length);
         (
             self.code.0,
-            Rfc4884Fields::new(self.pointer, length, self.unused),
+            {
+                let [hi, lo] = self.unused.to_be_bytes();
+                Rfc4884Fields::new([self.pointer, length, hi, lo])
+            },
             body,
         )
     }

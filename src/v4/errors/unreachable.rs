@@ -1,13 +1,12 @@
 //! Destination unreachable (type 3): RFC 792, RFC 1122 section 3.2.2.1 and RFC 1812 section
 //! 5.2.7.1 (codes 6-15), RFC 1191 section 4 (next-hop MTU), RFC 4884 section 4.1 (length).
 
-use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut};
 
-use super::Rfc4884Fields;
 use crate::error::Part;
 use crate::extension::ObjectRepr;
 use crate::message::build::{Body, Describe};
+use crate::message::quoting::Rfc4884Fields;
 use crate::types::v4::UnreachableCode;
 use crate::v4::V4;
 use crate::view::{Fields, Version, View};
@@ -48,7 +47,8 @@ impl<B: ByteSlice> DestinationUnreachable<B> {
     #[inline]
     #[must_use]
     pub fn next_hop_mtu(&self) -> u16 {
-        self.fields().word6.get()
+        let [_, _, hi, lo] = self.fields().bytes();
+        u16::from_be_bytes([hi, lo])
     }
 
     /// Byte 4, unused by every RFC, as received.
@@ -60,7 +60,8 @@ impl<B: ByteSlice> DestinationUnreachable<B> {
     #[inline]
     #[must_use]
     pub fn unused(&self) -> u8 {
-        self.fields().byte4
+        let [b4, ..] = self.fields().bytes();
+        b4
     }
 
     /// The owned description of this message.
@@ -96,7 +97,10 @@ impl<B: ByteSliceMut> DestinationUnreachable<B> {
     /// ```
     #[inline]
     pub fn set_unused(&mut self, value: u8) {
-        self.modify(|f| f.byte4 = value);
+        self.modify(|f| {
+            let [b4, ..] = f.bytes_mut();
+            *b4 = value;
+        });
     }
 
     /// Sets the next-hop MTU (bytes 6-7); the checksum follows.
@@ -110,7 +114,10 @@ impl<B: ByteSliceMut> DestinationUnreachable<B> {
     /// ```
     #[inline]
     pub fn set_next_hop_mtu(&mut self, mtu: u16) {
-        self.modify(|f| f.word6 = U16::new(mtu));
+        self.modify(|f| {
+            let [_, _, hi, lo] = f.bytes_mut();
+            [*hi, *lo] = mtu.to_be_bytes();
+        });
     }
 }
 
@@ -155,7 +162,10 @@ impl Describe for DestinationUnreachableRepr<'_> {
         let length = body.length_field(self.length);
         (
             self.code.0,
-            Rfc4884Fields::new(self.unused, length, self.next_hop_mtu),
+            {
+                let [hi, lo] = self.next_hop_mtu.to_be_bytes();
+                Rfc4884Fields::new([self.unused, length, hi, lo])
+            },
             body,
         )
     }
