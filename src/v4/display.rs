@@ -13,7 +13,7 @@ use core::fmt::{self, Display, Formatter};
 use zerocopy::ByteSlice;
 
 use super::{Message, code_name};
-use crate::extension::{Extensions, InterfaceAddress, InterfaceIdentification, ObjectData};
+use crate::display::{extensions, probe_reply, probe_request};
 use crate::quote::{Quote, QuotedIpv4, protocol};
 
 impl<B: ByteSlice> Display for Message<B> {
@@ -93,31 +93,8 @@ impl<B: ByteSlice> Display for Message<B> {
                 write!(f, " to {}", m.gateway())?;
                 quoted(f, m.quote())?;
             }
-            Message::ExtendedEchoRequest(m) => {
-                write!(f, ", id {}, seq {}", m.identifier(), m.sequence())?;
-                if m.local() {
-                    f.write_str(", local")?;
-                }
-                extensions(f, m.extensions().ok())?;
-            }
-            Message::ExtendedEchoReply(m) => {
-                write!(
-                    f,
-                    ", id {}, seq {}, state {}",
-                    m.identifier(),
-                    m.sequence(),
-                    m.state()
-                )?;
-                for (on, name) in [
-                    (m.active(), "active"),
-                    (m.ipv4(), "ipv4"),
-                    (m.ipv6(), "ipv6"),
-                ] {
-                    if on {
-                        write!(f, " {name}")?;
-                    }
-                }
-            }
+            Message::ExtendedEchoRequest(m) => probe_request(f, m)?,
+            Message::ExtendedEchoReply(m) => probe_reply(f, m)?,
             Message::RouterAdvertisement(m) => {
                 write!(f, ", lifetime {}s", m.lifetime())?;
                 for (i, e) in (1u32..).zip(m.entries()) {
@@ -219,97 +196,6 @@ fn transport(f: &mut Formatter<'_>, ip: &QuotedIpv4<'_>) -> fmt::Result {
         },
         p => write!(f, " proto {p}"),
     }
-}
-
-/// A name from the wire (UTF-8 per RFC 5837, not guaranteed): printable ASCII as is, anything
-/// else escaped.
-struct Name<'a>(&'a [u8]);
-
-impl Display for Name<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.escape_ascii())
-    }
-}
-
-impl Display for InterfaceAddress<'_> {
-    /// The address, or the family number and the bytes in hex for another family.
-    ///
-    /// ```
-    /// use icmpwire::extension::InterfaceAddress;
-    ///
-    /// let a = InterfaceAddress::V4(core::net::Ipv4Addr::new(192, 0, 2, 1));
-    /// assert_eq!(a.to_string(), "192.0.2.1");
-    /// assert_eq!(InterfaceAddress::Other { afi: 9, bytes: &[1, 0xab] }.to_string(), "afi 9 01ab");
-    /// ```
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::V4(a) => a.fmt(f),
-            Self::V6(a) => a.fmt(f),
-            Self::Other { afi, bytes } => {
-                write!(f, "afi {afi} ")?;
-                bytes.iter().try_for_each(|b| write!(f, "{b:02x}"))
-            }
-        }
-    }
-}
-
-/// RFC 4884 extension objects: MPLS labels (RFC 4950), interface information (RFC 5837) and
-/// identification (RFC 8335).
-fn extensions(f: &mut Formatter<'_>, ext: Option<Extensions<'_>>) -> fmt::Result {
-    let Some(ext) = ext else { return Ok(()) };
-    f.write_str(if ext.checksum_valid() {
-        " [ext"
-    } else {
-        " [ext bad cksum"
-    })?;
-    for obj in ext.objects() {
-        let Ok(obj) = obj else {
-            f.write_str(" malformed object")?;
-            break;
-        };
-        match obj.data() {
-            ObjectData::Mpls(labels) => {
-                for l in labels {
-                    write!(
-                        f,
-                        " MPLS L={} E={} S={} TTL={}",
-                        l.label,
-                        l.traffic_class,
-                        u8::from(l.bottom_of_stack),
-                        l.ttl
-                    )?;
-                }
-            }
-            ObjectData::InterfaceInformation(Ok(i)) => {
-                write!(f, " if(role {}", i.role.0)?;
-                if let Some(x) = i.if_index {
-                    write!(f, " index {x}")?;
-                }
-                if let Some(a) = i.address {
-                    write!(f, " addr {a}")?;
-                }
-                if let Some(n) = i.name {
-                    write!(f, " name {}", Name(n))?;
-                }
-                if let Some(m) = i.mtu {
-                    write!(f, " mtu {m}")?;
-                }
-                f.write_str(")")?;
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Name(n))) => {
-                write!(f, " interface {}", Name(n))?;
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Index(i))) => {
-                write!(f, " ifindex {i}")?;
-            }
-            ObjectData::InterfaceIdentification(Ok(InterfaceIdentification::Address {
-                address,
-                ..
-            })) => write!(f, " address {address}")?,
-            _ => write!(f, " class {} c-type {}", obj.class_num(), obj.c_type())?,
-        }
-    }
-    f.write_str("]")
 }
 
 /// `defmt::Format` (feature `defmt`) for the ICMPv4 views and [`Message`]: a summary (the

@@ -17,6 +17,7 @@ use core::net::Ipv6Addr;
 use zerocopy::ByteSlice;
 
 use super::{Message, code_name};
+use crate::display::{probe_reply, probe_request};
 use crate::quote::{Quote, QuotedIpv6};
 
 /// tcpdump's mark of a message cut short where it needed more.
@@ -81,34 +82,12 @@ impl<B: ByteSlice> Display for Message<B> {
                 write!(f, "parameter problem, {what} - octet {}", m.pointer())?;
             }
             Message::ExtendedEchoRequest(m) => {
-                write!(
-                    f,
-                    "extended echo request, id {}, seq {}",
-                    m.identifier(),
-                    m.sequence()
-                )?;
-                if m.local() {
-                    f.write_str(", local")?;
-                }
+                f.write_str("extended echo request")?;
+                probe_request(f, m)?;
             }
             Message::ExtendedEchoReply(m) => {
-                write!(
-                    f,
-                    "extended echo reply ({}), id {}, seq {}, state {}",
-                    m.code(),
-                    m.identifier(),
-                    m.sequence(),
-                    m.state()
-                )?;
-                for (on, name) in [
-                    (m.active(), "active"),
-                    (m.ipv4(), "ipv4"),
-                    (m.ipv6(), "ipv6"),
-                ] {
-                    if on {
-                        write!(f, " {name}")?;
-                    }
-                }
+                write!(f, "extended echo reply ({})", m.code())?;
+                probe_reply(f, m)?;
             }
             Message::Other(_) => {
                 let ty = self.message_type();
