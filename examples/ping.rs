@@ -17,6 +17,7 @@
 #[path = "shared/mod.rs"]
 mod shared;
 
+use icmpwire::AnyMessage;
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;

@@ -96,6 +96,8 @@
 //!   in CI):
 //!
 //!   ```
+//!   use icmpwire::AnyMessage;
+//!
 //!   # #[cfg(feature = "defmt")]
 //!   fn log<B: zerocopy::ByteSlice>(msg: &icmpwire::v4::Message<B>, err: icmpwire::ParseError) {
 //!       defmt::info!("icmp {} ({})", msg, msg.message_type());
@@ -152,6 +154,7 @@ mod wire;
 mod write;
 
 pub use error::{EmitError, ParseError, Part};
+pub use message::any::AnyMessage;
 pub use message::echo::EchoRepr;
 pub use message::extended_echo::{ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
 pub use message::quoting::Rfc4884Repr;

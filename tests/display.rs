@@ -11,6 +11,7 @@
 
 mod common;
 
+use icmpwire::AnyMessage;
 use icmpwire::v4::Message;
 
 /// tcpdump's text after `src > dst: ` for each frame, in capture order (frame 1 first): with

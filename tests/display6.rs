@@ -16,6 +16,7 @@
 mod capture;
 
 use capture::Packet;
+use icmpwire::AnyMessage;
 use icmpwire::v6::Message;
 
 /// The first line of each frame in a tcpdump output (a frame's line starts with its time;

@@ -14,6 +14,7 @@
 mod common;
 
 use common::unhex;
+use icmpwire::AnyMessage;
 use icmpwire::v4::{DomainNameReply, DomainNameRequest, Message};
 use icmpwire::{ParseError, Part};
 use serde_json::Value;

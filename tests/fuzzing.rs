@@ -9,6 +9,7 @@
     clippy::arithmetic_side_effects
 )]
 
+use icmpwire::AnyMessage;
 use std::collections::HashMap;
 
 use arbitrary::{Arbitrary, Unstructured};

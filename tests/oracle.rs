@@ -19,6 +19,7 @@ mod common;
 mod json;
 
 use common::*;
+use icmpwire::AnyMessage;
 use icmpwire::v4::Message;
 use icmpwire::{ParseError, Part};
 use serde_json::Value;

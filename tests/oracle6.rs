@@ -24,6 +24,7 @@ mod json;
 #[allow(dead_code)]
 mod json6;
 
+use icmpwire::AnyMessage;
 use std::io::Read;
 use std::net::Ipv6Addr;
 

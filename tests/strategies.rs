@@ -10,6 +10,7 @@
 
 mod common;
 
+use icmpwire::AnyMessage;
 use icmpwire::strategy;
 use icmpwire::v4::{Echo, Message, MessageType};
 use icmpwire::{Quote, protocol};

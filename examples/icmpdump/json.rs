@@ -2,6 +2,7 @@
 //! (`shared/oracle/README.md`, "Record schema"), so that the tool's output can be compared with
 //! scapy's and tshark's decodes record by record. Also used by `tests/oracle.rs`.
 
+use icmpwire::AnyMessage;
 use icmpwire::extension::{
     Extensions, InterfaceAddress, InterfaceIdentification, InterfaceInformation, ObjectData,
 };

@@ -6,6 +6,7 @@
 //! bytes are not a message. Also used by
 //! `tests/oracle6.rs`.
 
+use icmpwire::AnyMessage;
 use std::net::Ipv6Addr;
 
 use icmpwire::extension::{Extensions, ObjectData};

@@ -26,6 +26,7 @@ mod capture;
 mod json;
 mod json6;
 
+use icmpwire::AnyMessage;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::Ipv6Addr;

@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+use icmpwire::AnyMessage;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, ToSocketAddrs, UdpSocket};
 use std::time::Duration;

@@ -4,6 +4,7 @@
 //! only echo and error messages, and its `verify_checksum` is disabled under `cfg(fuzzing)`.
 #![no_main]
 
+use icmpwire::AnyMessage;
 use icmpwire::checksum;
 use icmpwire::v4::Message;
 use libfuzzer_sys::fuzz_target;

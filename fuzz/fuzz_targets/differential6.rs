@@ -6,6 +6,7 @@
 //! 0, and an error's quote of 40 bytes or more; etherparse names only the codes it knows.
 #![no_main]
 
+use icmpwire::AnyMessage;
 use std::net::Ipv6Addr;
 
 use icmpwire::checksum::verify_icmpv6;

@@ -3,6 +3,7 @@
 //! verified, re-emit from the parsed values and compare with the input byte for byte.
 #![no_main]
 
+use icmpwire::AnyMessage;
 use icmpwire::extension::{Extensions, ObjectData, locate};
 use icmpwire::{Quote, QuoteLimit, quote_datagram};
 use icmpwire::v4::{AgentExtension, Message, Raw};

@@ -5,6 +5,7 @@
 //! order inside the quote to the upper layer.
 #![no_main]
 
+use icmpwire::AnyMessage;
 use std::net::Ipv6Addr;
 
 use icmpwire::checksum::verify_icmpv6;

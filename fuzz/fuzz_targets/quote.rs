@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = (ip.udp(), ip.tcp(), ip.icmp(), ip.src(), ip.dst(), ip.flags(), ip.total_length());
         }
         Err(ParseError::Truncated { actual, .. }) => assert_eq!(actual, data.len()),
-        Err(ParseError::QuotedVersion { version }) => assert_ne!(version, 4),
+        Err(ParseError::QuotedVersion { expected, version }) => assert_eq!((expected, version == 4), (4, false)),
         Err(e) => panic!("unexpected {e:?}"),
     }
     for limit in [QuoteLimit::Rfc792, QuoteLimit::Rfc1812, QuoteLimit::DatagramSize(data.len() % 700)] {

@@ -3,6 +3,7 @@
 //! short buffer is left untouched.
 #![no_main]
 
+use icmpwire::AnyMessage;
 use std::net::Ipv6Addr;
 
 use icmpwire::v6::{Message, Repr};

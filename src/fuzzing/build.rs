@@ -1,6 +1,7 @@
 //! Building well-formed messages the way real senders do (plausible quoted datagrams, RFC 4884
 //! extension objects, RFC 8335 probes), and giving them one flaw.
 
+use crate::AnyMessage;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};

@@ -9,6 +9,7 @@
 //! | the quote and RFC 4884 extensions of errors | 3, 4, 5, 11, 12, 40 | `quoting.rs` |
 //! | any type, as its common header | all others | `raw.rs` |
 
+pub(crate) mod any;
 pub(crate) mod build;
 pub(crate) mod echo;
 pub(crate) mod extended_echo;

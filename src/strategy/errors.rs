@@ -293,6 +293,7 @@ pub fn redirect() -> impl Strategy<Value = Vec<u8>> {
 /// exceeded or parameter problem.
 ///
 /// ```
+/// use icmpwire::AnyMessage;
 /// use proptest::prelude::*;
 ///
 /// proptest!(|(msg in icmpwire::strategy::error_message())| {

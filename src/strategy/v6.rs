@@ -253,6 +253,7 @@ pub fn parameter_problem() -> impl Strategy<Value = Packet> {
 /// An error message (types 1 to 4): any of the four above.
 ///
 /// ```
+/// use icmpwire::AnyMessage;
 /// use proptest::prelude::*;
 ///
 /// proptest!(|((src, dst, msg) in icmpwire::strategy::v6::error_message())| {

@@ -8,6 +8,7 @@
 //! message (RFC 792, 950, 1191, 1256, 1393, 2521, 4884, 4950, 5837, 8335). No allocation: everything is
 //! written straight to the formatter.
 
+use crate::AnyMessage;
 use core::fmt::{self, Display, Formatter};
 
 use zerocopy::ByteSlice;
@@ -207,6 +208,7 @@ mod defmt_impls {
     use zerocopy::ByteSlice;
 
     use super::super::{AgentExtensions, CareOfAddresses, Message, MessageType, RouterEntries, V4};
+    use crate::message::any::seal::Dispatch as _;
     use crate::view::{Fields, Parts, View};
 
     /// The summary of any view.

@@ -4,12 +4,13 @@ use zerocopy::{ByteSlice, SplitByteSlice};
 
 use super::{
     AddressMask, DestinationUnreachable, DomainNameReply, DomainNameRequest, Echo,
-    ExtendedEchoReply, ExtendedEchoRequest, MessageType, ParameterProblem, Photuris, Raw, Redirect,
-    Repr, RouterAdvertisement, RouterSolicitation, SourceQuench, TimeExceeded, Timestamp,
-    Traceroute,
+    ExtendedEchoReply, ExtendedEchoRequest, ParameterProblem, Photuris, Raw, Redirect, Repr,
+    RouterAdvertisement, RouterSolicitation, SourceQuench, TimeExceeded, Timestamp, Traceroute, V4,
 };
 use crate::error::{ParseError, Part};
 use crate::extension::Extensions;
+use crate::message::any::AnyMessage;
+use crate::message::any::seal::{self, Dispatch as _};
 use crate::quote::Quote;
 use crate::view::Parts;
 
@@ -85,10 +86,8 @@ pub(crate) const fn has_view(ty: u8) -> bool {
     matches!(ty, 0 | 3..=5 | 8..=18 | 30 | 37 | 38 | 40 | 42 | 43)
 }
 
-impl<B: ByteSlice> Message<B> {
-    /// The bytes of the view this message holds, for what every view computes the same way:
-    /// one match here, instead of one in each method below.
-    pub(crate) fn parts(&self) -> Parts<'_> {
+impl<B: ByteSlice> seal::Dispatch for Message<B> {
+    fn parts(&self) -> Parts<'_> {
         match self {
             Message::EchoReply(v)
             | Message::EchoRequest(v)
@@ -110,6 +109,33 @@ impl<B: ByteSlice> Message<B> {
             Message::ExtendedEchoRequest(v) => v.parts(),
             Message::ExtendedEchoReply(v) => v.parts(),
             Message::Other(v) => v.parts(),
+        }
+    }
+}
+
+impl<B: ByteSlice> AnyMessage for Message<B> {
+    type Version = V4;
+
+    fn quote(&self) -> Option<Quote<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => Some(v.quote()),
+            Message::SourceQuench(v) => Some(v.quote()),
+            Message::Redirect(v) => Some(v.quote()),
+            Message::TimeExceeded(v) => Some(v.quote()),
+            Message::ParameterProblem(v) => Some(v.quote()),
+            Message::Photuris(v) => Some(v.quote()),
+            _ => None,
+        }
+    }
+
+    fn extensions(&self) -> Option<Extensions<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => v.extensions(),
+            Message::TimeExceeded(v) => v.extensions(),
+            Message::ParameterProblem(v) => v.extensions(),
+            Message::ExtendedEchoRequest(v) => v.extensions().ok(),
+            Message::ExtendedEchoReply(v) => v.extensions().ok(),
+            _ => None,
         }
     }
 }
@@ -200,45 +226,6 @@ impl<B: ByteSlice> core::fmt::Debug for Message<B> {
 }
 
 impl<B: ByteSlice> Message<B> {
-    /// The message type.
-    ///
-    /// ```
-    /// use icmpwire::v4::{Message, MessageType};
-    ///
-    /// let bytes = [0u8, 0, 0xFF, 0xFF, 0, 0, 0, 0];
-    /// assert_eq!(Message::parse(&bytes[..]).unwrap().message_type(), MessageType::ECHO_REPLY);
-    /// ```
-    #[must_use]
-    pub fn message_type(&self) -> MessageType {
-        MessageType(self.parts().type_u8())
-    }
-
-    /// The code byte.
-    ///
-    /// ```
-    /// use icmpwire::v4::Message;
-    ///
-    /// let bytes = [0u8, 5, 0xFF, 0xFA, 0, 0, 0, 0];
-    /// assert_eq!(Message::parse(&bytes[..]).unwrap().code_u8(), 5);
-    /// ```
-    #[must_use]
-    pub fn code_u8(&self) -> u8 {
-        self.parts().code_u8()
-    }
-
-    /// The checksum field, host order.
-    ///
-    /// ```
-    /// use icmpwire::v4::Message;
-    ///
-    /// let bytes = [0u8, 0, 0xFF, 0xFF, 0, 0, 0, 0];
-    /// assert_eq!(Message::parse(&bytes[..]).unwrap().checksum(), 0xFFFF);
-    /// ```
-    #[must_use]
-    pub fn checksum(&self) -> u16 {
-        self.parts().checksum()
-    }
-
     /// The checksum the message needs (computed with the field taken as zero).
     ///
     /// ```
@@ -264,99 +251,6 @@ impl<B: ByteSlice> Message<B> {
     #[must_use]
     pub fn verify_checksum(&self) -> bool {
         self.parts().sum_from(0) == 0xFFFF
-    }
-
-    /// The bytes after the fixed part of the type.
-    ///
-    /// ```
-    /// use icmpwire::v4::Message;
-    ///
-    /// let bytes = [8u8, 0, 0xF6, 0xFC, 0, 1, 0, 1, 1, 1];
-    /// assert_eq!(Message::parse(&bytes[..]).unwrap().payload(), &[1, 1]);
-    /// ```
-    #[must_use]
-    pub fn payload(&self) -> &[u8] {
-        self.parts().payload()
-    }
-
-    /// The length of the fixed part of the type, where [`payload`](Self::payload) starts.
-    ///
-    /// ```
-    /// use icmpwire::v4::Message;
-    ///
-    /// let bytes = [17u8, 0, 0xEE, 0xFD, 0, 1, 0, 1, 0, 0, 0, 0];
-    /// assert_eq!(Message::parse(&bytes[..]).unwrap().payload_offset(), 12);
-    /// ```
-    #[must_use]
-    pub fn payload_offset(&self) -> usize {
-        self.parts().payload_offset()
-    }
-
-    /// The length of the whole message in bytes.
-    ///
-    /// ```
-    /// use icmpwire::v4::Message;
-    ///
-    /// let bytes = [8u8, 0, 0xF6, 0xFC, 0, 1, 0, 1, 1, 1];
-    /// assert_eq!(Message::parse(&bytes[..]).unwrap().message_len(), 10);
-    /// ```
-    #[must_use]
-    pub fn message_len(&self) -> usize {
-        self.parts().message_len()
-    }
-
-    /// The quoted datagram of a message that carries one: destination unreachable, source
-    /// quench, redirect, time exceeded, parameter problem (RFC 792) and Photuris (RFC 2521);
-    /// `None` for every other type. It is what traceroute and stacks match their probes on.
-    ///
-    /// ```
-    /// use icmpwire::v4::Message;
-    ///
-    /// // Fragmentation needed, quoting a UDP datagram from port 33434 to port 33434.
-    /// let bytes = [
-    ///     3, 4, 0x25, 0x1a, 0, 0, 0x03, 0xe8, 0x45, 0, 0x05, 0xdc, 0, 1, 0x40, 0, 64, 17, 0, 0,
-    ///     192, 0, 2, 10, 203, 0, 113, 2, 0x82, 0x9a, 0x82, 0x9a, 0x05, 0xc8, 0, 0,
-    /// ];
-    /// let msg = Message::parse(&bytes[..]).unwrap();
-    /// let ip = msg.quote().unwrap().ipv4().unwrap();
-    /// assert_eq!(ip.ports().unwrap(), (33434, 33434));
-    ///
-    /// let echo = [8u8, 0, 0xF7, 0xFF, 0, 0, 0, 0];
-    /// assert!(Message::parse(&echo[..]).unwrap().quote().is_none());
-    /// ```
-    #[must_use]
-    pub fn quote(&self) -> Option<Quote<'_>> {
-        match self {
-            Message::DestinationUnreachable(v) => Some(v.quote()),
-            Message::SourceQuench(v) => Some(v.quote()),
-            Message::Redirect(v) => Some(v.quote()),
-            Message::TimeExceeded(v) => Some(v.quote()),
-            Message::ParameterProblem(v) => Some(v.quote()),
-            Message::Photuris(v) => Some(v.quote()),
-            _ => None,
-        }
-    }
-
-    /// The extension structure a message carries: the RFC 4884 extensions of a destination
-    /// unreachable, time exceeded or parameter problem (when there are any), or the structure
-    /// of an RFC 8335 extended echo request or reply (when it reads); `None` otherwise.
-    ///
-    /// ```
-    /// use icmpwire::v4::Message;
-    ///
-    /// let bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
-    /// assert!(Message::parse(&bytes[..]).unwrap().extensions().is_none());
-    /// ```
-    #[must_use]
-    pub fn extensions(&self) -> Option<Extensions<'_>> {
-        match self {
-            Message::DestinationUnreachable(v) => v.extensions(),
-            Message::TimeExceeded(v) => v.extensions(),
-            Message::ParameterProblem(v) => v.extensions(),
-            Message::ExtendedEchoRequest(v) => v.extensions().ok(),
-            Message::ExtendedEchoReply(v) => v.extensions().ok(),
-            _ => None,
-        }
     }
 
     /// The owned description of this message, which [`Repr::emit`] writes back byte for byte

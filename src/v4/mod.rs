@@ -51,6 +51,7 @@ mod router;
 mod timestamp;
 mod traceroute;
 
+pub use crate::message::any::AnyMessage;
 pub use crate::types::v4::{
     ExtendedEchoReplyCode, MessageType, ParameterProblemCode, PhoturisCode, RedirectCode,
     RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode, code_name,

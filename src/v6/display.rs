@@ -11,6 +11,7 @@
 //! The checksum is not judged here: it needs the addresses the message does not carry (tcpdump
 //! prints its `[icmp6 sum ok]` from the IPv6 header; `icmpdump` does the same).
 
+use crate::AnyMessage;
 use core::fmt::{self, Display, Formatter};
 use core::net::Ipv6Addr;
 
@@ -196,6 +197,7 @@ mod defmt_impls {
     use zerocopy::ByteSlice;
 
     use super::super::{Message, MessageType, V6};
+    use crate::message::any::seal::Dispatch as _;
     use crate::view::{Fields, Parts, View};
 
     /// The summary of any view.

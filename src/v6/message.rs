@@ -5,12 +5,14 @@ use core::net::Ipv6Addr;
 use zerocopy::{ByteSlice, SplitByteSlice};
 
 use super::{
-    DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, MessageType,
-    PacketTooBig, ParameterProblem, Raw, Repr, TimeExceeded,
+    DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, PacketTooBig,
+    ParameterProblem, Raw, Repr, TimeExceeded, V6,
 };
 use crate::checksum::icmpv6_pseudo_header;
 use crate::error::{ParseError, Part};
 use crate::extension::Extensions;
+use crate::message::any::AnyMessage;
+use crate::message::any::seal::{self, Dispatch as _};
 use crate::quote::Quote;
 use crate::view::Parts;
 
@@ -62,10 +64,8 @@ pub(crate) const fn has_view(ty: u8) -> bool {
     matches!(ty, 1..=4 | 128 | 129 | 160 | 161)
 }
 
-impl<B: ByteSlice> Message<B> {
-    /// The bytes of the view this message holds, for what every view computes the same way:
-    /// one match here, instead of one in each method below.
-    pub(crate) fn parts(&self) -> Parts<'_> {
+impl<B: ByteSlice> seal::Dispatch for Message<B> {
+    fn parts(&self) -> Parts<'_> {
         match self {
             Message::DestinationUnreachable(v) => v.parts(),
             Message::PacketTooBig(v) => v.parts(),
@@ -75,6 +75,30 @@ impl<B: ByteSlice> Message<B> {
             Message::ExtendedEchoRequest(v) => v.parts(),
             Message::ExtendedEchoReply(v) => v.parts(),
             Message::Other(v) => v.parts(),
+        }
+    }
+}
+
+impl<B: ByteSlice> AnyMessage for Message<B> {
+    type Version = V6;
+
+    fn quote(&self) -> Option<Quote<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => Some(v.quote()),
+            Message::PacketTooBig(v) => Some(v.quote()),
+            Message::TimeExceeded(v) => Some(v.quote()),
+            Message::ParameterProblem(v) => Some(v.quote()),
+            _ => None,
+        }
+    }
+
+    fn extensions(&self) -> Option<Extensions<'_>> {
+        match self {
+            Message::DestinationUnreachable(v) => v.extensions(),
+            Message::TimeExceeded(v) => v.extensions(),
+            Message::ExtendedEchoRequest(v) => v.extensions().ok(),
+            Message::ExtendedEchoReply(v) => v.extensions().ok(),
+            _ => None,
         }
     }
 }
@@ -154,41 +178,6 @@ impl<B: ByteSlice> core::fmt::Debug for Message<B> {
 }
 
 impl<B: ByteSlice> Message<B> {
-    /// The message type.
-    ///
-    /// ```
-    /// use icmpwire::v6::{Message, MessageType};
-    ///
-    /// let bytes = [135u8, 0, 0, 0];
-    /// assert_eq!(Message::parse_unverified(&bytes[..]).unwrap().message_type(), MessageType::NEIGHBOR_SOLICITATION);
-    /// ```
-    #[must_use]
-    pub fn message_type(&self) -> MessageType {
-        MessageType(self.parts().type_u8())
-    }
-
-    /// The code byte.
-    ///
-    /// ```
-    /// let bytes = [1u8, 3, 0, 0, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().code_u8(), 3);
-    /// ```
-    #[must_use]
-    pub fn code_u8(&self) -> u8 {
-        self.parts().code_u8()
-    }
-
-    /// The checksum field, host order.
-    ///
-    /// ```
-    /// let bytes = [129u8, 0, 0x12, 0x34, 0, 0, 0, 0];
-    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().checksum(), 0x1234);
-    /// ```
-    #[must_use]
-    pub fn checksum(&self) -> u16 {
-        self.parts().checksum()
-    }
-
     /// Whether the checksum verifies for a message from `src` to `dst`.
     ///
     /// ```
@@ -223,77 +212,6 @@ impl<B: ByteSlice> Message<B> {
         let parts = self.parts();
         let sum = parts.sum_from(icmpv6_pseudo_header(&src, &dst, parts.message_len()));
         parts.needed_checksum(sum, false)
-    }
-
-    /// The bytes after the fixed part of the type (the body of a type without a view).
-    ///
-    /// ```
-    /// let bytes = [200u8, 0, 0, 0, 9];
-    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().payload(), &[9]);
-    /// ```
-    #[must_use]
-    pub fn payload(&self) -> &[u8] {
-        self.parts().payload()
-    }
-
-    /// Where [`payload`](Self::payload) starts: 8 for the typed messages, 4 for the others.
-    ///
-    /// ```
-    /// let bytes = [129u8, 0, 0, 0, 0, 1, 0, 1, 7];
-    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().payload_offset(), 8);
-    /// ```
-    #[must_use]
-    pub fn payload_offset(&self) -> usize {
-        self.parts().payload_offset()
-    }
-
-    /// The length of the whole message in bytes.
-    ///
-    /// ```
-    /// let bytes = [129u8, 0, 0, 0, 0, 1, 0, 1, 7];
-    /// assert_eq!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().message_len(), 9);
-    /// ```
-    #[must_use]
-    pub fn message_len(&self) -> usize {
-        self.parts().message_len()
-    }
-
-    /// The quoted packet of an error message (types 1 to 4); `None` for the informational
-    /// messages. It is what traceroute and stacks match their probes on.
-    ///
-    /// ```
-    /// let bytes = [3u8, 0, 0, 0, 0, 0, 0, 0, 0x60];
-    /// let msg = icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap();
-    /// assert_eq!(msg.quote().unwrap().bytes(), &[0x60]);
-    /// ```
-    #[must_use]
-    pub fn quote(&self) -> Option<Quote<'_>> {
-        match self {
-            Message::DestinationUnreachable(v) => Some(v.quote()),
-            Message::PacketTooBig(v) => Some(v.quote()),
-            Message::TimeExceeded(v) => Some(v.quote()),
-            Message::ParameterProblem(v) => Some(v.quote()),
-            _ => None,
-        }
-    }
-
-    /// The extension structure a message carries: the RFC 4884 extensions of a destination
-    /// unreachable or time exceeded (when there are any), or the structure of an extended echo
-    /// request or reply (when it reads); `None` otherwise.
-    ///
-    /// ```
-    /// let bytes = [3u8, 0, 0, 0, 0, 0, 0, 0];
-    /// assert!(icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap().extensions().is_none());
-    /// ```
-    #[must_use]
-    pub fn extensions(&self) -> Option<Extensions<'_>> {
-        match self {
-            Message::DestinationUnreachable(v) => v.extensions(),
-            Message::TimeExceeded(v) => v.extensions(),
-            Message::ExtendedEchoRequest(v) => v.extensions().ok(),
-            Message::ExtendedEchoReply(v) => v.extensions().ok(),
-            _ => None,
-        }
     }
 
     /// The owned description of this message, which [`Repr::emit`] writes back byte for byte

@@ -46,6 +46,7 @@ mod errors;
 mod message;
 mod repr;
 
+pub use crate::message::any::AnyMessage;
 pub use crate::types::v4::ExtendedEchoReplyCode;
 pub use crate::types::v6::{
     DuplicateAddressCode, MessageType, NodeInformationQueryCode, NodeInformationResponseCode,

@@ -47,7 +47,7 @@ pub(super) fn in_set(set: &[u32; 8], ty: u8) -> bool {
 /// A view's bytes without its fields' type: what the enums that hold a view of any type
 /// (`v4::Message`) read, after one match, with the same code as every view.
 #[derive(Clone, Copy)]
-pub(crate) struct Parts<'a> {
+pub struct Parts<'a> {
     /// The header: type, code, checksum, the fields.
     pub(super) header: &'a [u8],
     /// Everything after the header.
