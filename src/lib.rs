@@ -1,4 +1,5 @@
-//! icmpwire: zero-copy ICMPv4 parsing and encoding for `no_std`, with a fast RFC 1071 checksum.
+//! icmpwire: zero-copy ICMPv4 and ICMPv6 parsing and encoding for `no_std`, with a fast RFC 1071
+//! checksum.
 //!
 //! ```
 //! use icmpwire::EchoRepr;
@@ -28,33 +29,46 @@
 //!   [`v4::RouterAdvertisement`]... or [`v4::Raw`] for types without a view. Views borrow the
 //!   bytes; nothing is copied. With `&mut [u8]` the views have setters that keep the checksum
 //!   valid.
+//! * [`v6::Message::parse`] does the same for ICMPv6 (RFC 4443), given the source and
+//!   destination addresses its checksum covers (the RFC 8200 section 8.1 pseudo-header):
+//!   [`v6::DestinationUnreachable`], [`v6::PacketTooBig`], [`v6::TimeExceeded`],
+//!   [`v6::ParameterProblem`], [`v6::Echo`], extended echo, and [`v6::Raw`] for the rest of the
+//!   registry (Neighbor Discovery and MLD views are the next step), kept byte for byte.
 //! * Every view is one generic type, [`view::View`]: what all messages share (type, code,
 //!   checksum, payload, the setters' checksum upkeep) is written and documented there once;
-//!   each message family adds the accessors of its own fields. The [`view`] module explains the
-//!   design and where ICMPv6 fits.
-//! * Error messages quote the offending datagram: [`Quote`] reads its IPv4 header, ports and
-//!   quoted ICMP header as far as the bytes allow.
+//!   each message family adds the accessors of its own fields, and ICMPv4 and ICMPv6 share the
+//!   families (echo, extended echo, the RFC 4884 errors). [`AnyMessage`] is what both `Message`
+//!   enums answer the same way. The [`view`] module explains the design and the version seam.
+//! * Error messages quote the offending datagram: [`Quote`] reads its IPv4 header and options
+//!   ([`Quote::ipv4`]) or its IPv6 header and extension header chain ([`Quote::ipv6`]), then the
+//!   ports and the quoted ICMP header, as far as the bytes allow ([`QuotedIp`]).
 //! * [`extension`]: RFC 4884 extension structures after the quote (MPLS labels, interface
 //!   information and identification), and the extended echo (PROBE) messages that carry them.
-//! * [`v4::Repr`] describes a message by value; [`v4::Repr::emit`] writes it into a buffer.
-//! * [`checksum`]: the RFC 1071 Internet checksum, streaming, and RFC 1624 updates.
-//! * [`v4::MessageType`] and the code types name every value of the IANA registry.
+//! * [`v4::Repr`] and [`v6::Repr`] describe a message by value; their `emit` writes it into a
+//!   buffer ([`v6::quote_packet`] cuts an offending packet as RFC 4443 2.4 (c) asks).
+//! * [`checksum`]: the RFC 1071 Internet checksum, streaming, RFC 1624 updates, and the ICMPv6
+//!   checksum over the pseudo-header ([`checksum::icmpv6_checksum`], [`checksum::update_ipv6`]
+//!   for a rewritten address).
+//! * [`v4::MessageType`], [`v6::MessageType`] and the code types name every value of the IANA
+//!   registries.
 //!
 //! # Byte order
 //!
-//! Every integer at the public surface is in host order, addresses are [`core::net::Ipv4Addr`];
-//! network byte order stays inside the crate.
+//! Every integer at the public surface is in host order, addresses are [`core::net::Ipv4Addr`]
+//! and [`core::net::Ipv6Addr`]; network byte order stays inside the crate.
 //!
 //! # Panics: the contract
 //!
 //! No function of this crate panics, whatever the bytes, lengths or values it is given. That
 //! covers every parse entry point ([`v4::Message::parse`], [`v4::Message::parse_unverified`],
-//! the `parse` and `parse_unverified` of each view, [`Quote::ipv4`],
+//! [`v6::Message::parse`], [`v6::Message::parse_unverified`], the `parse` and
+//! `parse_unverified` of each view, [`Quote::ipv4`], [`Quote::ipv6`] and its chain walk,
 //! [`extension::Extensions::parse`], [`extension::locate`]), every accessor of every view (they
 //! read only bytes the constructor checked are there), every setter, every iterator
-//! ([`v4::RouterEntries`], [`v4::AgentExtensions`], [`extension::Objects`],
-//! [`extension::MplsLabels`]), the checksum functions (any length, from 0 to more than 4 GiB),
-//! and the writers ([`v4::Repr::emit`], [`extension::write`], [`v4::write_agent_extensions`]),
+//! ([`v4::RouterEntries`], [`v4::AgentExtensions`], [`v4::DomainNames`], [`ExtensionHeaders`],
+//! [`extension::Objects`], [`extension::MplsLabels`]), the checksum functions (any length, from
+//! 0 to more than 4 GiB), and the writers ([`v4::Repr::emit`], [`v6::Repr::emit`],
+//! [`extension::write`], [`v4::write_agent_extensions`]),
 //! which check the buffer before they write a byte.
 //!
 //! What fails is a value, never a panic:
@@ -68,7 +82,9 @@
 //! * fields that make the rest unreadable: [`ParseError::AddrEntrySize`] (router entries below 2
 //!   words), [`ParseError::QuotedVersion`], [`ParseError::QuotedIhl`],
 //!   [`ParseError::QuotedFragment`], [`ParseError::QuotedProtocol`],
-//!   [`ParseError::ExtensionObjectLength`], [`ParseError::UnknownAddressFamily`];
+//!   [`ParseError::ExtensionObjectLength`], [`ParseError::UnknownAddressFamily`], and in
+//!   RFC 1788 names [`ParseError::NameLabel`], [`ParseError::NamePointer`],
+//!   [`ParseError::NameTooLong`];
 //! * a message that cannot be written: [`EmitError`] (buffer too small, more than 255 router
 //!   entries, an object, quote or RFC 5944 extension too long for its length field), with
 //!   nothing written.
@@ -78,7 +94,7 @@
 //! parse entry points, all accessors, the setters, the checksum and emit in dtolnay's
 //! `#[no_panic]`, so that the build fails to link if the optimiser finds any path to a panic in
 //! them; the fuzz targets in `fuzz/` run every entry point on arbitrary input; the proptests in
-//! `tests/properties.rs` do the same on every test run.
+//! `tests/properties.rs` and `tests/properties6.rs` do the same on every test run.
 //!
 //! # `no_std` and `unsafe`
 //!

@@ -23,9 +23,10 @@
 //! writes every one.
 //!
 //! Layers, from the bytes up (each imports only those below it): `checksum`, `error`, `types`
-//! (the names), `wire` (IP headers) -> `view` (this module) -> `write` (byte writers) ->
-//! `extension`, `quote` -> `message` (the families both versions share) -> `v4` (ICMPv4's
-//! families, `Message`, `Repr`, `Display`).
+//! (the names), `wire` (IP headers) -> `view` (this module, with the [`V4`] and [`V6`]
+//! markers) -> `write` (byte writers) -> `extension`, `quote` -> `message` (the families both
+//! versions share, and [`AnyMessage`](crate::AnyMessage)) -> `v4`, `v6` (each version's own
+//! families, `Message`, `Repr`, `Display`; neither imports the other).
 //!
 //! # Why a generic view with aliases
 //!
