@@ -14,7 +14,7 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let w: u32 = u.arbitrary()?;
     let mut entries = Vec::new();
     let kind: u8 = u.arbitrary()?;
-    if kind % 21 == 5 {
+    if kind % 23 == 5 {
         for _ in 0..u.int_in_range(0..=30)? {
             entries.push(RouterEntry { address: Ipv4Addr::from(u.arbitrary::<u32>()?), preference: u.arbitrary()? });
         }
@@ -23,7 +23,7 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let echo = EchoRepr { code, identifier: a, sequence: b, data };
     let ts = TimestampRepr { code, identifier: a, sequence: b, originate: w, receive: !w, transmit: w.rotate_left(9), trailing: data };
     let mask = AddressMaskRepr { code, identifier: a, sequence: b, mask: Ipv4Addr::from(w), trailing: data };
-    let repr = match kind % 21 {
+    let repr = match kind % 23 {
         0 => Repr::EchoReply(echo),
         1 => Repr::EchoRequest(echo),
         2 => Repr::InformationRequest(echo),
@@ -52,10 +52,12 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
             output_link_mtu: !w,
             trailing: data,
         }),
+        19 => Repr::DomainNameRequest(DomainNameRequestRepr { code, identifier: a, sequence: b, trailing: data }),
+        20 => Repr::DomainNameReply(DomainNameReplyRepr { code, identifier: a, sequence: b, ttl: w as i32, names: data }),
         _ => {
             // A type without a typed view (the others parse back as their view).
             let t: u8 = u.arbitrary()?;
-            if matches!(t, 0 | 3 | 4 | 5 | 8..=18 | 30 | 40 | 42 | 43) {
+            if matches!(t, 0 | 3 | 4 | 5 | 8..=18 | 30 | 37 | 38 | 40 | 42 | 43) {
                 return Ok(());
             }
             Repr::Other(RawRepr { message_type: MessageType(t), code, rest_of_header: w.to_be_bytes(), payload: data })
