@@ -25,29 +25,12 @@ mod json;
 mod json6;
 
 use icmpwire::AnyMessage;
-use std::io::Read;
 use std::net::Ipv6Addr;
 
 use common::*;
 use icmpwire::v6::Message;
 use icmpwire::{ParseError, Part, Quote};
 use serde_json::Value;
-
-/// Every record of both ICMPv6 oracle files.
-fn records() -> Vec<Value> {
-    let path = format!(
-        "{}/tests/data/oracle6.min.jsonl.gz",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let gz = std::fs::read(path).unwrap();
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(&gz[..])
-        .read_to_string(&mut text)
-        .unwrap();
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 /// The pseudo-header addresses of a record (parsed: two records spell theirs unusually).
 fn addrs(rec: &Value) -> (Ipv6Addr, Ipv6Addr) {
@@ -131,7 +114,7 @@ fn compare_record(rec: &Value, ours: &Value, out: &mut Vec<String>) {
 fn wellformed_records_decode_like_the_oracle_and_round_trip() {
     let mut problems = Vec::new();
     let mut checked = 0;
-    for rec in records().iter().filter(|r| r["category"] == "wellformed") {
+    for rec in records6().iter().filter(|r| r["category"] == "wellformed") {
         let bytes = bytes_of(rec);
         let (src, dst) = addrs(rec);
         let name = id(rec);
@@ -194,7 +177,7 @@ fn expected_difference(rec: &Value, bytes: &[u8]) -> Option<&'static str> {
 
 #[test]
 fn malformed_records_get_the_chosen_outcome() {
-    let recs = records();
+    let recs = records6();
     let mut problems = Vec::new();
     let mut seen = std::collections::BTreeMap::<String, usize>::new();
     for rec in recs.iter().filter(|r| r["category"] != "wellformed") {
@@ -327,7 +310,7 @@ fn quote_errors_name_what_is_missing() {
     // bad_inner and inner_chain_cut, from the records: the message parses, its quote gives the
     // typed error of what is missing.
     let mut checked = 0;
-    for rec in records().iter().filter(|r| {
+    for rec in records6().iter().filter(|r| {
         matches!(
             r["malformation"].as_str(),
             Some("bad_inner" | "inner_chain_cut")

@@ -117,3 +117,14 @@ pub(crate) fn u64_of(v: &Value) -> u64 {
     v.as_u64()
         .unwrap_or_else(|| panic!("not an unsigned integer: {v}"))
 }
+
+/// Every record of both ICMPv6 oracle files (tests/data/oracle6.min.jsonl.gz, see the README
+/// there).
+pub(crate) fn records6() -> Vec<Value> {
+    let gz = std::fs::read(data_path("oracle6.min.jsonl.gz")).unwrap();
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&gz[..])
+        .read_to_string(&mut text)
+        .unwrap();
+    parse_lines(&text)
+}
