@@ -327,6 +327,7 @@ proptest! {
             repr.emit(src, dst, &mut buf).unwrap();
             set_everything(Message::parse(&mut buf[..], src, dst).unwrap(), v);
             prop_assert_eq!(sum6(src, dst, &buf), 0xFFFF, "after setters: {:02x?}", buf);
+            check_bytes(&buf, v);
             Ok(())
         })?;
     }
@@ -366,30 +367,65 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
             m.set_length_field(v as u8);
             m.set_unused(v >> 8);
             m.set_code_u8(hi as u8);
+            assert_eq!(
+                (m.length_field(), m.unused(), m.code_u8()),
+                (v as u8, (v >> 8) & 0xFF_FFFF, hi as u8)
+            );
         }
         Message::TimeExceeded(mut m) => {
             m.set_unused(!v);
             m.set_length_field(hi as u8);
+            assert_eq!((m.length_field(), m.unused()), (hi as u8, !v & 0xFF_FFFF));
         }
         Message::PacketTooBig(mut m) => {
             m.set_mtu(v);
             m.set_code_u8(lo as u8);
+            assert_eq!((m.mtu(), m.code_u8()), (v, lo as u8));
         }
         Message::ParameterProblem(mut m) => {
             m.set_pointer(v.rotate_left(5));
             m.set_code_u8(v as u8);
+            assert_eq!((m.pointer(), m.code().0), (v.rotate_left(5), v as u8));
         }
         Message::EchoRequest(mut m) | Message::EchoReply(mut m) => {
             m.set_identifier(hi);
             m.set_sequence(lo);
             m.make_reply();
+            assert_eq!(
+                (m.identifier(), m.sequence(), m.message_type().0),
+                (hi, lo, 129)
+            );
         }
-        Message::ExtendedEchoRequest(mut m) => m.set_identifier(lo),
+        Message::ExtendedEchoRequest(mut m) => {
+            m.set_identifier(lo);
+            assert_eq!(m.identifier(), lo);
+        }
         Message::ExtendedEchoReply(mut m) => {
             m.set_identifier(hi);
             m.set_code_u8(v as u8);
+            assert_eq!((m.identifier(), m.code_u8()), (hi, v as u8));
         }
-        Message::Other(mut m) => m.set_code_u8(v as u8),
+        Message::Other(mut m) => {
+            m.set_code_u8(v as u8);
+            assert_eq!(m.code_u8(), v as u8);
+        }
+        _ => {}
+    }
+}
+
+/// Where `set_everything` put `v`, read from the bytes as RFC 4443 and 4884 lay them out.
+fn check_bytes(buf: &[u8], v: u32) {
+    let (lo, hi) = (v as u16, (v >> 16) as u16);
+    let word = |at: usize| u32::from_be_bytes(buf[at..at + 4].try_into().unwrap());
+    match buf[0] {
+        1 => assert_eq!(
+            (buf[1], buf[4], word(4) & 0xFF_FFFF),
+            (hi as u8, v as u8, (v >> 8) & 0xFF_FFFF)
+        ),
+        3 => assert_eq!((buf[4], word(4) & 0xFF_FFFF), (hi as u8, !v & 0xFF_FFFF)),
+        2 => assert_eq!((buf[1], word(4)), (lo as u8, v)),
+        4 => assert_eq!((buf[1], word(4)), (v as u8, v.rotate_left(5))),
+        129 => assert_eq!(word(4), u32::from(hi) << 16 | u32::from(lo)),
         _ => {}
     }
 }

@@ -1,0 +1,120 @@
+//! The extension header chain of a quoted IPv6 packet, built here header by header from the
+//! RFCs' layouts, through every kind the walk reads: hop-by-hop and destination options
+//! (RFC 8200 4.3, 4.6: length in 8-byte units after the first 8), the authentication header
+//! (RFC 4302 2.2: length in 32-bit words, minus 2), the fragment header (RFC 8200 4.5: always 8
+//! bytes, byte 1 reserved), mobility (RFC 6275 6.1.1), HIP (RFC 7401 5.1) and shim6 (RFC 5533
+//! 5.1), all with the RFC 8200 length rule but AH and fragment.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+
+use icmpwire::{ParseError, Quote, protocol};
+
+/// An IPv6 header (version 6, next header `next`, payload length of `rest`), then `rest`.
+fn packet(next: u8, rest: &[u8]) -> Vec<u8> {
+    let mut p = vec![0x60, 0, 0, 0];
+    p.extend_from_slice(&(rest.len() as u16).to_be_bytes());
+    p.extend_from_slice(&[next, 64]);
+    p.extend_from_slice(&[
+        0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+    ]);
+    p.extend_from_slice(&[
+        0x20, 0x01, 0x0d, 0xb8, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02,
+    ]);
+    p.extend_from_slice(rest);
+    p
+}
+
+/// A header of `len` bytes: next header, the length byte, then filler.
+fn header(next: u8, length_byte: u8, len: usize) -> Vec<u8> {
+    let mut h = vec![0xA5; len];
+    h[0] = next;
+    h[1] = length_byte;
+    h
+}
+
+#[test]
+fn every_kind_of_header_in_one_chain() {
+    let mut rest = Vec::new();
+    rest.extend(header(protocol::AUTHENTICATION, 0, 8)); // hop-by-hop, 8 bytes
+    rest.extend(header(protocol::MOBILITY, 4, 24)); // AH: (4 + 2) * 4 = 24 bytes
+    rest.extend(header(protocol::HIP, 1, 16)); // mobility: (1 + 1) * 8
+    rest.extend(header(protocol::SHIM6, 2, 24)); // HIP: (2 + 1) * 8
+    rest.extend(header(protocol::FRAGMENT, 0, 8)); // shim6: 8
+    let mut frag = header(protocol::DESTINATION_OPTIONS, 0xAB, 8); // reserved byte set
+    frag[2..4].copy_from_slice(&0u16.to_be_bytes()); // offset 0, M clear
+    rest.extend(frag);
+    rest.extend(header(protocol::UDP, 1, 16)); // destination options: 16
+    rest.extend_from_slice(&[0x9c, 0x40, 0x82, 0x9a, 0, 8, 0, 0]); // UDP 40000 -> 33434
+    let p = packet(protocol::HOP_BY_HOP, &rest);
+    let ip = Quote::new(&p).ipv6().unwrap();
+    let chain: Vec<_> = ip
+        .extension_headers()
+        .map(|h| {
+            let h = h.unwrap();
+            (h.name(), h.kind(), h.offset(), h.len())
+        })
+        .collect();
+    assert_eq!(
+        chain,
+        [
+            ("hop-by-hop", 0, 40, 8),
+            ("ah", 51, 48, 24),
+            ("mobility", 135, 72, 16),
+            ("hip", 139, 88, 24),
+            ("shim6", 140, 112, 8),
+            ("fragment", 44, 120, 8),
+            ("destination-options", 60, 128, 16),
+        ]
+    );
+    let up = ip.upper_layer().unwrap();
+    assert_eq!((up.protocol, up.offset), (protocol::UDP, 144));
+    assert_eq!(up.fragment.unwrap().offset, 0);
+    assert_eq!(ip.ports().unwrap(), (40000, 33434));
+    // The fragment header's byte 1 is reserved: no length field.
+    let frag = ip.extension_headers().nth(5).unwrap().unwrap();
+    assert_eq!((frag.length_field(), frag.bytes()[1]), (None, 0xAB));
+    assert_eq!(
+        ip.extension_headers()
+            .nth(1)
+            .unwrap()
+            .unwrap()
+            .length_field(),
+        Some(4)
+    );
+}
+
+#[test]
+fn esp_and_no_next_header_end_the_chain() {
+    for last in [protocol::ESP, protocol::NO_NEXT_HEADER, 253, 254] {
+        let mut rest = header(last, 0, 8);
+        rest.extend_from_slice(&[1, 2, 3, 4, 5, 6, 7, 8]);
+        let p = packet(protocol::DESTINATION_OPTIONS, &rest);
+        let ip = Quote::new(&p).ipv6().unwrap();
+        assert_eq!(ip.extension_headers().count(), 1, "{last}");
+        let up = ip.upper_layer().unwrap();
+        assert_eq!(
+            (up.protocol, up.offset, up.bytes.len()),
+            (last, 48, 8),
+            "{last}"
+        );
+    }
+}
+
+#[test]
+fn a_cut_authentication_header_counts_in_words() {
+    // AH claims (6 + 2) * 4 = 32 bytes; 20 are quoted.
+    let p = packet(protocol::AUTHENTICATION, &header(protocol::UDP, 6, 20));
+    let err = Quote::new(&p).ipv6().unwrap().upper_layer().unwrap_err();
+    assert_eq!(
+        err,
+        ParseError::Truncated {
+            part: icmpwire::Part::QuotedExtensionHeader,
+            required: 32,
+            actual: 20
+        }
+    );
+}
