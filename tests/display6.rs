@@ -152,3 +152,76 @@ fn every_frame_reads_as_tcpdump_printed_it() {
     assert_eq!((equal, different, stopped), (154, 173, 1));
     assert_eq!(bad_sums, 2);
 }
+
+/// A message of type `ty` and code `code` with bytes 4-7 `word` and `body`, parsed unverified.
+fn line(ty: u8, code: u8, word: [u8; 4], body: &[u8]) -> String {
+    let mut m = vec![ty, code, 0, 0];
+    m.extend_from_slice(&word);
+    m.extend_from_slice(body);
+    Message::parse_unverified(&m[..]).unwrap().to_string()
+}
+
+/// A quoted IPv6 header to `dst` with next header `next`, then `upper`.
+fn quoted(dst: std::net::Ipv6Addr, next: u8, upper: &[u8]) -> Vec<u8> {
+    let mut q = vec![0x60, 0, 0, 0, 0, upper.len() as u8, next, 1];
+    q.extend_from_slice(
+        &"2001:db8:1::10"
+            .parse::<std::net::Ipv6Addr>()
+            .unwrap()
+            .octets(),
+    );
+    q.extend_from_slice(&dst.octets());
+    q.extend_from_slice(upper);
+    q
+}
+
+#[test]
+fn lines_tcpdump_would_print_for_cases_the_capture_lacks() {
+    let b: std::net::Ipv6Addr = "2001:db8:2::2".parse().unwrap();
+    // Port unreachable quoting TCP: tcpdump's "<dst> tcp port <port>".
+    let q = quoted(b, 6, &[0x9c, 0x40, 0, 80, 0, 0, 0, 1]);
+    assert_eq!(
+        line(1, 4, [0; 4], &q),
+        format!(
+            "ICMP6, destination unreachable, unreachable port, {b} tcp port 80, length {}",
+            8 + q.len()
+        )
+    );
+    // An IPv4-compatible destination (RFC 4291 2.5.5.1) in the dotted form of RFC 4291 2.2 (3),
+    // as inet_ntop and so tcpdump write it; ::1 stays ::1.
+    let v4c: std::net::Ipv6Addr = "::192.0.2.1".parse().unwrap();
+    let q = quoted(v4c, 17, &[0, 53, 0, 53]);
+    assert!(line(1, 3, [0; 4], &q).contains("unreachable address ::192.0.2.1,"));
+    let q = quoted(std::net::Ipv6Addr::LOCALHOST, 17, &[0, 53, 0, 53]);
+    assert!(line(1, 3, [0; 4], &q).contains("unreachable address ::1,"));
+    // Parameter problem: tcpdump needs the 40-byte quoted header, and stops with [|icmp6]
+    // without it.
+    assert_eq!(
+        line(4, 0, [0, 0, 0, 6], &[0x60; 39]),
+        "ICMP6, parameter problem [|icmp6]"
+    );
+    let q = quoted(b, 17, &[]);
+    assert_eq!(
+        line(4, 0, [0, 0, 0, 6], &q),
+        "ICMP6, parameter problem, erroneous - octet 6, length 48"
+    );
+    // A type without a name, and a code the registry gives no meaning: shown unless 0.
+    assert_eq!(
+        line(77, 0, [0; 4], &[]),
+        "ICMP6, unknown icmp6 type (77), length 8"
+    );
+    assert_eq!(
+        line(77, 3, [0; 4], &[]),
+        "ICMP6, unknown icmp6 type (77) (code 3), length 8"
+    );
+}
+
+#[test]
+fn debug_names_the_view() {
+    let m = [129u8, 0, 0x12, 0x34, 0, 1, 0, 1];
+    let debug = format!("{:?}", Message::parse_unverified(&m[..]).unwrap());
+    assert!(
+        debug.starts_with("Echo") && debug.contains("checksum: 4660"),
+        "{debug}"
+    );
+}

@@ -194,3 +194,16 @@ fn labels_follow_pointers_and_lengths_count_them() {
     let req = DomainNameRequest::parse(&bytes[..]).unwrap();
     assert_eq!(req.message_len(), 8);
 }
+
+#[test]
+fn names_print_with_rfc1035_escapes() {
+    // One label "a.b\ c" (a dot, a backslash and a space inside it), then "x": RFC 1035 section
+    // 5.1 writes the three as \046, \092 and \032, so the text still has one dot per label.
+    let mut m = vec![38u8, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 60];
+    m.extend_from_slice(&[6, b'a', b'.', b'b', b'\\', b' ', b'c', 1, b'x', 0]);
+    let c = common::reference_checksum_of_message(&m);
+    m[2..4].copy_from_slice(&c.to_be_bytes());
+    let reply = DomainNameReply::parse(&m[..]).unwrap();
+    let name = reply.names().next().unwrap().unwrap();
+    assert_eq!(name.to_string(), "a\\046b\\092\\032c.x.");
+}

@@ -516,6 +516,7 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
         Message::DomainNameReply(mut m) => {
             m.set_ttl(v as i32);
             m.set_sequence(lo);
+            assert_eq!((m.ttl(), m.sequence()), (v as i32, lo));
         }
         Message::Other(mut m) => {
             m.set_rest_of_header(v.to_be_bytes());

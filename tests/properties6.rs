@@ -332,6 +332,31 @@ proptest! {
         })?;
     }
 
+    /// A typed view's own checksum methods: a valid message verifies, a corrupted one does
+    /// not and says the value the reference computes, and update_checksum repairs it.
+    #[test]
+    fn views_check_and_repair_their_checksum(spec in spec(), src in addr(), dst in addr(), at in any::<prop::sample::Index>(), flip in 1u8..) {
+        with_repr(&spec, |repr| {
+            let mut buf = vec![0u8; repr.buffer_len()];
+            repr.emit(src, dst, &mut buf).unwrap();
+            let i = at.index(buf.len());
+            let mut bad = buf.clone();
+            bad[i] ^= flip;
+            let valid = sum6(src, dst, &bad) == 0xFFFF;
+            let needed = common::reference_checksum6(src, dst, &bad);
+            let raw = Raw::parse_unverified(&buf[..]).unwrap();
+            prop_assert!(raw.verify_checksum(src, dst));
+            let mut raw = Raw::parse_unverified(&mut bad[..]).unwrap();
+            prop_assert_eq!(raw.verify_checksum(src, dst), valid);
+            let c = raw.computed_checksum(src, dst);
+            // (0x0000 and 0xFFFF are the same one's complement number.)
+            prop_assert!(c == needed || (c == 0xFFFF && needed == 0) || (c == 0 && needed == 0xFFFF));
+            raw.update_checksum(src, dst);
+            prop_assert_eq!(sum6(src, dst, &bad), 0xFFFF);
+            Ok(())
+        })?;
+    }
+
     /// An echo request answered in place: type 129, everything else as it was, the checksum
     /// right for the reply's addresses (the same pair, swapped: the sum does not change).
     #[test]

@@ -165,7 +165,9 @@ proptest! {
     }
     #[test]
     fn probes6(q in strategy::v6::extended_echo_request(), r in strategy::v6::extended_echo_reply()) {
-        check6(&q, 160)?;
+        let request = check6(&q, 160)?;
+        // The interface identification object the strategy attached, through AnyMessage.
+        prop_assert_eq!(request.extensions().unwrap().objects().count(), 1);
         check6(&r, 161)?;
     }
     #[test]

@@ -114,14 +114,26 @@ fn inner6_json(body: &[u8]) -> Value {
         o.insert(k.to_string(), v);
     };
     put("bytes_present", json!(body.len()));
+    if let Ok(ip) = Quote::new(body).ipv6() {
+        put("version", json!(ip.version()));
+        put("traffic_class", json!(ip.traffic_class()));
+        put("flow_label", json!(ip.flow_label()));
+        put("payload_length", json!(ip.payload_length()));
+        put("next_header", json!(ip.next_header()));
+        put("hop_limit", json!(ip.hop_limit()));
+        put("src", json!(ip.src().to_string()));
+        put("dst", json!(ip.dst().to_string()));
+        chain_json(&ip, &mut o);
+        return Value::Object(o);
+    }
+    // Not an IPv6 header (cut, or another version): what its bytes would say, as the oracle
+    // shows them.
     if let Some(&b) = body.first() {
         put("version", json!(b >> 4));
     }
     let Some(raw) = body.first_chunk::<40>() else {
         return Value::Object(o);
     };
-    let ip = Quote::new(body).ipv6();
-    // The header's fields are shown whatever its version (the quote may not be IPv6).
     let word = u32::from_be_bytes([raw[0], raw[1], raw[2], raw[3]]);
     put("traffic_class", json!((word >> 20) & 0xFF));
     put("flow_label", json!(word & 0xF_FFFF));
@@ -138,13 +150,9 @@ fn inner6_json(body: &[u8]) -> Value {
     };
     put("src", json!(addr(8)));
     put("dst", json!(addr(24)));
-    let Ok(ip) = ip else {
-        put("extension_headers", json!([]));
-        put("chain_complete", Value::Null);
-        put("upper_layer", Value::Null);
-        return Value::Object(o);
-    };
-    chain_json(&ip, &mut o);
+    put("extension_headers", json!([]));
+    put("chain_complete", Value::Null);
+    put("upper_layer", Value::Null);
     Value::Object(o)
 }
 
