@@ -85,6 +85,40 @@ fn every_kind_of_header_in_one_chain() {
             .length_field(),
         Some(4)
     );
+    // The fixed header's fields, as built above.
+    assert_eq!(
+        (
+            ip.version(),
+            ip.traffic_class(),
+            ip.flow_label(),
+            ip.hop_limit()
+        ),
+        (6, 0, 0, 64)
+    );
+    assert_eq!(usize::from(ip.payload_length()), rest.len());
+    let debug = format!("{ip:?}");
+    assert!(
+        debug.starts_with("QuotedIpv6") && debug.contains("next_header: 0"),
+        "{debug}"
+    );
+}
+
+#[test]
+fn traffic_class_and_flow_label() {
+    // Version 6, traffic class 0xb8 (DSCP 46, ECN 0), flow label 0x12345, hop limit 1.
+    let mut p = packet(protocol::UDP, &[0, 53, 0, 53]);
+    p[..4].copy_from_slice(&[0x6b, 0x81, 0x23, 0x45]);
+    p[7] = 1;
+    let ip = Quote::new(&p).ipv6().unwrap();
+    assert_eq!(
+        (
+            ip.version(),
+            ip.traffic_class(),
+            ip.flow_label(),
+            ip.hop_limit()
+        ),
+        (6, 0xb8, 0x12345, 1)
+    );
 }
 
 #[test]

@@ -97,7 +97,7 @@ fn every_frame_reads_as_tcpdump_printed_it() {
     for (i, frame) in frames.iter().enumerate() {
         // One frame at a time: a whole message, the first fragment of one (shown from what it
         // carries, as tcpdump does), or nothing for a later fragment.
-        let shown = capture::messages(std::slice::from_ref(frame));
+        let (shown, _) = capture::messages(std::slice::from_ref(frame));
         let Some((Packet::V6(outer, bytes), incomplete)) = shown.first() else {
             assert!(plain[i].contains("frag ("), "frame {}: {}", i + 1, plain[i]);
             continue;

@@ -84,40 +84,93 @@ pub(crate) fn frames(data: &[u8]) -> Result<Vec<(DataLink, Vec<u8>)>, String> {
     Ok(frames)
 }
 
+/// What became of a capture's frames besides the messages shown, so that the dump can say
+/// what it skipped.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Summary {
+    pub(crate) frames: usize,
+    /// Frames of another link type, or not IPv4/IPv6.
+    pub(crate) not_ip: usize,
+    /// IP packets that carry no ICMP or ICMPv6 (or whose header or chain cannot be read).
+    pub(crate) not_icmp: usize,
+    /// Fragments (put together into `reassembled` messages, or left over).
+    pub(crate) fragments: usize,
+    pub(crate) reassembled: usize,
+    /// Messages shown from their first fragment alone.
+    pub(crate) incomplete: usize,
+}
+
+impl Summary {
+    /// The line to print when frames were not one message each, `None` when every frame was.
+    pub(crate) fn line(&self) -> Option<String> {
+        if self.not_ip + self.not_icmp + self.fragments == 0 {
+            return None;
+        }
+        Some(format!(
+            "{} frames; {} were fragments: {} messages reassembled, {} shown from the first fragment only; skipped {} not IPv4 or IPv6, {} without ICMP or unreadable",
+            self.frames,
+            self.fragments,
+            self.reassembled,
+            self.incomplete,
+            self.not_ip,
+            self.not_icmp
+        ))
+    }
+}
+
 /// The ICMP and ICMPv6 messages of a capture, in order, reassembled; then the first fragments
-/// of messages whose other fragments never came.
-pub(crate) fn messages(frames: &[(DataLink, Vec<u8>)]) -> Vec<Shown> {
+/// of messages whose other fragments never came. And what became of the other frames.
+pub(crate) fn messages(frames: &[(DataLink, Vec<u8>)]) -> (Vec<Shown>, Summary) {
     let mut out = Vec::new();
     let mut frag4: Fragments4 = HashMap::new();
     let mut frag6: Fragments6 = HashMap::new();
+    let mut sum = Summary {
+        frames: frames.len(),
+        ..Summary::default()
+    };
     for (link, frame) in frames {
-        match ip_of(*link, frame) {
-            Some((4, ip)) => {
-                if let Some((outer, icmp)) = icmp_of(ip, &mut frag4) {
-                    out.push((Packet::V4(outer, icmp), false));
-                }
+        let stored = frag4.values().map(|e| e.1.len()).sum::<usize>()
+            + frag6.values().map(|e| e.2.len()).sum::<usize>();
+        let found = match ip_of(*link, frame) {
+            Some((4, ip)) => icmp_of(ip, &mut frag4).map(|(o, m)| Packet::V4(o, m)),
+            Some((6, ip)) => icmpv6_of(ip, &mut frag6).map(|(o, m)| Packet::V6(o, m)),
+            _ => {
+                sum.not_ip += 1;
+                continue;
             }
-            Some((6, ip)) => {
-                if let Some((outer, icmp)) = icmpv6_of(ip, &mut frag6) {
-                    out.push((Packet::V6(outer, icmp), false));
-                }
+        };
+        let now = frag4.values().map(|e| e.1.len()).sum::<usize>()
+            + frag6.values().map(|e| e.2.len()).sum::<usize>();
+        // A fragment was stored (now > stored), or completed a message (now < stored + 1).
+        let fragment = now > stored || (found.is_some() && now < stored);
+        match (found, fragment) {
+            (Some(p), true) => {
+                sum.fragments += stored - now + 1;
+                sum.reassembled += 1;
+                out.push((p, false));
             }
-            _ => {}
+            (Some(p), false) => out.push((p, false)),
+            (None, true) => {}
+            (None, false) => sum.not_icmp += 1,
         }
     }
     for (outer, parts) in frag4.into_values() {
+        sum.fragments += parts.len();
         if let Some((_, first, _)) = parts.iter().find(|(off, _, _)| *off == 0) {
             out.push((Packet::V4(outer, first.clone()), true));
+            sum.incomplete += 1;
         }
     }
     for (outer, next, parts) in frag6.into_values() {
+        sum.fragments += parts.len();
         if let Some((_, first, _)) = parts.iter().find(|(off, _, _)| *off == 0)
             && let Some(icmp) = upper_icmpv6(next, first)
         {
             out.push((Packet::V6(outer, icmp), true));
+            sum.incomplete += 1;
         }
     }
-    out
+    (out, sum)
 }
 
 /// The IP packet inside a link-layer frame, with its version.

@@ -176,8 +176,14 @@ fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
 fn run_capture(opts: &Options, out: &mut impl Write) -> Result<(), String> {
     let data = std::fs::read(&opts.path).map_err(|e| e.to_string())?;
     let frames = capture::frames(&data)?;
-    for (packet, incomplete) in capture::messages(&frames) {
+    let (shown, summary) = capture::messages(&frames);
+    for (packet, incomplete) in shown {
         show(opts, out, &packet, incomplete)?;
+    }
+    // What was not one message per frame, on standard error (the output stays one line or
+    // object per message).
+    if let Some(line) = summary.line() {
+        eprintln!("icmpdump: {}: {line}", opts.path);
     }
     Ok(())
 }
