@@ -48,7 +48,10 @@
 //!   buffer ([`v6::quote_packet`] cuts an offending packet as RFC 4443 2.4 (c) asks).
 //! * [`checksum`]: the RFC 1071 Internet checksum, streaming, RFC 1624 updates, and the ICMPv6
 //!   checksum over the pseudo-header ([`checksum::icmpv6_checksum`], [`checksum::update_ipv6`]
-//!   for a rewritten address).
+//!   for a rewritten address). Its module docs say which checksum fields verify and which are
+//!   written: both zeros (`0x0000`, `0xFFFF`) verify where the other bytes sum to `-0`, and
+//!   emit writes `0x0000` there, so a parse -> `to_repr` -> `emit` round trip gives back every
+//!   byte but that field, which holds `computed_checksum()`.
 //! * [`v4::MessageType`], [`v6::MessageType`] and the code types name every value of the IANA
 //!   registries.
 //!

@@ -507,8 +507,22 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
         Message::ExtendedEchoRequest(mut m) => {
             m.set_identifier(hi);
             m.set_code_u8(v as u8);
+            m.set_sequence((v >> 8) as u8);
+            m.set_flags(v as u8);
+            assert_eq!(
+                (m.identifier(), m.sequence(), m.flags(), m.local()),
+                (hi, (v >> 8) as u8, v as u8, v & 1 == 1)
+            );
         }
-        Message::ExtendedEchoReply(mut m) => m.set_code_u8(v as u8),
+        Message::ExtendedEchoReply(mut m) => {
+            m.set_code_u8(v as u8);
+            m.set_sequence((v >> 16) as u8);
+            m.set_flags((v >> 24) as u8);
+            assert_eq!(
+                (m.sequence(), m.flags(), m.state()),
+                ((v >> 16) as u8, (v >> 24) as u8, (v >> 29) as u8)
+            );
+        }
         Message::DomainNameRequest(mut m) => {
             m.set_identifier(lo);
             m.set_sequence(hi);

@@ -423,12 +423,22 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
         }
         Message::ExtendedEchoRequest(mut m) => {
             m.set_identifier(lo);
-            assert_eq!(m.identifier(), lo);
+            m.set_sequence((v >> 16) as u8);
+            m.set_flags((v >> 24) as u8);
+            assert_eq!(
+                (m.identifier(), m.sequence(), m.flags()),
+                (lo, (v >> 16) as u8, (v >> 24) as u8)
+            );
         }
         Message::ExtendedEchoReply(mut m) => {
             m.set_identifier(hi);
             m.set_code_u8(v as u8);
-            assert_eq!((m.identifier(), m.code_u8()), (hi, v as u8));
+            m.set_sequence((v >> 8) as u8);
+            m.set_flags(lo as u8);
+            assert_eq!(
+                (m.identifier(), m.code_u8(), m.sequence(), m.flags()),
+                (hi, v as u8, (v >> 8) as u8, lo as u8)
+            );
         }
         Message::Other(mut m) => {
             m.set_code_u8(v as u8);
@@ -451,6 +461,15 @@ fn check_bytes(buf: &[u8], v: u32) {
         2 => assert_eq!((buf[1], word(4)), (lo as u8, v)),
         4 => assert_eq!((buf[1], word(4)), (v as u8, v.rotate_left(5))),
         129 => assert_eq!(word(4), u32::from(hi) << 16 | u32::from(lo)),
+        // RFC 8335 section 2 and 3: identifier, then the 8-bit sequence, then byte 7.
+        160 => assert_eq!(word(4), u32::from(lo) << 16 | (v >> 8) & 0xFF00 | v >> 24),
+        161 => assert_eq!(
+            (buf[1], word(4)),
+            (
+                v as u8,
+                u32::from(hi) << 16 | v & 0xFF00 | u32::from(lo) & 0xFF
+            )
+        ),
         _ => {}
     }
 }

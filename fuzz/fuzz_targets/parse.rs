@@ -116,6 +116,13 @@ fuzz_target!(|data: &[u8]| {
         // The tcpdump-style line (what icmpdump prints for untrusted captures).
         let line = msg.to_string();
         assert!(line.contains(&format!(", length {}", data.len())), "{line}");
+        // The round-trip promise (checksum module docs): every byte but the checksum field,
+        // which holds computed_checksum(), whatever the buffer held before.
+        let repr = msg.to_repr();
+        let mut out = vec![0xAAu8; repr.buffer_len()];
+        assert_eq!(repr.emit(&mut out), Ok(data.len()));
+        assert_eq!((&out[..2], &out[4..]), (&data[..2], &data[4..]));
+        assert_eq!(out[2..4], msg.computed_checksum().to_be_bytes());
     }
     touch_quote(Quote::new(data));
     // The extension parsers on any bytes, at any declared length.

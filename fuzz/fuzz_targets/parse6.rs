@@ -77,7 +77,12 @@ fuzz_target!(|data: &[u8]| {
     let mut out = vec![0xA5u8; repr.buffer_len()];
     assert_eq!(repr.emit(src, dst, &mut out), Ok(msg.len()));
     assert_eq!((&out[..2], &out[4..]), (&msg[..2], &msg[4..]));
+    assert_eq!(out[2..4], m.computed_checksum(src, dst).to_be_bytes());
     assert!(verify_icmpv6(src, dst, &out));
+    if valid && out[2..4] != msg[2..4] {
+        // Only the other zero: 0xFFFF received, 0x0000 written (never 0xFFFF on ICMPv6).
+        assert_eq!((&msg[2..4], &out[2..4]), (&[0xFF, 0xFF][..], &[0, 0][..]));
+    }
     let mut m = msg.to_vec();
     if let Ok(mut view) = Message::parse_unverified(&mut m[..]) {
         use Message as M;

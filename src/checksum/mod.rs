@@ -36,12 +36,40 @@
 //!
 //! Inputs under 128 bytes (headers, small messages) skip the lanes: one add-with-carry chain
 //! over 8-byte words and a single overlapping load for the last bytes. With the `simd` feature,
-//! inputs of 256 bytes and more on x86 take AVX2 or AVX-512 kernels chosen at run time.
+//! inputs of 128 bytes and more on x86 take AVX2 or AVX-512 kernels chosen at run time.
 //!
-//! Zero has two forms in one's complement: the sum of all-zero data is `+0` (`0x0000`) and its
-//! checksum `0xFFFF`; any other data that sums to a multiple of `0xFFFF` gives `-0` (`0xFFFF`)
-//! and a checksum of `0x0000`. Every function here keeps the two apart exactly as a from-scratch
-//! RFC 1071 computation does.
+//! # The two zeros: what verifies, what is written
+//!
+//! Zero has two forms in one's complement: `+0` (`0x0000`) and `-0` (`0xFFFF`). The sum of
+//! all-zero data is `+0`; any other data that sums to a multiple of `0xFFFF` gives `-0`, never
+//! `+0` (one's complement addition of non-zero inputs cannot yield `+0`, RFC 1624 section 3).
+//! This crate holds to three rules, in every version, view and builder:
+//!
+//! * **Verifying** is RFC 1071's rule: the sum of the message (and pseudo-header), checksum
+//!   field included, must be `-0`. Where the other bytes sum to `-0`, that accepts the field
+//!   as `0x0000` and as `0xFFFF`: both are zero. RFC 1624 section 5 asks end systems to verify
+//!   this way precisely so that the `-0` an RFC 1141 router may write is not dropped; Linux,
+//!   smoltcp, tcpdump and tshark all accept both. Where every other byte is zero, only
+//!   `0xFFFF` verifies (the sum would otherwise be `+0`); Linux's all-zero echo reply with
+//!   `0x0000` fails.
+//! * **Writing from scratch** ([`internet_checksum`], [`icmpv6_checksum`], `Repr::emit`, the
+//!   builders, `computed_checksum`, the `expected` of a `BadChecksum` error) gives RFC 1071's
+//!   value, the complement of the sum: `0xFFFF` only over all-zero bytes, so `0x0000`, never
+//!   `0xFFFF`, for any other message, and never `0xFFFF` on ICMPv6 (the pseudo-header is not
+//!   zero).
+//! * **Editing in place** (the views' setters, [`update_u16`], [`update_u32`],
+//!   [`update_ipv6`]) uses RFC 1624 equation 3: a message that verified still verifies, and a
+//!   field that held the from-scratch value still holds it afterwards, also when a field is
+//!   set to the value it had (RFC 1624 erratum 4782 reports equation 3 turning `+0` into `-0`
+//!   there; with the end-around carry the equation is computed with here, it does not). A
+//!   field received as `-0` may stay `-0`.
+//!
+//! So a round trip through the owned description (parse, `to_repr`, `emit`) gives back every
+//! byte of a message except the checksum field, which holds `computed_checksum()`. For a
+//! message that verified, that differs from what was received only when the field was the
+//! `-0` form over bytes that sum to `-0`: it comes back as `0x0000` (`ff ff ff ff ff ff ff
+//! ff` re-emits as `ff ff 00 00 ff ff ff ff`). A user who needs the received bytes exactly has
+//! them: the views are the received buffer, and editing it in place keeps the form.
 //!
 //! ```
 //! use icmpwire::checksum::{internet_checksum, verify};
@@ -171,7 +199,8 @@ pub fn ones_complement_sum(data: &[u8]) -> u16 {
 /// zero while summing. Host order.
 ///
 /// Storing it makes the message verify; summing a message whose checksum field is already
-/// correct returns `0`. All-zero or empty input gives `0xFFFF` (the complement of `+0`).
+/// correct returns `0`. All-zero or empty input gives `0xFFFF` (the complement of `+0`); any
+/// other input gives a value other than `0xFFFF`, `0x0000` where it sums to `-0`.
 ///
 /// ```
 /// use icmpwire::checksum::internet_checksum;
@@ -179,6 +208,8 @@ pub fn ones_complement_sum(data: &[u8]) -> u16 {
 /// // RFC 1071 section 3 example: the sum is 0xddf2, the checksum its complement.
 /// assert_eq!(internet_checksum(&[0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7]), !0xddf2);
 /// assert_eq!(internet_checksum(&[]), 0xFFFF);
+/// assert_eq!(internet_checksum(&[0, 0, 0, 0]), 0xFFFF);
+/// assert_eq!(internet_checksum(&[0xFF, 0xFF, 0, 0]), 0x0000);
 /// ```
 #[inline]
 #[must_use]
@@ -187,10 +218,12 @@ pub fn internet_checksum(data: &[u8]) -> u16 {
 }
 
 /// Whether `message`, checksum field included, has a valid RFC 1071 checksum: its one's
-/// complement sum is `0xFFFF`.
+/// complement sum is `-0` (`0xFFFF`).
 ///
-/// An all-zero message sums to `+0` and does not verify (RFC 1624 section 3: a checksum field
-/// can hold `0xFFFF` only if every other byte is zero, and then it must).
+/// A message whose other bytes are all zero verifies only with `0xFFFF` in its field (with
+/// `0x0000` it sums to `+0`). A message whose other bytes are not all zero but sum to `-0`
+/// verifies with either `0x0000` (what RFC 1071 computes) or `0xFFFF` in its field: the two
+/// forms of zero (see [the module docs](self#the-two-zeros-what-verifies-what-is-written)).
 ///
 /// ```
 /// use icmpwire::checksum::verify;
@@ -198,6 +231,9 @@ pub fn internet_checksum(data: &[u8]) -> u16 {
 /// // An echo reply with identifier 0, sequence 0 and no data: its checksum must be 0xFFFF.
 /// assert!(verify(&[0, 0, 0xFF, 0xFF, 0, 0, 0, 0]));
 /// assert!(!verify(&[0, 0, 0x00, 0x00, 0, 0, 0, 0]));
+/// // Other bytes summing to -0 (0xFFFF + 0xFFFF + 0xFFFF): either zero verifies.
+/// assert!(verify(&[0xFF, 0xFF, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0xFF]));
+/// assert!(verify(&[0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]));
 /// ```
 #[inline]
 #[must_use]
@@ -351,11 +387,13 @@ impl Checksum {
 /// RFC 1624 equation 3: the new checksum after a 16-bit field changed from `old` to `new`,
 /// `HC' = ~(~HC + ~m + m')`, in one's complement arithmetic. All values host order.
 ///
-/// The result equals a recomputation from scratch whenever the message holds at least one
-/// non-zero byte besides the checksum after the change (RFC 1624 section 3 assumes this of every
-/// IP header). For a message that becomes all zero the from-scratch checksum is `0xFFFF` while
-/// this returns `0x0000`: only the caller can know the other bytes, so the message views of
-/// this crate check that case themselves. A stored `0xFFFF` (`-0`) is accepted as input.
+/// If `checksum` was the from-scratch value, the result is the from-scratch value of the
+/// changed message whenever that holds at least one non-zero byte besides the checksum (RFC
+/// 1624 section 3 assumes this of every IP header), `old == new` included: the result is then
+/// `checksum` itself. For a message that becomes all zero the from-scratch checksum is `0xFFFF`
+/// while this returns `0x0000`: only the caller can know the other bytes, so the message views
+/// of this crate check that case themselves. A stored `-0` form (`0xFFFF` over bytes that sum
+/// to `-0`) is accepted: the result verifies, and may stay in that form.
 ///
 /// ```
 /// use icmpwire::checksum::{internet_checksum, update_u16};
@@ -365,6 +403,9 @@ impl Checksum {
 /// let reply = [0, 0, 0, 0, 0x12, 0x34, 0, 1];
 /// let old = internet_checksum(&request);
 /// assert_eq!(update_u16(old, 0x0800, 0x0000), internet_checksum(&reply));
+/// // A field rewritten with the value it had leaves a +0 checksum as it was (the case of RFC
+/// // 1624 erratum 4782): the message still sums to -0, so from scratch it is 0x0000 too.
+/// assert_eq!(update_u16(0x0000, 0x5555, 0x5555), 0x0000);
 /// ```
 #[inline]
 #[must_use]

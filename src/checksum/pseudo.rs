@@ -54,7 +54,8 @@ pub(crate) fn sum_after(initial: u64, message: &[u8]) -> u16 {
 }
 
 /// The ICMPv6 checksum of `message` sent from `src` to `dst`: the value to store (big-endian) in
-/// its checksum field, which was zero while summing. Host order.
+/// its checksum field, which was zero while summing. Host order. Never `0xFFFF`: the
+/// pseudo-header is not zero, so the sum is never `+0`.
 ///
 /// ```
 /// use core::net::Ipv6Addr;
@@ -75,7 +76,9 @@ pub fn icmpv6_checksum(src: Ipv6Addr, dst: Ipv6Addr, message: &[u8]) -> u16 {
 }
 
 /// Whether `message`, checksum field included, has a valid ICMPv6 checksum for `src` and
-/// `dst`: the pseudo-header and the message sum to `0xFFFF`.
+/// `dst`: the pseudo-header and the message sum to `-0` (`0xFFFF`). Where everything else sums
+/// to `-0`, the field verifies as `0x0000` (what [`icmpv6_checksum`] computes) and as `0xFFFF`
+/// (see [the two zeros](super#the-two-zeros-what-verifies-what-is-written)).
 ///
 /// ```
 /// use core::net::Ipv6Addr;
@@ -132,7 +135,9 @@ impl Checksum {
 /// RFC 1624 equation 3 for a rewritten IPv6 address (NAT66, or the prefix translation of
 /// NPTv6, RFC 6296): the checksum of an upper-layer packet whose pseudo-header address changed
 /// from `old` to `new`, without reading the packet. The same holds for an address inside the
-/// message (a quoted header, a target address). Host order.
+/// message (a quoted header, a target address). Host order. Same contract as
+/// [`update_u16`]: a from-scratch checksum stays the from-scratch value, and since the
+/// pseudo-header is never all zero, that is never `0xFFFF`.
 ///
 /// ```
 /// use core::net::Ipv6Addr;

@@ -17,7 +17,7 @@
 use core::marker::PhantomData;
 
 use zerocopy::network_endian::U16;
-use zerocopy::{ByteSlice, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::error::ParseError;
 use crate::extension::Extensions;
@@ -127,6 +127,42 @@ where
     #[inline]
     pub fn extensions(&self) -> Result<Extensions<'_>, ParseError> {
         Extensions::parse(self.rest())
+    }
+}
+
+impl<I: Version, B: ByteSliceMut, K> View<I, B, ExtendedEchoFields<K>>
+where
+    ExtendedEchoFields<K>: Fields<I>,
+{
+    /// Sets the 8-bit sequence number (byte 6); the checksum follows (RFC 1624).
+    ///
+    /// ```
+    /// let mut bytes = [43u8, 0, 0xc1, 0xc4, 0x12, 0x34, 1, 0x07];
+    /// let mut reply = icmpwire::v4::ExtendedEchoReply::parse(&mut bytes[..]).unwrap();
+    /// reply.set_sequence(0xA5);
+    /// assert_eq!(reply.sequence(), 0xA5);
+    /// assert!(reply.verify_checksum());
+    /// assert_eq!(bytes[6..8], [0xA5, 0x07]);
+    /// ```
+    #[inline]
+    pub fn set_sequence(&mut self, sequence: u8) {
+        self.modify(|f| f.sequence = sequence);
+    }
+
+    /// Sets byte 7 whole (the L bit of a request; State, A, 4, 6 of a reply; see RFC 8335
+    /// sections 2 and 3); the checksum follows (RFC 1624).
+    ///
+    /// ```
+    /// let mut bytes = [42u8, 0, 0xc2, 0xca, 0x12, 0x34, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1];
+    /// let mut probe = icmpwire::v4::ExtendedEchoRequest::parse(&mut bytes[..]).unwrap();
+    /// probe.set_flags(0);
+    /// assert!(!probe.local());
+    /// assert!(probe.verify_checksum());
+    /// assert_eq!(bytes[6..8], [1, 0]);
+    /// ```
+    #[inline]
+    pub fn set_flags(&mut self, flags: u8) {
+        self.modify(|f| f.flags = flags);
     }
 }
 

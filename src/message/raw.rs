@@ -2,8 +2,8 @@
 //! header" bytes (RFC 792) and the rest ([`RawFields`]); on ICMPv6, type, code, checksum and the
 //! message body (RFC 4443 section 2.1), which may be empty ([`NoFields`]).
 //! The `Other` variant of each version's `Message` holds the types this crate has no typed view
-//! for (the experiments, unassigned values...), so that every message round-trips byte for
-//! byte. The raw view reads any type, including those with a typed view (a traceroute message
+//! for (the experiments, unassigned values...), so that every message round-trips (every byte
+//! but the checksum, which is written as RFC 1071 computes it). The raw view reads any type, including those with a typed view (a traceroute message
 //! too short for its 20 bytes, which `Message::parse` refuses, reads here as its common header).
 
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};

@@ -141,8 +141,8 @@ impl<B: ByteSlice> AnyMessage for Message<B> {
 }
 
 impl<B: SplitByteSlice> Message<B> {
-    /// Reads any ICMPv4 message: verifies the RFC 1071 checksum, then reads it as the view of
-    /// its type.
+    /// Reads any ICMPv4 message as the view of its type, then checks its RFC 1071 checksum
+    /// (the structure's errors come first; see Errors).
     ///
     /// ```
     /// use icmpwire::ParseError;
@@ -253,8 +253,12 @@ impl<B: ByteSlice> Message<B> {
         self.parts().sum_from(0) == 0xFFFF
     }
 
-    /// The owned description of this message, which [`Repr::emit`] writes back byte for byte
-    /// (with the checksum recomputed).
+    /// The owned description of this message. [`Repr::emit`] writes it back as every byte of
+    /// this message but the checksum field, which holds
+    /// [`computed_checksum`](Self::computed_checksum): the same as received when that
+    /// verified, except that a received `0xFFFF` over bytes that sum to `-0` is written
+    /// `0x0000`, the other zero, which RFC 1071 computes (see
+    /// [the two zeros](crate::checksum#the-two-zeros-what-verifies-what-is-written)).
     ///
     /// ```
     /// use icmpwire::v4::Message;
@@ -265,6 +269,14 @@ impl<B: ByteSlice> Message<B> {
     /// let mut out = [0u8; 10];
     /// repr.emit(&mut out).unwrap();
     /// assert_eq!(out, bytes);
+    ///
+    /// // 0x0800 + 0xa18c + 0x8b72 + 0xcb00 = 0x1fffe, folded 0xffff (-0): the field verifies as
+    /// // 0xFFFF, and is written as 0x0000.
+    /// let bytes = [8u8, 0, 0xFF, 0xFF, 0xa1, 0x8c, 0x8b, 0x72, 0xcb];
+    /// let msg = Message::parse(&bytes[..]).unwrap();
+    /// let mut out = [0u8; 9];
+    /// msg.to_repr().emit(&mut out).unwrap();
+    /// assert_eq!(out, [8, 0, 0, 0, 0xa1, 0x8c, 0x8b, 0x72, 0xcb]);
     /// ```
     #[must_use]
     pub fn to_repr(&self) -> Repr<'_> {

@@ -5,7 +5,10 @@
 //! every byte of the message (reserved and unused fields as given, zero by default, whatever
 //! the buffer held), then the RFC 1071 checksum last. Each variant's fields are a `*Repr` struct
 //! next to the view of the same message; [`Message::to_repr`](super::Message::to_repr) gives
-//! the `Repr` of a parsed message, so parse -> `to_repr` -> `emit` reproduces the bytes.
+//! the `Repr` of a parsed message, so parse -> `to_repr` -> `emit` reproduces every byte but
+//! the checksum field, which gets RFC 1071's value: the received one, except that a received
+//! `0xFFFF` over bytes that sum to `-0` comes back as `0x0000` (both verify; see
+//! [the two zeros](crate::checksum#the-two-zeros-what-verifies-what-is-written)).
 
 use super::{
     AddressMaskRepr, DestinationUnreachableRepr, DomainNameReplyRepr, DomainNameRequestRepr,
@@ -169,9 +172,17 @@ impl Repr<'_> {
     ///
     /// # Errors
     ///
-    /// [`EmitError::BufferTooSmall`] when `buf` is shorter than [`buffer_len`](Self::buffer_len)
-    /// (nothing is written); for router advertisements, [`EmitError::TooManyEntries`] and
-    /// [`EmitError::RouterEntries`].
+    /// Nothing is written on any error.
+    ///
+    /// * [`EmitError::BufferTooSmall`] when `buf` is shorter than
+    ///   [`buffer_len`](Self::buffer_len);
+    /// * for router advertisements, [`EmitError::TooManyEntries`] and
+    ///   [`EmitError::RouterEntries`];
+    /// * for messages with RFC 4884 extension objects (unreachable, time exceeded, parameter
+    ///   problem, extended echo): [`EmitError::QuoteTooLong`] when the quote passes the 255
+    ///   words of the length field, [`EmitError::ExtensionTooLong`] for an object or structure
+    ///   past 65535 bytes, [`EmitError::InterfaceNameTooLong`] for an RFC 5837 name past 63
+    ///   bytes.
     #[inline(always)]
     pub fn emit(&self, buf: &mut [u8]) -> Result<usize, EmitError> {
         let ty = self.message_type().0;

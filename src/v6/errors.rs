@@ -14,8 +14,8 @@
 //! * RFC 4443 3.4, RFC 7112, 8754 and 8883: parameter problem codes 0-10
 //!   ([`ParameterProblemCode`]) and the 32-bit pointer to the offending octet.
 //!
-//! The unused bytes are exposed as received and builders default them to zero, so every
-//! message round-trips byte for byte.
+//! The unused bytes are exposed as received and builders default them to zero, so every byte
+//! of a message but its checksum round-trips (see [`Repr`](super::Repr) for the checksum).
 
 use zerocopy::network_endian::U32;
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};

@@ -214,8 +214,12 @@ impl<B: ByteSlice> Message<B> {
         parts.needed_checksum(sum, false)
     }
 
-    /// The owned description of this message, which [`Repr::emit`] writes back byte for byte
-    /// (with the checksum recomputed).
+    /// The owned description of this message. [`Repr::emit`] writes it back as every byte of
+    /// this message but the checksum field, which holds
+    /// [`computed_checksum`](Self::computed_checksum) for the addresses given: the same as
+    /// received when that verified, except that a received `0xFFFF` (the other zero, which
+    /// verifies where everything else sums to `-0`) is written `0x0000` (see
+    /// [the two zeros](crate::checksum#the-two-zeros-what-verifies-what-is-written)).
     ///
     /// ```
     /// use core::net::Ipv6Addr;

@@ -4,7 +4,11 @@
 //! As on ICMPv4, `emit` checks the buffer first and writes nothing if it is too small; then
 //! every byte of the message, then the checksum, computed from the values written and the
 //! pseudo-header's sum, never by reading the buffer back. The checksum field holds `0x0000`
-//! when that is the value (RFC 4443 section 2.3 has no "no checksum" value to avoid).
+//! when that is the value (RFC 4443 section 2.3 has no "no checksum" value to avoid), never
+//! `0xFFFF`. [`Message::to_repr`](super::Message::to_repr) then `emit` reproduces every byte
+//! of a parsed message but the checksum field, which gets that value: a received `0xFFFF`
+//! (the other zero, which verifies too) comes back as `0x0000`; see
+//! [the two zeros](crate::checksum#the-two-zeros-what-verifies-what-is-written).
 
 use core::net::Ipv6Addr;
 
@@ -124,9 +128,14 @@ impl Repr<'_> {
     ///
     /// # Errors
     ///
-    /// [`EmitError::BufferTooSmall`] when `buf` is shorter than [`buffer_len`](Self::buffer_len)
-    /// (nothing is written); [`EmitError::QuoteTooLong`] and [`EmitError::ExtensionTooLong`]
-    /// when RFC 4884 extensions cannot be described by their length fields.
+    /// Nothing is written on any error.
+    ///
+    /// * [`EmitError::BufferTooSmall`] when `buf` is shorter than
+    ///   [`buffer_len`](Self::buffer_len);
+    /// * for messages with RFC 4884 extension objects: [`EmitError::QuoteTooLong`] when the
+    ///   quote passes the 255 64-bit words of the length field,
+    ///   [`EmitError::ExtensionTooLong`] for an object or structure past 65535 bytes,
+    ///   [`EmitError::InterfaceNameTooLong`] for an RFC 5837 name past 63 bytes.
     #[inline(always)]
     pub fn emit(&self, src: Ipv6Addr, dst: Ipv6Addr, buf: &mut [u8]) -> Result<usize, EmitError> {
         let ty = self.message_type().0;

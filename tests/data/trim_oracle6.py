@@ -8,7 +8,8 @@ unchanged:
 
   id, source, category, malformation, src, dst, hex, length, type, code, checksum,
   checksum_valid, checksum_valid_without_pseudo_header, scapy_ok, problems, fields, inner,
-  extension, payload_offset, payload_hex, note (cut to its first 120 characters)
+  extension, payload_offset, payload_hex, note (cut to its first 120 characters), and
+  derived_from where the record has one (the malformed records made from a well-formed one)
 
 Dropped, because they describe scapy's own behaviour and are not RFC facts (oracle README
 "Quirks, not bugs to copy"):
@@ -16,7 +17,7 @@ Dropped, because they describe scapy's own behaviour and are not RFC facts (orac
   * in `fields`: scapy_option_chain, scapy_records_list_length, and type 155's rpl_fields
     (scapy.contrib.rpl field names); in each `fields.options[]` object: scapy_class,
     scapy_error, scapy_domains
-Dropped top-level keys: pcap, pcap_frame, derived_from, decoder, type_name, code_name,
+Dropped top-level keys: pcap, pcap_frame, decoder, type_name, code_name,
 message_class, scapy_class, scapy_error, scapy_found_extension and the kernel-only
 capture_time, scenario, sender, generated_by, fragment_frames, ip.
 
@@ -50,6 +51,8 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), OUT_NAME + ".gz")
 def trim(rec):
     out = {k: rec[k] for k in KEEP}  # KeyError if the oracle schema changed
     out["note"] = out["note"][:NOTE_MAX]
+    if "derived_from" in rec:
+        out["derived_from"] = rec["derived_from"]
     inner = out["inner"]
     if inner is not None:
         out["inner"] = {k: v for k, v in inner.items() if k not in DROP_INNER}

@@ -16,7 +16,8 @@
 //! * RFC 6633: source quench is deprecated; hosts must not send it and should ignore it.
 //!
 //! The bytes RFC 792 calls unused are exposed raw (`unused` fields) rather than assumed zero, so
-//! every message round-trips byte for byte; builders default them to zero.
+//! every byte of a message but its checksum round-trips (see [`Repr`](super::Repr) for the
+//! checksum); builders default them to zero.
 
 use crate::message::quoting::Rfc4884Code;
 use crate::types::v4::{ParameterProblemCode, TimeExceededCode, UnreachableCode};
