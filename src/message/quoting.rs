@@ -275,7 +275,10 @@ pub struct Rfc4884Repr<'a, C> {
     /// The unused bytes besides the length field, as one big-endian number (0): on ICMPv4 byte
     /// 4 (bits 16-23) and bytes 6-7, on ICMPv6 bytes 5-7. Bits above them are ignored.
     pub unused: u32,
-    /// The quoted datagram.
+    /// The bytes after the 8-byte header: the quoted datagram, written as given. `to_repr`
+    /// puts the whole payload here (with a received RFC 4884 padding and extension structure,
+    /// which then re-emit as received, `length` included); to build extensions, give the bare
+    /// datagram and `extensions`.
     pub quote: &'a [u8],
     /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
     /// padded to a whole number of words and at least 128 bytes, `length` is replaced by the

@@ -159,7 +159,10 @@ impl<B: ByteSlice> RouterAdvertisement<B> {
 
     /// Whether a host may use this advertisement under RFC 1256 section 5.2: code 0, at least one
     /// address (entry size and length are checked at parse time). A mobility agent's
-    /// advertisement (code 16, or no address) is for RFC 5944 mobile nodes.
+    /// advertisement (code 16, or no address) is for RFC 5944 mobile nodes. The checksum, the
+    /// rule's first check, is not looked at here: `parse` checks it, and a view from
+    /// `parse_unverified` needs [`verify_checksum`](Self::verify_checksum) too. The IP-level
+    /// checks of section 5.2 (the source address on the link) are the caller's.
     ///
     /// ```
     /// # let bytes = [9u8, 0, 0x2c, 0xf4, 1, 2, 0x07, 0x08, 192, 0, 2, 1, 0, 0, 0, 0];

@@ -253,9 +253,11 @@ impl<I: Version, B: SplitByteSlice, F: Fields<I>> View<I, B, F> {
     ///
     /// # Errors
     ///
-    /// [`ParseError::Truncated`] when fewer than 8 bytes (part [`Part::Header`]; 4 for the
-    /// ICMPv6 raw view) or fewer than the fields need ([`Fields::PART`]) are present, [`ParseError::WrongType`] for another
-    /// message type, then the family's structural errors ([`Fields::check`]).
+    /// In this order: [`ParseError::Truncated`] when fewer than 8 bytes (part [`Part::Header`];
+    /// 4 for the ICMPv6 raw view) or fewer than the fields need ([`Fields::PART`]) are present,
+    /// so that a short message of another type is `Truncated`, not `WrongType` (an 8-byte type
+    /// 3 read as an address mask needs 12); [`ParseError::WrongType`] for another message
+    /// type; then the family's structural errors ([`Fields::check`]).
     #[inline(always)]
     pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
         let actual = bytes.len();

@@ -134,7 +134,10 @@ pub struct ParameterProblemRepr<'a> {
     pub length: u8,
     /// Bytes 6-7 (unused: 0).
     pub unused: u16,
-    /// The quoted datagram.
+    /// The bytes after the 8-byte header: the quoted datagram, written as given. `to_repr` puts
+    /// the whole payload here (with a received RFC 4884 padding and extension structure, which
+    /// then re-emit as received, `length` included); to build extensions, give the bare
+    /// datagram and `extensions`.
     pub quote: &'a [u8],
     /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
     /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded

@@ -145,7 +145,11 @@ pub struct DestinationUnreachableRepr<'a> {
     pub length: u8,
     /// Bytes 6-7: the next-hop MTU for code 4 (RFC 1191), else unused (0).
     pub next_hop_mtu: u16,
-    /// The quoted datagram (see [`quote_datagram`](crate::quote_datagram)).
+    /// The bytes after the 8-byte header: the quoted datagram (see
+    /// [`quote_datagram`](crate::quote_datagram)), written as given. `to_repr` puts the whole
+    /// payload here (with a received RFC 4884 padding and extension structure, which then
+    /// re-emit as received, `length` included); to build extensions, give the bare datagram
+    /// and `extensions`.
     pub quote: &'a [u8],
     /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
     /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded
