@@ -1,9 +1,9 @@
 //! proptest strategies for every ICMPv4 message (feature `proptest`): each yields the bytes of
 //! a well-formed message of its type, checksum included, with the codes the RFCs define
-//! (RFC 792, 950, 1256, 1393, 1812, 2521, 4884, 8335), so that a property test can say "for any valid time
-//! exceeded message" in one line. The error messages quote a plausible IPv4 datagram
-//! ([`quoted_datagram`]) and some carry RFC 4884 extension objects (RFC 4950 MPLS, RFC 5837
-//! interface information). Values shrink towards short payloads and zero fields.
+//! (RFC 792, 950, 1256, 1393, 1788, 1812, 2521, 4884, 8335), so that a property test can say "for
+//! any valid time exceeded message" in one line. The error messages quote a plausible IPv4
+//! datagram ([`quoted_datagram`]) and some carry RFC 4884 extension objects (RFC 4950 MPLS,
+//! RFC 5837 interface information). Values shrink towards short payloads and zero fields.
 //!
 //! ```
 //! use icmpwire::v4::{Message, TimeExceeded};
@@ -27,9 +27,10 @@ use proptest::sample::select;
 
 use crate::extension::ObjectRepr;
 use crate::v4::{
-    AddressMaskRepr, ExtendedEchoReplyCode, MessageType, RawRepr, Repr, RouterAdvertisementCode,
-    RouterAdvertisementRepr, RouterEntriesRepr, RouterEntry, RouterSolicitationRepr, TimestampRepr,
-    TracerouteCode, TracerouteRepr,
+    AddressMaskRepr, DomainNameReplyRepr, DomainNameRequestRepr, ExtendedEchoReplyCode,
+    MessageType, RawRepr, Repr, RouterAdvertisementCode, RouterAdvertisementRepr,
+    RouterEntriesRepr, RouterEntry, RouterSolicitationRepr, TimestampRepr, TracerouteCode,
+    TracerouteRepr,
 };
 use crate::{EchoRepr, ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
 
@@ -397,6 +398,73 @@ pub fn traceroute() -> impl Strategy<Value = Vec<u8>> {
     )
 }
 
+/// Domain name request (type 37, RFC 1788): code 0, any identifier and sequence.
+///
+/// ```
+/// use proptest::prelude::*;
+///
+/// proptest!(|(msg in icmpwire::strategy::domain_name_request())| {
+///     prop_assert!(icmpwire::v4::DomainNameRequest::parse(&msg[..]).is_ok());
+/// });
+/// ```
+pub fn domain_name_request() -> impl Strategy<Value = Vec<u8>> {
+    (any::<u16>(), any::<u16>()).prop_filter_map("emits", |(identifier, sequence)| {
+        emitted(&Repr::DomainNameRequest(DomainNameRequestRepr {
+            code: 0,
+            identifier,
+            sequence,
+            trailing: &[],
+        }))
+    })
+}
+
+/// Domain name reply (type 38, RFC 1788): code 0, any identifier, sequence and TTL, and up to
+/// three names in DNS wire format (RFC 1788 section 3), a later one sometimes ending in a
+/// compression pointer to the first (message offset 12).
+///
+/// ```
+/// use proptest::prelude::*;
+///
+/// proptest!(|(msg in icmpwire::strategy::domain_name_reply())| {
+///     let reply = icmpwire::v4::DomainNameReply::parse(&msg[..]).unwrap();
+///     prop_assert!(reply.names().all(|n| n.is_ok()));
+/// });
+/// ```
+pub fn domain_name_reply() -> impl Strategy<Value = Vec<u8>> {
+    let label = vec_of(
+        select(b"abcdefghijklmnopqrstuvwxyz0123456789-".to_vec()),
+        1..12,
+    );
+    let name = vec_of(label, 0..4);
+    let names = (
+        vec_of((name, any::<bool>()), 0..4),
+        any::<u16>(),
+        any::<u16>(),
+        any::<i32>(),
+    );
+    names.prop_filter_map("emits", |(names, identifier, sequence, ttl)| {
+        let mut wire = Vec::new();
+        for (i, (labels, compress)) in names.iter().enumerate() {
+            for l in labels {
+                wire.push(u8::try_from(l.len()).ok()?);
+                wire.extend_from_slice(l);
+            }
+            if i > 0 && *compress {
+                wire.extend_from_slice(&[0xC0, 12]);
+            } else {
+                wire.push(0);
+            }
+        }
+        emitted(&Repr::DomainNameReply(DomainNameReplyRepr {
+            code: 0,
+            identifier,
+            sequence,
+            ttl,
+            names: &wire,
+        }))
+    })
+}
+
 /// A message of a type icmpwire has no typed view for (kept as raw: type, code, the 4 bytes of
 /// the rest of the header and the body), such as an RFC 4727 experiment (253) or an unassigned
 /// type.
@@ -447,6 +515,8 @@ pub fn message() -> impl Strategy<Value = Vec<u8>> {
         extended_echo_request(),
         extended_echo_reply(),
         traceroute(),
+        domain_name_request(),
+        domain_name_reply(),
         photuris(),
         other(),
         error_message(),

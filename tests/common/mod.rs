@@ -128,3 +128,39 @@ pub(crate) fn records6() -> Vec<Value> {
         .unwrap();
     parse_lines(&text)
 }
+
+/// The fixed part of each ICMPv4 type with a typed view, in bytes: 20 for timestamps (RFC 792)
+/// and traceroute (RFC 1393), 12 for address masks (RFC 950) and the domain name reply (RFC
+/// 1788), 8 for the others; `None` for a type without a view.
+pub(crate) fn fixed_len_v4(ty: u8) -> Option<usize> {
+    match ty {
+        13 | 14 | 30 => Some(20),
+        17 | 18 | 38 => Some(12),
+        0 | 3 | 4 | 5 | 8..=12 | 15 | 16 | 37 | 40 | 42 | 43 => Some(8),
+        _ => None,
+    }
+}
+
+/// For the generator tests: the header bytes (byte 1, and bytes 4 up to the fixed part's end;
+/// not the type or the checksum) that held one value in every message of their type, for the
+/// types seen at least `min` times. `(type, offset)`, sorted.
+pub(crate) fn constant_header_bytes<'a>(
+    msgs: impl IntoIterator<Item = &'a [u8]>,
+    fixed_len: impl Fn(u8) -> Option<usize>,
+    min: usize,
+) -> Vec<(u8, usize)> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut seen: BTreeMap<(u8, usize), BTreeSet<u8>> = BTreeMap::new();
+    let mut count: BTreeMap<u8, usize> = BTreeMap::new();
+    for m in msgs {
+        let Some(end) = fixed_len(m[0]) else { continue };
+        *count.entry(m[0]).or_default() += 1;
+        for at in std::iter::once(1).chain(4..end) {
+            seen.entry((m[0], at)).or_default().insert(m[at]);
+        }
+    }
+    seen.into_iter()
+        .filter(|((ty, _), values)| count[ty] >= min && values.len() == 1)
+        .map(|(k, _)| k)
+        .collect()
+}
