@@ -52,6 +52,7 @@ fn reprs_emit_and_parse_back() {
 
 #[test]
 fn packets_are_well_formed() {
+    let mut packets = Vec::new();
     let mut types = HashMap::new();
     let (mut with_extensions, mut quoting_ip) = (0, 0);
     for input in inputs(3000) {
@@ -65,6 +66,8 @@ fn packets_are_well_formed() {
         let mut again = vec![0u8; bytes.len()];
         msg.to_repr().emit(&mut again).unwrap();
         assert_eq!(again, bytes);
+        plausible(bytes);
+        packets.push(bytes.to_vec());
         let (quote, ext) = match &msg {
             Message::DestinationUnreachable(m) => (Some(m.quote()), m.extensions()),
             Message::TimeExceeded(m) => (Some(m.quote()), m.extensions()),
@@ -96,10 +99,51 @@ fn packets_are_well_formed() {
         );
     }
     assert!(types.len() > 18, "{types:?}");
+    // Every header field varies but those RFC rules fix (checked by `plausible`): unused and
+    // reserved bytes, and the one code RFC 8335 gives a probe.
+    let constant =
+        common::constant_header_bytes(packets.iter().map(|m| &m[..]), common::fixed_len_v4, 20);
+    let mut fixed = vec![(3, 4), (11, 4), (11, 6), (11, 7), (12, 6), (12, 7), (42, 1)];
+    fixed.extend([(4, 4), (4, 5), (4, 6), (4, 7), (40, 4), (40, 5)]);
+    fixed.sort();
+    assert_eq!(constant, fixed);
     assert!(
         quoting_ip > 500 && with_extensions > 200,
         "{quoting_ip} {with_extensions}"
     );
+}
+
+/// What `Packet` promises beyond parsing: the codes the RFCs define, unused and reserved bytes
+/// zero (RFC 792, RFC 2521, RFC 4884), the next-hop MTU only with "fragmentation needed" (RFC 1191), and a
+/// probe that names its interface with one RFC 8335 interface identification object.
+fn plausible(bytes: &[u8]) {
+    let ctx = format!("{bytes:02x?}");
+    match bytes[0] {
+        3 => {
+            assert!(bytes[1] <= 15 && bytes[4] == 0, "{ctx}");
+            if bytes[1] != 4 {
+                assert_eq!(bytes[6..8], [0, 0], "{ctx}");
+            }
+        }
+        11 => assert!(
+            bytes[1] <= 1 && bytes[4] == 0 && bytes[6..8] == [0, 0],
+            "{ctx}"
+        ),
+        12 => assert!(bytes[1] <= 2 && bytes[6..8] == [0, 0], "{ctx}"),
+        // Source quench's unused word (RFC 792), Photuris' reserved bytes (RFC 2521).
+        4 => assert_eq!(bytes[4..8], [0; 4], "{ctx}"),
+        40 => assert_eq!(bytes[4..6], [0; 2], "{ctx}"),
+        42 => {
+            assert!(bytes[1] == 0 && bytes[7] & 0xFE == 0, "{ctx}");
+            let Message::ExtendedEchoRequest(m) = Message::parse(bytes).unwrap() else {
+                panic!("{ctx}")
+            };
+            let objects: Vec<_> = m.extensions().unwrap().objects().collect();
+            assert_eq!(objects.len(), 1, "{ctx}");
+            assert_eq!(objects[0].as_ref().unwrap().class_num(), 3, "{ctx}");
+        }
+        _ => {}
+    }
 }
 
 #[test]

@@ -655,6 +655,10 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
                 (m.rest_of_header(), m.code_u8()),
                 (v.to_be_bytes(), v as u8)
             );
+            // Another type without a view (RFC 4727's experiment values 253, 254).
+            let ty = MessageType(253 + u8::from(m.message_type().0 == 253));
+            m.set_message_type(ty);
+            assert_eq!(m.message_type(), ty);
         }
         other => panic!("a view without setters here: {other:?}"),
     }
