@@ -60,7 +60,12 @@ mod tests {
     #[test]
     fn wide_paths_equal_portable() {
         let ones = [0xFFu8; 5000];
-        for len in (0..5000).step_by(7).chain([256, 257, 511, 512, 4999, 5000]) {
+        // Miri interprets every instruction: fewer lengths there, the same edges.
+        let step = if cfg!(miri) { 257 } else { 7 };
+        for len in (0..5000)
+            .step_by(step)
+            .chain([256, 257, 511, 512, 4999, 5000])
+        {
             for seed in [1, 0xFFFF_FFFF, 12345] {
                 let d = data(len, seed);
                 for d in [&d[..len], &ones[..len]] {
