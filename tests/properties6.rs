@@ -443,6 +443,10 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
         Message::Other(mut m) => {
             m.set_code_u8(v as u8);
             assert_eq!(m.code_u8(), v as u8);
+            // Another type without a view (RFC 4443's private experimentation 200, 201).
+            let ty = MessageType(200 + u8::from(m.message_type().0 == 200));
+            m.set_message_type(ty);
+            assert_eq!(m.message_type(), ty);
         }
         _ => {}
     }

@@ -81,8 +81,26 @@ where
     pub fn set_rest_of_header(&mut self, rest: [u8; 4]) {
         self.modify(|f| f.rest = rest);
     }
+}
 
-    /// Sets the type byte; the checksum follows.
+/// The fields of the raw views ([`RawFields`] on ICMPv4, [`NoFields`] on ICMPv6), which read
+/// any type: their views can change the type byte. Sealed.
+///
+/// ```
+/// use icmpwire::fields::{NoFields, RawFields, Untyped};
+///
+/// fn untyped<F: Untyped>() {}
+/// untyped::<RawFields>();
+/// untyped::<NoFields>();
+/// ```
+pub trait Untyped: sealed::Sealed {}
+
+impl Untyped for RawFields {}
+impl Untyped for NoFields {}
+
+impl<I: Version, B: ByteSliceMut, F: Fields<I> + Untyped> View<I, B, F> {
+    /// Sets the type byte; the checksum follows (over the pseudo-header on ICMPv6 too: the
+    /// update needs no addresses).
     ///
     /// ```
     /// use icmpwire::v4::MessageType;
@@ -92,6 +110,16 @@ where
     /// raw.set_message_type(MessageType(41));
     /// assert_eq!(raw.message_type(), MessageType(41));
     /// assert!(raw.verify_checksum());
+    /// assert_eq!(bytes[0], 41);
+    ///
+    /// let (src, dst) = (core::net::Ipv6Addr::LOCALHOST, core::net::Ipv6Addr::LOCALHOST);
+    /// let mut bytes = [200u8, 0, 0, 0, 0xAB];
+    /// let sum = icmpwire::checksum::icmpv6_checksum(src, dst, &bytes);
+    /// bytes[2..4].copy_from_slice(&sum.to_be_bytes());
+    /// let mut raw = icmpwire::v6::Raw::parse(&mut bytes[..], src, dst).unwrap();
+    /// raw.set_message_type(icmpwire::v6::MessageType(201));
+    /// assert!(raw.verify_checksum(src, dst));
+    /// assert_eq!(bytes[0], 201);
     /// ```
     #[inline]
     pub fn set_message_type(&mut self, ty: I::MessageType) {
