@@ -276,6 +276,7 @@ fn main() {
         let any = std::net::Ipv6Addr::LOCALHOST;
         acc ^= all::set_all_v4(&mut m, acc as u32) ^ all::reemit(&bytes, any, any, &mut out);
         acc ^= all::write_objects(&bytes, &mut out) ^ all::display(&bytes);
+        acc ^= all::rest_of_api(&bytes, &mut out, any, any);
         n4 += 1;
     }
     println!("no-panic wrappers ran over {n4} ICMPv4 and {n6} ICMPv6 messages (digest {acc:016x})");
