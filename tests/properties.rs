@@ -193,7 +193,7 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
             f(Repr::DestinationUnreachable(DestinationUnreachableRepr {
                 code: UnreachableCode(*code),
                 unused: *unused,
-                length: *length,
+                length_field: *length,
                 next_hop_mtu: *mtu,
                 quote,
                 extensions: &[],
@@ -246,7 +246,7 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
         Spec::TimeExceeded(code, length, unused, quote) => {
             f(Repr::TimeExceeded(TimeExceededRepr {
                 code: TimeExceededCode(*code),
-                length: *length,
+                length_field: *length,
                 unused: *unused,
                 quote,
                 extensions: &[],
@@ -256,7 +256,7 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
             f(Repr::ParameterProblem(ParameterProblemRepr {
                 code: ParameterProblemCode(*code),
                 pointer: *pointer,
-                length: *length,
+                length_field: *length,
                 unused: *unused,
                 quote,
                 extensions: &[],
@@ -488,12 +488,13 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
             );
             let ty = m.message_type().0;
             assert_eq!(m.make_reply(), matches!(ty, 8 | 15));
-            let reply = match ty {
-                8 => 0,
-                15 => 16,
-                t => t,
+            // RFC 792: the reply's code is 0; a reply is left as it was.
+            let (reply, code) = match ty {
+                8 => (0, 0),
+                15 => (16, 0),
+                t => (t, v as u8),
             };
-            assert_eq!((m.message_type().0, m.code_u8()), (reply, v as u8));
+            assert_eq!((m.message_type().0, m.code_u8()), (reply, code));
         }
         Message::Timestamp(mut m) | Message::TimestampReply(mut m) => {
             m.set_originate(v);
@@ -506,10 +507,11 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
                 (v, v.rotate_left(3), !v)
             );
             assert_eq!((m.identifier(), m.sequence()), (lo, hi));
+            m.set_code_u8((v >> 8) as u8 | 1);
             let request = m.message_type().0 == 13;
             assert_eq!(m.make_reply(v.rotate_left(7), v.rotate_left(13)), request);
             if request {
-                assert_eq!(m.message_type().0, 14);
+                assert_eq!((m.message_type().0, m.code_u8()), (14, 0));
                 assert_eq!(
                     (m.originate(), m.receive(), m.transmit()),
                     (v, v.rotate_left(7), v.rotate_left(13))
@@ -520,6 +522,7 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
             m.set_identifier(hi);
             m.set_sequence(lo);
             m.set_mask(Ipv4Addr::from(!v));
+            m.set_code_u8((v >> 8) as u8 | 1);
             assert_eq!(
                 (m.identifier(), m.sequence(), m.mask()),
                 (hi, lo, Ipv4Addr::from(!v))
@@ -527,7 +530,10 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
             let request = m.message_type().0 == 17;
             assert_eq!(m.make_reply(Ipv4Addr::from(v)), request);
             if request {
-                assert_eq!((m.message_type().0, m.mask()), (18, Ipv4Addr::from(v)));
+                assert_eq!(
+                    (m.message_type().0, m.code_u8(), m.mask()),
+                    (18, 0, Ipv4Addr::from(v))
+                );
             }
         }
         Message::DestinationUnreachable(mut m) => {

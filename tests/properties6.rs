@@ -132,7 +132,7 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
             if matches!(spec, Spec::Unreachable(..)) {
                 f(Repr::DestinationUnreachable(DestinationUnreachableRepr {
                     code: UnreachableCode(*code),
-                    length,
+                    length_field: length,
                     unused: *unused,
                     quote,
                     extensions,
@@ -140,7 +140,7 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
             } else {
                 f(Repr::TimeExceeded(TimeExceededRepr {
                     code: TimeExceededCode(*code),
-                    length,
+                    length_field: length,
                     unused: *unused,
                     quote,
                     extensions,

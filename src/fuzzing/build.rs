@@ -199,19 +199,19 @@ pub(super) fn build(
         Repr::DestinationUnreachable(DestinationUnreachableRepr {
             quote: q,
             extensions: e,
-            length: l,
+            length_field: l,
             ..
         })
         | Repr::TimeExceeded(TimeExceededRepr {
             quote: q,
             extensions: e,
-            length: l,
+            length_field: l,
             ..
         })
         | Repr::ParameterProblem(ParameterProblemRepr {
             quote: q,
             extensions: e,
-            length: l,
+            length_field: l,
             ..
         }) => {
             *q = quote;

@@ -97,7 +97,7 @@ impl<'a> Arbitrary<'a> for DestinationUnreachableRepr<'a> {
         Ok(Self {
             code: u.arbitrary()?,
             unused: u.arbitrary()?,
-            length: u.arbitrary()?,
+            length_field: u.arbitrary()?,
             next_hop_mtu: u.arbitrary()?,
             quote: u.arbitrary()?,
             extensions: &[],
@@ -131,7 +131,7 @@ impl<'a, C: Arbitrary<'a>> Arbitrary<'a> for Rfc4884Repr<'a, C> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(Self {
             code: u.arbitrary()?,
-            length: u.arbitrary()?,
+            length_field: u.arbitrary()?,
             unused: u.int_in_range(0..=0x00FF_FFFF)?,
             quote: u.arbitrary()?,
             extensions: &[],
@@ -144,7 +144,7 @@ impl<'a> Arbitrary<'a> for ParameterProblemRepr<'a> {
         Ok(Self {
             code: u.arbitrary()?,
             pointer: u.arbitrary()?,
-            length: u.arbitrary()?,
+            length_field: u.arbitrary()?,
             unused: u.arbitrary()?,
             quote: u.arbitrary()?,
             extensions: &[],

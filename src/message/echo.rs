@@ -199,7 +199,9 @@ where
 
     /// Turns a request into its reply in place: on ICMPv4 an echo request (8) into an echo
     /// reply (0), an information request (15) into an information reply (16); on ICMPv6 an
-    /// echo request (128) into an echo reply (129). Identifier, sequence, code and data stay;
+    /// echo request (128) into an echo reply (129). Identifier, sequence and data stay; the code
+    /// becomes 0, as RFC 792 and RFC 4443 section 4.2 give replies (every `make_reply` of this
+    /// crate does so; Linux copies an echo request's code, which `set_code_u8` can imitate);
     /// the checksum is updated incrementally (RFC 1624 equation 3, no re-summing of the data,
     /// except in the one case RFC 1624 leaves out: an ICMPv4 reply that is all zero gets
     /// `0xFFFF` as RFC 1071 requires, where Linux writes `0x0000`). Returns `false`, changing
@@ -214,14 +216,19 @@ where
     /// assert_eq!(echo.message_type(), MessageType::ECHO_REPLY);
     /// assert!(echo.verify_checksum());
     /// assert!(!echo.make_reply());
+    ///
+    /// // A request with code 5 gets a reply with code 0.
+    /// let mut bytes = [8u8, 5, 0x7d, 0x56, 0x12, 0x34, 0x00, 0x07, b'h', b'i'];
+    /// let mut echo = Echo::parse(&mut bytes[..]).unwrap();
+    /// assert!(echo.make_reply());
+    /// assert_eq!(bytes[..4], [0, 0, 0x85, 0x5b]);
     /// ```
     #[inline]
     pub fn make_reply(&mut self) -> bool {
         let Some(reply) = I::echo_reply(self.type_u8()) else {
             return false;
         };
-        let code = self.code_u8();
-        self.set_type_code(reply, code);
+        self.set_type_code(reply, 0);
         true
     }
 }

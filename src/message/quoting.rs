@@ -261,8 +261,8 @@ impl<I: Version, B: ByteSliceMut, F: Fields<I> + Rfc4884> View<I, B, F> {
 /// ```
 /// use icmpwire::v4::{Repr, TimeExceededRepr};
 ///
-/// let repr = Repr::TimeExceeded(TimeExceededRepr { quote: &[0x45, 0, 0, 28], ..TimeExceededRepr::default() });
-/// assert_eq!(repr.buffer_len(), 12);
+/// let repr = Repr::TimeExceeded(TimeExceededRepr { quote: &[0x45, 0, 0, 28],
+/// ..TimeExceededRepr::default() }); assert_eq!(repr.buffer_len(), 12);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
@@ -271,17 +271,17 @@ pub struct Rfc4884Repr<'a, C> {
     pub code: C,
     /// The RFC 4884 length (32-bit words on ICMPv4, 64-bit words on ICMPv6; 0 without
     /// extensions).
-    pub length: u8,
+    pub length_field: u8,
     /// The unused bytes besides the length field, as one big-endian number (0): on ICMPv4 byte
     /// 4 (bits 16-23) and bytes 6-7, on ICMPv6 bytes 5-7. Bits above them are ignored.
     pub unused: u32,
     /// The bytes after the 8-byte header: the quoted datagram, written as given. `to_repr`
     /// puts the whole payload here (with a received RFC 4884 padding and extension structure,
-    /// which then re-emit as received, `length` included); to build extensions, give the bare
+    /// which then re-emit as received, `length_field` included); to build extensions, give the bare
     /// datagram and `extensions`.
     pub quote: &'a [u8],
     /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
-    /// padded to a whole number of words and at least 128 bytes, `length` is replaced by the
+    /// padded to a whole number of words and at least 128 bytes, `length_field` is replaced by the
     /// padded length in words, and the extension structure's checksum is computed.
     pub extensions: &'a [ObjectRepr<'a>],
 }
@@ -322,13 +322,13 @@ where
     /// let bytes = [3u8, 0, 0, 0, 0, 0, 0, 0, 0x60];
     /// let msg = icmpwire::v6::TimeExceeded::parse_unverified(&bytes[..]).unwrap();
     /// let repr = msg.to_repr();
-    /// assert_eq!((repr.length, repr.quote), (0, &[0x60][..]));
+    /// assert_eq!((repr.length_field, repr.quote), (0, &[0x60][..]));
     /// ```
     #[must_use]
     pub fn to_repr(&self) -> Rfc4884Repr<'_, C> {
         Rfc4884Repr {
             code: self.code(),
-            length: self.length_field(),
+            length_field: self.length_field(),
             unused: self.unused(),
             quote: self.payload(),
             extensions: &[],
@@ -351,10 +351,9 @@ where
     /// assert!(msg.verify_checksum());
     /// assert_eq!(bytes[4..], [1, 0, 0, 2]);
     ///
-    /// let mut bytes = [1u8, 0, 0, 0, 0, 0, 0, 0];
-    /// let mut msg = icmpwire::v6::DestinationUnreachable::parse_unverified(&mut bytes[..]).unwrap();
-    /// msg.set_unused(0x0A0B0C);
-    /// assert_eq!(bytes[4..], [0, 0x0A, 0x0B, 0x0C]);
+    /// let mut bytes = [1u8, 0, 0, 0, 0, 0, 0, 0]; let mut msg =
+    /// icmpwire::v6::DestinationUnreachable::parse_unverified(&mut bytes[..]).unwrap();
+    /// msg.set_unused(0x0A0B0C); assert_eq!(bytes[4..], [0, 0x0A, 0x0B, 0x0C]);
     /// ```
     #[inline]
     pub fn set_unused(&mut self, value: u32) {
@@ -371,7 +370,7 @@ impl<C: UnusedLayout> Describe for Rfc4884Repr<'_, C> {
     #[inline]
     fn describe(&self) -> (u8, [u8; 4], Body<'_>) {
         let body = Body::quote(self.quote, self.extensions, C::UNIT);
-        let fields = C::layout(body.length_field(self.length), self.unused);
+        let fields = C::layout(body.length_field(self.length_field), self.unused);
         (self.code.into(), fields, body)
     }
 }

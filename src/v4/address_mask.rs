@@ -100,7 +100,8 @@ impl<B: ByteSliceMut> AddressMask<B> {
     }
 
     /// Turns an address mask request (17) into a reply (18) carrying `mask`, in place, with the
-    /// checksum updated incrementally. Returns `false`, changing nothing, for a reply.
+    /// checksum updated incrementally; the code becomes 0 (RFC 950 gives the reply code 0, as
+    /// every `make_reply` of this crate writes). Returns `false`, changing nothing, for a reply.
     ///
     /// ```
     /// use core::net::Ipv4Addr;
@@ -118,8 +119,7 @@ impl<B: ByteSliceMut> AddressMask<B> {
         if self.type_u8() != 17 {
             return false;
         }
-        let code = self.code_u8();
-        self.set_type_code(18, code);
+        self.set_type_code(18, 0);
         self.set_mask(mask);
         true
     }

@@ -69,7 +69,7 @@ impl<B: ByteSlice> ParameterProblem<B> {
         ParameterProblemRepr {
             code: self.code(),
             pointer: self.pointer(),
-            length: self.length_field(),
+            length_field: self.length_field(),
             unused: self.unused(),
             quote: self.payload(),
             extensions: &[],
@@ -118,9 +118,8 @@ impl<B: ByteSliceMut> ParameterProblem<B> {
 /// ```
 /// use icmpwire::v4::{ParameterProblemRepr, Repr};
 ///
-/// let repr = Repr::ParameterProblem(ParameterProblemRepr { pointer: 21, ..ParameterProblemRepr::default() });
-/// let mut buf = [0u8; 8];
-/// repr.emit(&mut buf).unwrap();
+/// let repr = Repr::ParameterProblem(ParameterProblemRepr { pointer: 21,
+/// ..ParameterProblemRepr::default() }); let mut buf = [0u8; 8]; repr.emit(&mut buf).unwrap();
 /// assert_eq!(buf, [12, 0, 0xde, 0xff, 21, 0, 0, 0]);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -131,16 +130,16 @@ pub struct ParameterProblemRepr<'a> {
     /// The octet of the quoted datagram where the error was found.
     pub pointer: u8,
     /// The RFC 4884 length in 32-bit words (0 without extensions).
-    pub length: u8,
+    pub length_field: u8,
     /// Bytes 6-7 (unused: 0).
     pub unused: u16,
     /// The bytes after the 8-byte header: the quoted datagram, written as given. `to_repr` puts
     /// the whole payload here (with a received RFC 4884 padding and extension structure, which
-    /// then re-emit as received, `length` included); to build extensions, give the bare
+    /// then re-emit as received, `length_field` included); to build extensions, give the bare
     /// datagram and `extensions`.
     pub quote: &'a [u8],
     /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
-    /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded
+    /// padded to a 32-bit boundary and at least 128 bytes, `length_field` is replaced by the padded
     /// length in words, and the extension structure's checksum is computed.
     pub extensions: &'a [ObjectRepr<'a>],
 }
@@ -151,7 +150,7 @@ impl Describe for ParameterProblemRepr<'_> {
     #[inline]
     fn describe(&self) -> (u8, Rfc4884Fields<ParameterProblemCode>, Body<'_>) {
         let body = Body::quote(self.quote, self.extensions, V4::LENGTH_UNIT);
-        let length = body.length_field(self.length);
+        let length = body.length_field(self.length_field);
         (
             self.code.0,
             {

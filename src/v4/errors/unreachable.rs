@@ -77,7 +77,7 @@ impl<B: ByteSlice> DestinationUnreachable<B> {
         DestinationUnreachableRepr {
             code: self.code(),
             unused: self.unused(),
-            length: self.length_field(),
+            length_field: self.length_field(),
             next_hop_mtu: self.next_hop_mtu(),
             quote: self.payload(),
             extensions: &[],
@@ -142,17 +142,17 @@ pub struct DestinationUnreachableRepr<'a> {
     /// Byte 4 (unused: 0).
     pub unused: u8,
     /// The RFC 4884 length in 32-bit words (0 without extensions).
-    pub length: u8,
+    pub length_field: u8,
     /// Bytes 6-7: the next-hop MTU for code 4 (RFC 1191), else unused (0).
     pub next_hop_mtu: u16,
     /// The bytes after the 8-byte header: the quoted datagram (see
     /// [`quote_datagram`](crate::quote_datagram)), written as given. `to_repr` puts the whole
     /// payload here (with a received RFC 4884 padding and extension structure, which then
-    /// re-emit as received, `length` included); to build extensions, give the bare datagram
+    /// re-emit as received, `length_field` included); to build extensions, give the bare datagram
     /// and `extensions`.
     pub quote: &'a [u8],
     /// RFC 4884 extension objects to append (none by default). With any, the quote is zero
-    /// padded to a 32-bit boundary and at least 128 bytes, `length` is replaced by the padded
+    /// padded to a 32-bit boundary and at least 128 bytes, `length_field` is replaced by the padded
     /// length in words, and the extension structure's checksum is computed.
     pub extensions: &'a [ObjectRepr<'a>],
 }
@@ -163,7 +163,7 @@ impl Describe for DestinationUnreachableRepr<'_> {
     #[inline]
     fn describe(&self) -> (u8, Rfc4884Fields<UnreachableCode>, Body<'_>) {
         let body = Body::quote(self.quote, self.extensions, V4::LENGTH_UNIT);
-        let length = body.length_field(self.length);
+        let length = body.length_field(self.length_field);
         (
             self.code.0,
             {
