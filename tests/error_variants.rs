@@ -252,3 +252,52 @@ fn every_variant_has_a_test() {
     // 13 + 7 + 18 when this was written; fewer means the reader above lost some.
     assert!(counted >= 38, "{counted} variants read");
 }
+
+/// The two truncation parts of a message with a fixed part past 8 bytes: under 8 bytes the
+/// common header is what is missing (RFC 792's 8 bytes); from 8 bytes on, the type's fixed
+/// part (timestamps 20, RFC 792; address mask 12, RFC 950; traceroute 20, RFC 1393; domain
+/// name reply 12, RFC 1788).
+#[test]
+fn truncated_at_the_header_boundary() {
+    use icmpwire::v4::Message;
+    for (ty, part, required) in [
+        (13u8, Part::Timestamps, 20),
+        (17, Part::AddressMask, 12),
+        (30, Part::Traceroute, 20),
+        (38, Part::DomainNameReply, 12),
+    ] {
+        for len in [5usize, 7, 8, 9] {
+            let mut bytes = vec![0u8; len];
+            bytes[0] = ty;
+            let want = if len < 8 {
+                ParseError::Truncated {
+                    part: Part::Header,
+                    required: 8,
+                    actual: len,
+                }
+            } else {
+                ParseError::Truncated {
+                    part,
+                    required,
+                    actual: len,
+                }
+            };
+            assert_eq!(
+                Message::parse_unverified(&bytes[..]).err(),
+                Some(want),
+                "type {ty}, {len} bytes"
+            );
+        }
+    }
+}
+
+/// `Debug` of a view names the message and shows type, code, checksum and length.
+#[test]
+fn views_debug_their_header() {
+    let bytes = [8u8, 3, 0x7d, 0x58, 0x12, 0x34, 0x00, 0x07, b'h', b'i'];
+    let echo = icmpwire::v4::Echo::parse_unverified(&bytes[..]).unwrap();
+    let text = format!("{echo:?}");
+    for part in ["type: 8", "code: 3", "checksum: 32088", "len: 10"] {
+        assert!(text.contains(part), "{text}");
+    }
+}

@@ -160,9 +160,27 @@ impl<I: Version, B: ByteSlice, F: Fields<I> + Quoting> View<I, B, F> {
     /// RFC 4884 does not extend (source quench, redirect, Photuris).
     ///
     /// ```
+    /// use icmpwire::extension::{ObjectData, ObjectRepr};
+    /// use icmpwire::v4::{Repr, TimeExceeded, TimeExceededRepr};
+    ///
     /// let bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
-    /// let msg = icmpwire::v4::TimeExceeded::parse(&bytes[..]).unwrap();
+    /// let msg = TimeExceeded::parse(&bytes[..]).unwrap();
     /// assert!(msg.extensions().is_none());
+    ///
+    /// // RFC 4884 section 5: the datagram padded to 128 bytes (length field 32 words), then the
+    /// // structure: version 2, its checksum, one RFC 4950 MPLS object (class 1, c-type 1).
+    /// let mut bytes = vec![11u8, 0, 0, 0, 0, 32, 0, 0];
+    /// bytes.extend_from_slice(&[0x45; 128]);
+    /// bytes.extend_from_slice(&[0x20, 0, 0, 0, 0, 8, 1, 1, 0x00, 0x01, 0x01, 0x40]);
+    /// let msg = TimeExceeded::parse_unverified(&bytes[..]).unwrap();
+    /// let ext = msg.extensions().unwrap();
+    /// assert_eq!(ext.version(), 2);
+    /// let object = ext.objects().next().unwrap().unwrap();
+    /// assert_eq!((object.class_num(), object.c_type(), object.length()), (1, 1, 8));
+    /// let ObjectData::Mpls(mut labels) = object.data() else { panic!() };
+    /// // Label 16 (0x00010 in the top 20 bits), S set, TTL 64.
+    /// let label = labels.next().unwrap();
+    /// assert_eq!((label.label, label.bottom_of_stack, label.ttl), (16, true, 64));
     /// ```
     #[inline]
     #[must_use]
@@ -198,9 +216,21 @@ impl<I: Version, B: ByteSlice, F: Fields<I> + Quoting> View<I, B, F> {
     /// The quoted original datagram as a [`Quote`] to decode.
     ///
     /// ```
+    /// use core::net::Ipv4Addr;
+    ///
     /// let bytes = [5u8, 1, 0x38, 0xfb, 192, 0, 2, 3];
     /// let msg = icmpwire::v4::Redirect::parse(&bytes[..]).unwrap();
     /// assert!(msg.quote().bytes().is_empty());
+    ///
+    /// // A redirect quoting a UDP datagram 198.51.100.1 -> 203.0.113.9, ports 33434 -> 53.
+    /// let mut bytes = vec![5u8, 1, 0, 0, 192, 0, 2, 3];
+    /// bytes.extend_from_slice(&[0x45, 0, 0, 28, 0, 1, 0, 0, 64, 17, 0, 0]);
+    /// bytes.extend_from_slice(&[198, 51, 100, 1, 203, 0, 113, 9]);
+    /// bytes.extend_from_slice(&[0x82, 0x9a, 0x00, 0x35, 0, 8, 0, 0]);
+    /// let msg = icmpwire::v4::Redirect::parse_unverified(&bytes[..]).unwrap();
+    /// let ip = msg.quote().ipv4().unwrap();
+    /// assert_eq!((ip.src(), ip.dst()), (Ipv4Addr::new(198, 51, 100, 1), Ipv4Addr::new(203, 0, 113, 9)));
+    /// assert_eq!(ip.ports(), Ok((33434, 53)));
     /// ```
     #[inline]
     #[must_use]
