@@ -152,3 +152,128 @@ proptest! {
         }
     }
 }
+
+/// RFC 4884 section 5 (compatibility with implementations that predate the length field):
+/// with the length field 0, a version-2 structure with a valid checksum at byte 128 of the
+/// quote is an extension; the same bytes with a broken structure checksum, or another version
+/// there, are all datagram. Built by hand from the RFC layout; the structure's checksum by the
+/// RFC 1071 reference.
+#[test]
+fn structure_at_byte_128_without_length_field() {
+    let build = |version: u8, break_checksum: bool| {
+        let mut bytes = vec![11u8, 0, 0, 0, 0, 0, 0, 0];
+        bytes.extend_from_slice(&[0x45; 128]);
+        // Header (version, reserved, checksum), then one RFC 4950 object (length 8, class 1,
+        // c-type 1): label 16, S set, TTL 64.
+        let mut ext = vec![version << 4, 0, 0, 0, 0, 8, 1, 1, 0x00, 0x01, 0x01, 0x40];
+        let sum = !reference_sum(&ext) ^ u16::from(break_checksum);
+        ext[2..4].copy_from_slice(&sum.to_be_bytes());
+        bytes.extend_from_slice(&ext);
+        let sum = !reference_sum(&bytes);
+        bytes[2..4].copy_from_slice(&sum.to_be_bytes());
+        bytes
+    };
+    let good = build(2, false);
+    let msg = TimeExceeded::parse(&good[..]).unwrap();
+    assert_eq!(msg.length_field(), 0);
+    assert_eq!(msg.original_datagram(), &good[8..136]);
+    let ext = msg.extensions().expect("structure at byte 128");
+    assert!(ext.checksum_valid());
+    let object = ext.objects().next().unwrap().unwrap();
+    assert_eq!((object.class_num(), object.c_type()), (1, 1));
+    for bytes in [build(2, true), build(1, false), build(3, false)] {
+        let msg = TimeExceeded::parse(&bytes[..]).unwrap();
+        assert!(msg.extensions().is_none(), "{bytes:02x?}");
+        assert_eq!(msg.original_datagram(), &bytes[8..]);
+    }
+}
+
+/// The extension header's fields on a header where none is the default: version 2, the 12
+/// reserved bits 0xABC, the checksum !0x2ABC (RFC 4884 section 7 layout).
+#[test]
+fn extension_header_fields() {
+    let ext = extension::Extensions::parse(&[0x2A, 0xBC, 0xD5, 0x43]).unwrap();
+    assert_eq!(ext.version(), 2);
+    assert_eq!(ext.reserved(), 0xABC);
+    assert_eq!(ext.checksum(), 0xD543);
+    assert!(ext.checksum_valid());
+    let ext = extension::Extensions::parse(&[0x1F, 0xFF, 0xD5, 0x43]).unwrap();
+    assert_eq!((ext.version(), ext.reserved()), (1, 0xFFF));
+    assert!(!ext.checksum_valid());
+}
+
+/// RFC 5837 section 4.1's c-type on the wire: the reserved bits 5-4 read back apart from the
+/// role (bits 7-6) and the presence bits (3-0); here role 2 (outgoing), reserved 3, only the
+/// MTU present.
+#[test]
+fn interface_information_reserved_bits() {
+    let mtu = 1500u32.to_be_bytes();
+    for (c_type, role, reserved) in [(0xB1u8, 2u8, 3u8), (0x91, 2, 1), (0xA1, 2, 2), (0x81, 2, 0)] {
+        let info = extension::InterfaceInformation::parse(c_type, &mtu).unwrap();
+        assert_eq!(
+            (info.role.0, info.reserved),
+            (role, reserved),
+            "c-type {c_type:#04x}"
+        );
+        assert_eq!(info.mtu, Some(1500));
+        assert_eq!((info.if_index, info.address, info.name), (None, None, None));
+    }
+}
+
+/// RFC 8335 section 2.1: an address whose length does not match its AFI (4 bytes for AFI 1,
+/// 16 for AFI 2) is not read as an address of that family but kept with its AFI and bytes.
+#[test]
+fn interface_identification_address_length_must_match_afi() {
+    let mut data = vec![0, 1, 16, 0];
+    data.extend(1..=16u8);
+    let id = extension::InterfaceIdentification::parse(3, &data).unwrap();
+    assert_eq!(
+        id,
+        extension::InterfaceIdentification::Address {
+            address: extension::InterfaceAddress::Other {
+                afi: 1,
+                bytes: &data[4..]
+            },
+            length: 16
+        }
+    );
+    let mut data = vec![0, 2, 20, 0];
+    data.extend(1..=20u8);
+    let id = extension::InterfaceIdentification::parse(3, &data).unwrap();
+    assert_eq!(
+        id,
+        extension::InterfaceIdentification::Address {
+            address: extension::InterfaceAddress::Other {
+                afi: 2,
+                bytes: &data[4..]
+            },
+            length: 20
+        }
+    );
+    // The matching lengths give the families.
+    let id = extension::InterfaceIdentification::parse(3, &[0, 1, 4, 0, 192, 0, 2, 1]).unwrap();
+    assert_eq!(
+        id,
+        extension::InterfaceIdentification::Address {
+            address: extension::InterfaceAddress::V4(Ipv4Addr::new(192, 0, 2, 1)),
+            length: 4
+        }
+    );
+}
+
+/// Every object has a 4-byte header: `len()` counts it, `is_empty()` is false for each kind.
+#[test]
+fn object_repr_is_never_empty() {
+    for object in [
+        extension::ObjectRepr::InterfaceIndex(7),
+        extension::ObjectRepr::InterfaceName(b""),
+        extension::ObjectRepr::Raw {
+            class_num: 9,
+            c_type: 9,
+            data: &[],
+        },
+    ] {
+        assert!(!object.is_empty(), "{object:?}");
+        assert!(object.len() >= 4, "{object:?}");
+    }
+}

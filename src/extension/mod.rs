@@ -159,8 +159,11 @@ impl<'a> Extensions<'a> {
     /// The 12 reserved bits.
     ///
     /// ```
-    /// let ext = icmpwire::extension::Extensions::parse(&[0x20, 0, 0xDF, 0xFF]).unwrap();
-    /// assert_eq!(ext.reserved(), 0);
+    /// // Version 2 in the top 4 bits, the reserved bits 0xABC (RFC 4884 says 0, a receiver
+    /// // ignores them), the checksum !0x2ABC.
+    /// let ext = icmpwire::extension::Extensions::parse(&[0x2A, 0xBC, 0xD5, 0x43]).unwrap();
+    /// assert_eq!((ext.version(), ext.reserved()), (2, 0xABC));
+    /// assert!(ext.checksum_valid());
     /// ```
     #[must_use]
     pub fn reserved(&self) -> u16 {
@@ -185,6 +188,9 @@ impl<'a> Extensions<'a> {
     /// ```
     /// let ext = icmpwire::extension::Extensions::parse(&[0x20, 0, 0, 0]).unwrap();
     /// assert!(!ext.checksum_valid());
+    /// // 0x2000 + 0xDFFF = 0xFFFF.
+    /// let ext = icmpwire::extension::Extensions::parse(&[0x20, 0, 0xDF, 0xFF]).unwrap();
+    /// assert!(ext.checksum_valid());
     /// ```
     #[must_use]
     pub fn checksum_valid(&self) -> bool {
