@@ -42,3 +42,63 @@ fn which_types_quote() {
         }
     }
 }
+
+/// Where each typed view's payload starts, from the RFC layouts: after the 8-byte header for
+/// echo, the errors and the probes (RFC 792, 4443, 8335), after the 20-byte timestamps (RFC 792)
+/// and traceroute (RFC 1393), the 12 bytes of an address mask (RFC 950) or a domain name reply
+/// (RFC 1788, names after the TTL), a router advertisement's entries (RFC 1256: 8 + 2 entries of
+/// 2 words), ICMPv6's 4-byte header for a type without a view (RFC 4443 2.1). The same offset
+/// through `Message`, and the payload is what follows it.
+#[test]
+fn payload_offset_of_each_view() {
+    use icmpwire::{v4, v6};
+    let msg = |ty: u8, len: usize| {
+        let mut m: Vec<u8> = (0..len as u8).map(|b| b.wrapping_mul(7)).collect();
+        m[0] = ty;
+        m[1] = 0;
+        m
+    };
+    let check = |bytes: &[u8], offset: usize, got: usize, payload: &[u8]| {
+        assert_eq!(got, offset, "type {}", bytes[0]);
+        assert_eq!(payload, &bytes[offset..], "type {}", bytes[0]);
+        let any = v4::Message::parse_unverified(bytes).unwrap();
+        assert_eq!(
+            any.payload_offset(),
+            offset,
+            "type {} via Message",
+            bytes[0]
+        );
+    };
+    let m = msg(8, 30);
+    let v = v4::Echo::parse_unverified(&m[..]).unwrap();
+    check(&m, 8, v.payload_offset(), v.payload());
+    let m = msg(13, 23);
+    let v = v4::Timestamp::parse_unverified(&m[..]).unwrap();
+    check(&m, 20, v.payload_offset(), v.payload());
+    let m = msg(17, 15);
+    let v = v4::AddressMask::parse_unverified(&m[..]).unwrap();
+    check(&m, 12, v.payload_offset(), v.payload());
+    let m = msg(30, 26);
+    let v = v4::Traceroute::parse_unverified(&m[..]).unwrap();
+    check(&m, 20, v.payload_offset(), v.payload());
+    let mut m = msg(9, 30);
+    m[4..6].copy_from_slice(&[2, 2]); // two entries of two words each
+    let v = v4::RouterAdvertisement::parse_unverified(&m[..]).unwrap();
+    check(&m, 24, v.payload_offset(), v.payload());
+    let mut m = msg(11, 40);
+    m[4..8].fill(0);
+    let v = v4::TimeExceeded::parse_unverified(&m[..]).unwrap();
+    check(&m, 8, v.payload_offset(), v.payload());
+    let m = vec![38u8, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 60, 0];
+    let v = v4::DomainNameReply::parse_unverified(&m[..]).unwrap();
+    check(&m, 12, v.payload_offset(), v.payload());
+
+    let m = msg(128, 20);
+    let v = v6::Echo::parse_unverified(&m[..]).unwrap();
+    assert_eq!((v.payload_offset(), v.payload()), (8, &m[8..]));
+    let m = msg(200, 20);
+    let v = v6::Raw::parse_unverified(&m[..]).unwrap();
+    assert_eq!((v.payload_offset(), v.payload()), (4, &m[4..]));
+    let any = v6::Message::parse_unverified(&m[..]).unwrap();
+    assert_eq!(any.payload_offset(), 4);
+}

@@ -195,3 +195,30 @@ fn all_zero_checksum(head: &[u8], rest: &[u8]) -> u16 {
         0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The set holds exactly the types listed, in every one of its eight words (the families
+    /// of today use words 0, 1, 4 and 5 only), a type listed twice included; an empty list is
+    /// every type.
+    #[test]
+    fn type_set_holds_exactly_its_types() {
+        let lists: [&[u8]; 6] = [
+            &[0, 31, 32, 63, 64, 95, 96, 127],
+            &[128, 159, 160, 191, 192, 223, 224, 255],
+            &[70, 70, 100, 200, 200, 250],
+            &[40, 40, 100, 100, 130, 130, 170, 170, 240, 240],
+            &[3, 11, 12, 3],
+            &[],
+        ];
+        for list in lists {
+            let set = type_set(list);
+            for ty in 0..=255u8 {
+                let want = list.is_empty() || list.contains(&ty);
+                assert_eq!(in_set(&set, ty), want, "type {ty} in {list:?}");
+            }
+        }
+    }
+}
