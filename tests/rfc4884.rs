@@ -224,32 +224,22 @@ fn interface_information_reserved_bits() {
 /// 16 for AFI 2) is not read as an address of that family but kept with its AFI and bytes.
 #[test]
 fn interface_identification_address_length_must_match_afi() {
-    let mut data = vec![0, 1, 16, 0];
-    data.extend(1..=16u8);
-    let id = extension::InterfaceIdentification::parse(3, &data).unwrap();
-    assert_eq!(
-        id,
-        extension::InterfaceIdentification::Address {
-            address: extension::InterfaceAddress::Other {
-                afi: 1,
-                bytes: &data[4..]
-            },
-            length: 16
-        }
-    );
-    let mut data = vec![0, 2, 20, 0];
-    data.extend(1..=20u8);
-    let id = extension::InterfaceIdentification::parse(3, &data).unwrap();
-    assert_eq!(
-        id,
-        extension::InterfaceIdentification::Address {
-            address: extension::InterfaceAddress::Other {
-                afi: 2,
-                bytes: &data[4..]
-            },
-            length: 20
-        }
-    );
+    for (afi, length) in [(1u16, 16u8), (2, 20)] {
+        let mut data = afi.to_be_bytes().to_vec();
+        data.extend([length, 0]);
+        data.extend(1..=length);
+        let id = extension::InterfaceIdentification::parse(3, &data).unwrap();
+        assert_eq!(
+            id,
+            extension::InterfaceIdentification::Address {
+                address: extension::InterfaceAddress::Other {
+                    afi,
+                    bytes: &data[4..]
+                },
+                length
+            }
+        );
+    }
     // The matching lengths give the families.
     let id = extension::InterfaceIdentification::parse(3, &[0, 1, 4, 0, 192, 0, 2, 1]).unwrap();
     assert_eq!(

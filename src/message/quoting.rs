@@ -160,14 +160,14 @@ impl<I: Version, B: ByteSlice, F: Fields<I> + Quoting> View<I, B, F> {
     /// RFC 4884 does not extend (source quench, redirect, Photuris).
     ///
     /// ```
-    /// use icmpwire::extension::{ObjectData, ObjectRepr};
-    /// use icmpwire::v4::{Repr, TimeExceeded, TimeExceededRepr};
+    /// use icmpwire::extension::ObjectData;
+    /// use icmpwire::v4::TimeExceeded;
     ///
     /// let bytes = [11u8, 0, 0xf4, 0xff, 0, 0, 0, 0];
     /// let msg = TimeExceeded::parse(&bytes[..]).unwrap();
     /// assert!(msg.extensions().is_none());
     ///
-    /// // RFC 4884 section 5: the datagram padded to 128 bytes (length field 32 words), then the
+    /// // RFC 4884: the datagram padded to 128 bytes (length field 32 words), then the
     /// // structure: version 2, its checksum, one RFC 4950 MPLS object (class 1, c-type 1).
     /// let mut bytes = vec![11u8, 0, 0, 0, 0, 32, 0, 0];
     /// bytes.extend_from_slice(&[0x45; 128]);
