@@ -54,6 +54,10 @@ pub enum Part {
     /// A name of a domain name reply (RFC 1788 section 1.3): a label, a pointer or the final
     /// zero octet cut short.
     DomainName,
+    /// The fields of a Neighbor Discovery message before its options (RFC 4861 section 4):
+    /// 8 bytes for a router solicitation, 16 for an advertisement, 24 for a neighbor
+    /// solicitation or advertisement, 40 for a redirect.
+    NeighborDiscovery,
 }
 
 impl fmt::Display for Part {
@@ -77,6 +81,7 @@ impl fmt::Display for Part {
             Part::AgentExtension => "mobility agent extension",
             Part::DomainNameReply => "domain name reply fields",
             Part::DomainName => "domain name",
+            Part::NeighborDiscovery => "Neighbor Discovery fields",
         })
     }
 }
@@ -194,6 +199,42 @@ pub enum ParseError {
         /// Its length so far, past 255.
         len: usize,
     },
+    /// A Neighbor Discovery option whose length field is 0 (RFC 4861 section 4.6: "Nodes MUST
+    /// silently discard an ND packet that contains an option with length zero").
+    #[error("Neighbor Discovery option at offset {offset} has length 0")]
+    OptionLengthZero {
+        /// The option's offset in the message (from the type byte).
+        offset: usize,
+    },
+    /// A Neighbor Discovery option that runs past the end of the message, or a single byte
+    /// left where an option's 2-byte type and length should be.
+    #[error(
+        "Neighbor Discovery option at offset {offset} needs {required} bytes, {actual} present"
+    )]
+    OptionTruncated {
+        /// The option's offset in the message (from the type byte).
+        offset: usize,
+        /// Bytes its length field announces (2 when the header itself is cut).
+        required: usize,
+        /// Bytes left in the message from the option's start.
+        actual: usize,
+    },
+    /// A Neighbor Discovery option whose length its own RFC does not allow (a prefix
+    /// information option must be 4 units, RFC 4861 section 4.6.2; an RDNSS option an odd
+    /// number of at least 3, RFC 8106 section 5.1; ...).
+    #[error("Neighbor Discovery option type {kind} cannot be {length} 8-octet units long")]
+    OptionLength {
+        /// The option type.
+        kind: u8,
+        /// Its length field (8-octet units).
+        length: u8,
+    },
+    /// A prefix length past 128 bits (route information option, RFC 4191 section 2.3).
+    #[error("prefix length {prefix_length}: at most 128 bits")]
+    PrefixLength {
+        /// The prefix length field.
+        prefix_length: u8,
+    },
     /// The quoted datagram carries another protocol than the one asked for.
     #[error("quoted datagram carries protocol {found}, not {expected}")]
     QuotedProtocol {
@@ -260,6 +301,17 @@ pub enum EmitError {
         /// The extension type.
         kind: u8,
         /// Bytes after the type and length bytes.
+        len: usize,
+    },
+    /// A Neighbor Discovery option longer than its length field can say (255 units of 8
+    /// bytes, 2040 bytes with its type and length).
+    #[error(
+        "Neighbor Discovery option type {kind} of {len} bytes: at most 2040 fit its length field"
+    )]
+    OptionTooLong {
+        /// The option type.
+        kind: u8,
+        /// The option's length with its type, length and padding.
         len: usize,
     },
     /// Raw router entries whose length is not Num Addrs x Addr Entry Size x 4 bytes, or an

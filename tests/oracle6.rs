@@ -41,7 +41,7 @@ fn addrs(rec: &Value) -> (Ipv6Addr, Ipv6Addr) {
 /// The types the oracle decodes beyond type, code and checksum and this crate does not yet
 /// (Neighbor Discovery, MLD, router renumbering, node information, ... : the next issue).
 fn not_decoded_yet(ty: u64) -> bool {
-    matches!(ty, 130..=149 | 151..=155 | 157 | 158)
+    matches!(ty, 130..=132 | 138..=140 | 143..=149 | 151..=155 | 157 | 158)
 }
 
 /// Compares two JSON objects key by key (`skip` names keys to leave out); every difference
@@ -82,6 +82,46 @@ fn compare(
     }
 }
 
+/// The option types icmpwire keeps raw (type, length, data) that the oracle decodes: the SEND
+/// and FMIPv6 options.
+fn raw_option(kind: u64) -> bool {
+    matches!(kind, 11..=13 | 15..=23)
+}
+
+/// The keys of a Neighbor Discovery option both sides give for every option: framing and data.
+const FRAMING: [&str; 5] = ["type", "length", "offset", "data_hex", "length_valid"];
+
+/// `fields.options` of ours and the oracle's, made comparable: the option names are each
+/// side's own words (tcpdump's here, the oracle's hyphenated ones) and the walk's error its own
+/// sentence, so both become presence; the decoded fields of an option icmpwire keeps raw, or of
+/// one whose length breaks its rule (icmpwire gives an error as its value, scapy reads what
+/// bytes it finds), leave the comparison.
+fn comparable_options(fields: &Value) -> Value {
+    let mut fields = fields.clone();
+    if let Some(list) = fields.get_mut("options").and_then(Value::as_array_mut) {
+        for o in list.iter_mut() {
+            let Some(map) = o.as_object_mut() else {
+                continue;
+            };
+            let kind = map.get("type").and_then(Value::as_u64).unwrap_or(0);
+            let keep_fields = map.get("error").is_none()
+                && !raw_option(kind)
+                && map.get("length_valid") != Some(&Value::Bool(false));
+            let named = map.get("name").is_some_and(|n| !n.is_null());
+            let error = map.contains_key("error");
+            map.retain(|k, _| keep_fields || FRAMING.contains(&k.as_str()));
+            map.remove("name");
+            map.remove("value_error");
+            if error {
+                map.insert("error".into(), Value::Bool(true));
+            }
+            // Whether the type has a name at all (both sides know the same registry).
+            map.insert("named".into(), Value::Bool(named));
+        }
+    }
+    fields
+}
+
 /// Our JSON against the record: every key the oracle has for what we decode.
 fn compare_record(rec: &Value, ours: &Value, out: &mut Vec<String>) {
     let ty = rec["type"].as_u64();
@@ -99,13 +139,14 @@ fn compare_record(rec: &Value, ours: &Value, out: &mut Vec<String>) {
         }
         return;
     }
-    for key in [
+    compare(
         "fields",
-        "inner",
-        "extension",
-        "payload_offset",
-        "payload_hex",
-    ] {
+        &comparable_options(&ours["fields"]),
+        &comparable_options(&rec["fields"]),
+        &no_skip,
+        out,
+    );
+    for key in ["inner", "extension", "payload_offset", "payload_hex"] {
         compare(key, &ours[key], &rec[key], &no_skip, out);
     }
 }

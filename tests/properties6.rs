@@ -44,6 +44,9 @@ enum Spec {
     Echo(bool, u8, u16, u16, Vec<u8>),
     ExtRequest(u8, u16, u8, bool, u8, Vec<u8>),
     ExtReply(u8, u16, u8, u8, u8, [bool; 3], Vec<u8>),
+    /// Neighbor Discovery: type, code, the fields after the checksum (as many bytes as the
+    /// type has), options as bytes.
+    Nd(u8, u8, [u8; 36], Vec<u8>),
     Other(u8, u8, Vec<u8>),
 }
 
@@ -90,9 +93,18 @@ fn spec() -> impl Strategy<Value = Spec> {
             data()
         )
             .prop_map(|(c, i, s, st, r, b, d)| Spec::ExtReply(c, i, s, st, r, b, d)),
+        (
+            prop::sample::select(vec![133u8, 134, 135, 136, 137, 141, 142]),
+            any::<u8>(),
+            any::<[u8; 36]>(),
+            data()
+        )
+            .prop_map(|(t, c, f, d)| Spec::Nd(t, c, f, d)),
         // Any type without a view (those with one parse as their view).
         (
-            any::<u8>().prop_filter("no view", |t| !matches!(t, 1..=4 | 128 | 129 | 160 | 161)),
+            any::<u8>().prop_filter("no view", |t| {
+                !matches!(t, 1..=4 | 128 | 129 | 133..=137 | 141 | 142 | 160 | 161)
+            }),
             any::<u8>(),
             data()
         )
@@ -194,6 +206,67 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
                 ipv6: *v6,
                 payload,
             }))
+        }
+        Spec::Nd(t, code, b, options) => {
+            let code = *code;
+            let options = NdOptionsRepr::Bytes(options);
+            let word = |at: usize| u32::from_be_bytes(b[at..at + 4].try_into().unwrap());
+            let addr = |at: usize| Ipv6Addr::from(<[u8; 16]>::try_from(&b[at..at + 16]).unwrap());
+            f(match t {
+                133 => Repr::RouterSolicitation(RouterSolicitationRepr {
+                    code,
+                    reserved: word(0),
+                    options,
+                }),
+                141 | 142 => {
+                    let r = InverseNeighborDiscoveryRepr {
+                        code,
+                        reserved: word(0),
+                        options,
+                    };
+                    if *t == 141 {
+                        Repr::InverseSolicitation(r)
+                    } else {
+                        Repr::InverseAdvertisement(r)
+                    }
+                }
+                134 => Repr::RouterAdvertisement(RouterAdvertisementRepr {
+                    code,
+                    hop_limit: b[0],
+                    managed: b[1] & 0x80 != 0,
+                    other: b[1] & 0x40 != 0,
+                    home_agent: b[1] & 0x20 != 0,
+                    preference: (b[1] >> 3) & 3,
+                    proxy: b[1] & 4 != 0,
+                    reserved: b[1] & 3,
+                    router_lifetime: u16::from_be_bytes([b[2], b[3]]),
+                    reachable_time: word(4),
+                    retrans_timer: word(8),
+                    options,
+                }),
+                135 => Repr::NeighborSolicitation(NeighborSolicitationRepr {
+                    code,
+                    reserved: word(0),
+                    target: addr(4),
+                    options,
+                }),
+                136 => Repr::NeighborAdvertisement(NeighborAdvertisementRepr {
+                    code,
+                    router: b[0] & 0x80 != 0,
+                    solicited: b[0] & 0x40 != 0,
+                    override_flag: b[0] & 0x20 != 0,
+                    reserved: word(0) & 0x1FFF_FFFF,
+                    target: addr(4),
+                    options,
+                }),
+                _ => Repr::Redirect(RedirectRepr {
+                    code,
+                    reserved: word(0),
+                    target: addr(4),
+                    destination: addr(20),
+                    options,
+                }),
+            })
         }
         Spec::Other(t, code, body) => f(Repr::Other(RawRepr {
             message_type: MessageType(*t),
@@ -440,6 +513,51 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
                 (hi, v as u8, (v >> 8) as u8, lo as u8)
             );
         }
+        Message::RouterSolicitation(mut m) => {
+            m.set_reserved(v);
+            assert_eq!(m.reserved(), v);
+        }
+        Message::InverseSolicitation(mut m) | Message::InverseAdvertisement(mut m) => {
+            m.set_reserved(!v);
+            assert_eq!(m.reserved(), !v);
+        }
+        Message::RouterAdvertisement(mut m) => {
+            m.set_hop_limit(v as u8);
+            m.set_flags((v >> 8) as u8);
+            m.set_router_lifetime(hi);
+            m.set_reachable_time(v.rotate_left(3));
+            m.set_retrans_timer(!v);
+            assert_eq!(
+                (m.hop_limit(), m.flags(), m.router_lifetime()),
+                (v as u8, (v >> 8) as u8, hi)
+            );
+            assert_eq!(
+                (m.reachable_time(), m.retrans_timer()),
+                (v.rotate_left(3), !v)
+            );
+        }
+        Message::NeighborSolicitation(mut m) => {
+            m.set_reserved(v);
+            m.set_target(Ipv6Addr::from(u128::from(v) << 64 | 1));
+            assert_eq!(m.target(), Ipv6Addr::from(u128::from(v) << 64 | 1));
+        }
+        Message::NeighborAdvertisement(mut m) => {
+            m.set_reserved(v);
+            m.set_target(Ipv6Addr::from(u128::from(!v)));
+            assert_eq!(
+                (m.router(), m.solicited(), m.override_flag()),
+                (v >> 31 == 1, v >> 30 & 1 == 1, v >> 29 & 1 == 1)
+            );
+        }
+        Message::Redirect(mut m) => {
+            m.set_reserved(v);
+            m.set_target(Ipv6Addr::from(u128::from(v)));
+            m.set_destination(Ipv6Addr::from(u128::from(v).rotate_left(64)));
+            assert_eq!(
+                m.destination(),
+                Ipv6Addr::from(u128::from(v).rotate_left(64))
+            );
+        }
         Message::Other(mut m) => {
             m.set_code_u8(v as u8);
             assert_eq!(m.code_u8(), v as u8);
@@ -467,6 +585,30 @@ fn check_bytes(buf: &[u8], v: u32) {
         129 => assert_eq!(word(4), u32::from(hi) << 16 | u32::from(lo)),
         // RFC 8335 section 2 and 3: identifier, then the 8-bit sequence, then byte 7.
         160 => assert_eq!(word(4), u32::from(lo) << 16 | (v >> 8) & 0xFF00 | v >> 24),
+        // RFC 4861 section 4: the reserved word or the RA fields at bytes 4-15, the target at
+        // 8-23, a redirect's destination at 24-39.
+        133 => assert_eq!(word(4), v),
+        141 | 142 => assert_eq!(word(4), !v),
+        134 => assert_eq!(
+            (buf[4], buf[5], word(4) & 0xFFFF, word(8), word(12)),
+            (v as u8, (v >> 8) as u8, u32::from(hi), v.rotate_left(3), !v)
+        ),
+        135 => assert_eq!(
+            (word(4), &buf[8..24]),
+            (v, &(u128::from(v) << 64 | 1).to_be_bytes()[..])
+        ),
+        136 => assert_eq!(
+            (word(4), &buf[8..24]),
+            (v, &u128::from(!v).to_be_bytes()[..])
+        ),
+        137 => assert_eq!(
+            (word(4), &buf[8..24], &buf[24..40]),
+            (
+                v,
+                &u128::from(v).to_be_bytes()[..],
+                &u128::from(v).rotate_left(64).to_be_bytes()[..]
+            )
+        ),
         161 => assert_eq!(
             (buf[1], word(4)),
             (

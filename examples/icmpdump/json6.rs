@@ -10,7 +10,7 @@ use icmpwire::AnyMessage;
 use std::net::Ipv6Addr;
 
 use icmpwire::extension::{Extensions, ObjectData};
-use icmpwire::v6::Message;
+use icmpwire::v6::{Addresses, Message, NdOption, NdOptionRepr, NdOptions, OptionType};
 use icmpwire::{ExtensionHeader, ParseError, Quote, QuotedIpv6, protocol};
 use serde_json::{Map, Value, json};
 
@@ -86,12 +86,50 @@ fn decoded(msg: &Message<&[u8]>, src: Ipv6Addr, dst: Ipv6Addr) -> Value {
             put("ipv4_bit", json!(u8::from(m.ipv4())));
             put("ipv6_bit", json!(u8::from(m.ipv6())));
         }
+        Message::RouterSolicitation(m) => put("reserved", json!(m.reserved())),
+        Message::InverseSolicitation(m) | Message::InverseAdvertisement(m) => {
+            put("reserved", json!(m.reserved()));
+        }
+        Message::RouterAdvertisement(m) => {
+            put("cur_hop_limit", json!(m.hop_limit()));
+            put("managed", json!(m.managed()));
+            put("other", json!(m.other()));
+            put("home_agent", json!(m.home_agent()));
+            put("prf", json!(m.preference()));
+            put("proxy", json!(m.proxy()));
+            put("reserved", json!(m.reserved()));
+            put("router_lifetime", json!(m.router_lifetime()));
+            put("reachable_time", json!(m.reachable_time()));
+            put("retrans_timer", json!(m.retrans_timer()));
+        }
+        Message::NeighborSolicitation(m) => {
+            put("reserved", json!(m.reserved()));
+            put("target", json!(m.target().to_string()));
+        }
+        Message::NeighborAdvertisement(m) => {
+            put("router", json!(m.router()));
+            put("solicited", json!(m.solicited()));
+            put("override", json!(m.override_flag()));
+            put("reserved", json!(m.reserved() & 0x1FFF_FFFF));
+            put("target", json!(m.target().to_string()));
+        }
+        Message::Redirect(m) => {
+            put("reserved", json!(m.reserved()));
+            put("target", json!(m.target().to_string()));
+            put("destination", json!(m.destination().to_string()));
+        }
         Message::Other(m) => {
             if let Some(&word) = m.body().first_chunk::<4>() {
                 put("rest_of_header", json!(u32::from_be_bytes(word)));
             }
         }
         _ => {}
+    }
+    if matches!(msg.message_type().0, 133..=137 | 141 | 142) {
+        fields.insert(
+            "options".to_string(),
+            options_json(msg.payload(), msg.payload_offset()),
+        );
     }
     let inner = msg.quote().map_or(Value::Null, |q| inner6_json(q.bytes()));
     json!({
@@ -373,4 +411,166 @@ pub(crate) fn extension6_json(ext: &Extensions<'_>) -> Value {
         s.insert("trailing_hex".into(), json!(t));
     }
     Value::Object(s)
+}
+
+/// The Neighbor Discovery options of a message, `payload` from `offset` on: every option in
+/// order with its framing, data and decoded fields; the walk's error ends the list as an entry
+/// of its own.
+fn options_json(payload: &[u8], offset: usize) -> Value {
+    let mut list = Vec::new();
+    for option in NdOptions::new(payload, offset) {
+        match option {
+            Ok(o) => list.push(option_json(&o)),
+            Err(e) => {
+                let at = match e {
+                    ParseError::OptionLengthZero { offset: at }
+                    | ParseError::OptionTruncated { offset: at, .. } => at,
+                    _ => offset,
+                };
+                let rest = payload.get(at - offset..).unwrap_or_default();
+                let mut o = Map::new();
+                o.insert("type".into(), json!(rest.first()));
+                o.insert("length".into(), json!(rest.get(1)));
+                o.insert("offset".into(), json!(at));
+                if rest.len() >= 2 {
+                    o.insert("name".into(), json!(OptionType(rest[0]).name()));
+                }
+                o.insert("error".into(), json!(e.to_string()));
+                o.insert(
+                    "data_hex".into(),
+                    json!(hex(rest.get(2..).unwrap_or_default())),
+                );
+                list.push(Value::Object(o));
+            }
+        }
+    }
+    Value::Array(list)
+}
+
+/// The option types whose length has a rule of its own (their JSON says `length_valid`).
+fn has_length_rule(kind: u8) -> bool {
+    matches!(kind, 3 | 5..=10 | 24 | 25 | 31 | 38)
+}
+
+/// One option: framing, data, and the fields of its value.
+fn option_json(o: &NdOption<'_>) -> Value {
+    let mut m = Map::new();
+    let mut put = |k: &str, v: Value| {
+        m.insert(k.to_string(), v);
+    };
+    put("type", json!(o.kind().0));
+    put("length", json!(o.length()));
+    put("offset", json!(o.offset()));
+    put("name", json!(o.kind().name()));
+    put("data_hex", json!(hex(o.data())));
+    let value = o.value();
+    if has_length_rule(o.kind().0) {
+        put(
+            "length_valid",
+            json!(!matches!(
+                value,
+                Err(ParseError::OptionLength { .. } | ParseError::PrefixLength { .. })
+            )),
+        );
+    }
+    let addrs = |a: &Addresses<'_>| json!(a.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+    match value {
+        Ok(NdOptionRepr::SourceLinkLayerAddress(d) | NdOptionRepr::TargetLinkLayerAddress(d)) => {
+            if o.length() == 1 {
+                let mac: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
+                put("link_layer_address", json!(mac.join(":")));
+            }
+            put("link_layer_address_hex", json!(hex(d)));
+        }
+        Ok(NdOptionRepr::PrefixInformation(p)) => {
+            put("prefix_length", json!(p.prefix_length));
+            put("on_link", json!(p.on_link));
+            put("autonomous", json!(p.autonomous));
+            put("router_address_flag", json!(p.router_address));
+            put("reserved1", json!(p.reserved1));
+            put("valid_lifetime", json!(p.valid_lifetime));
+            put("preferred_lifetime", json!(p.preferred_lifetime));
+            put("reserved2", json!(p.reserved2));
+            put("prefix", json!(p.prefix.to_string()));
+        }
+        Ok(NdOptionRepr::RedirectedHeader { reserved, packet }) => {
+            put("reserved_hex", json!(hex(&reserved)));
+            put("redirected_header_hex", json!(hex(packet)));
+        }
+        Ok(NdOptionRepr::Mtu { reserved, mtu }) => {
+            put("reserved", json!(reserved));
+            put("mtu", json!(mtu));
+        }
+        Ok(NdOptionRepr::NbmaShortcutLimit {
+            limit,
+            reserved1,
+            reserved2,
+        }) => {
+            put("shortcut_limit", json!(limit));
+            put("reserved1", json!(reserved1));
+            put("reserved2", json!(reserved2));
+        }
+        Ok(NdOptionRepr::AdvertisementInterval { reserved, interval }) => {
+            put("reserved", json!(reserved));
+            put("advertisement_interval", json!(interval));
+        }
+        Ok(NdOptionRepr::HomeAgentInformation {
+            reserved,
+            preference,
+            lifetime,
+        }) => {
+            put("reserved", json!(reserved));
+            put("home_agent_preference", json!(preference));
+            put("home_agent_lifetime", json!(lifetime));
+        }
+        Ok(
+            NdOptionRepr::SourceAddressList { addresses, .. }
+            | NdOptionRepr::TargetAddressList { addresses, .. },
+        ) => put("addresses", addrs(&addresses)),
+        Ok(NdOptionRepr::Nonce(n)) => put("nonce_hex", json!(hex(n))),
+        Ok(NdOptionRepr::RouteInformation(r)) => {
+            put("route_prefix_length", json!(r.prefix_length));
+            put("route_preference", json!(r.preference));
+            put("reserved1", json!(r.reserved1));
+            put("reserved2", json!(r.reserved2));
+            put("route_lifetime", json!(r.lifetime));
+            put("route_prefix", json!(r.prefix.to_string()));
+        }
+        Ok(NdOptionRepr::Rdnss {
+            reserved,
+            lifetime,
+            addresses,
+        }) => {
+            put("reserved", json!(reserved));
+            put("lifetime", json!(lifetime));
+            put("addresses", addrs(&addresses));
+        }
+        Ok(NdOptionRepr::RaFlagsExtension { flags }) => put("flags_bits", json!(flags)),
+        Ok(NdOptionRepr::Dnssl {
+            reserved,
+            lifetime,
+            domains,
+        }) => {
+            put("reserved", json!(reserved));
+            put("lifetime", json!(lifetime));
+            let names: Vec<String> = domains.iter().map(|n| n.to_string()).collect();
+            put("domains", json!(names));
+        }
+        Ok(NdOptionRepr::CaptivePortal(uri)) => {
+            put(
+                "uri",
+                json!(uri.iter().map(|&b| char::from(b)).collect::<String>()),
+            );
+        }
+        Ok(NdOptionRepr::Pref64(p)) => {
+            put("scaled_lifetime", json!(p.scaled_lifetime));
+            put("plc", json!(p.plc));
+            put("prefix", json!(p.prefix.to_string()));
+            put("lifetime_seconds", json!(p.lifetime_seconds()));
+            put("prefix_length", json!(p.prefix_length()));
+        }
+        Ok(_) => {}
+        Err(e) => put("value_error", json!(e.to_string())),
+    }
+    Value::Object(m)
 }

@@ -50,9 +50,9 @@ pub trait AnyMessage: seal::Dispatch {
     ///
     /// let bytes = [0u8, 0, 0xFF, 0xFF, 0, 0, 0, 0];
     /// assert_eq!(Message::parse(&bytes[..]).unwrap().message_type(), MessageType::ECHO_REPLY);
-    /// let bytes = [135u8, 0, 0, 0];
+    /// let bytes = [138u8, 0, 0, 0];
     /// let msg = icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap();
-    /// assert_eq!(msg.message_type(), icmpwire::v6::MessageType::NEIGHBOR_SOLICITATION);
+    /// assert_eq!(msg.message_type(), icmpwire::v6::MessageType::ROUTER_RENUMBERING);
     /// ```
     #[must_use]
     #[inline]

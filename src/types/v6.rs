@@ -419,3 +419,112 @@ pub const fn code_name(ty: MessageType, code: u8) -> Option<&'static str> {
         _ => None,
     }
 }
+
+open_u8! {
+    module = "v6";
+    /// A Neighbor Discovery option type (the first byte of every option, RFC 4861 section
+    /// 4.6), from the IANA "IPv6 Neighbor Discovery Option Formats" registry. Names are
+    /// tcpdump's where it has one (`"source link-address"`, `"prefix info"`), else the
+    /// registry's description in lower case.
+    ///
+    /// ```
+    /// use icmpwire::v6::OptionType;
+    ///
+    /// assert_eq!(OptionType::PREFIX_INFORMATION, OptionType(3));
+    /// assert_eq!(OptionType(25).to_string(), "rdnss");
+    /// assert_eq!(OptionType(222).to_string(), "option 222");
+    /// ```
+    pub struct OptionType;
+    fallback = "option";
+    example = 1, "source link-address", 222;
+    /// Source Link-layer Address (RFC 4861).
+    SOURCE_LINK_LAYER_ADDRESS = 1, "source link-address";
+    /// Target Link-layer Address (RFC 4861); tcpdump calls it the destination link-address.
+    TARGET_LINK_LAYER_ADDRESS = 2, "destination link-address";
+    /// Prefix Information (RFC 4861).
+    PREFIX_INFORMATION = 3, "prefix info";
+    /// Redirected Header (RFC 4861).
+    REDIRECTED_HEADER = 4, "redirected header";
+    /// MTU (RFC 4861).
+    MTU = 5, "mtu";
+    /// NBMA Shortcut Limit (RFC 2491).
+    NBMA_SHORTCUT_LIMIT = 6, "nbma shortcut limit";
+    /// Advertisement Interval (RFC 6275).
+    ADVERTISEMENT_INTERVAL = 7, "advertisement interval";
+    /// Home Agent Information (RFC 6275).
+    HOME_AGENT_INFORMATION = 8, "homeagent information";
+    /// Source Address List (RFC 3122).
+    SOURCE_ADDRESS_LIST = 9, "source address list";
+    /// Target Address List (RFC 3122).
+    TARGET_ADDRESS_LIST = 10, "target address list";
+    /// CGA (RFC 3971).
+    CGA = 11, "cga";
+    /// RSA Signature (RFC 3971).
+    RSA_SIGNATURE = 12, "rsa signature";
+    /// Timestamp (RFC 3971).
+    TIMESTAMP = 13, "timestamp";
+    /// Nonce (RFC 3971).
+    NONCE = 14, "nonce";
+    /// Trust Anchor (RFC 3971).
+    TRUST_ANCHOR = 15, "trust anchor";
+    /// Certificate (RFC 3971).
+    CERTIFICATE = 16, "certificate";
+    /// IP Address/Prefix (RFC 5568).
+    IP_ADDRESS_PREFIX = 17, "ip address/prefix";
+    /// New Router Prefix Information (RFC 4068).
+    NEW_ROUTER_PREFIX_INFORMATION = 18, "new router prefix information";
+    /// Link-layer Address (RFC 5568).
+    LINK_LAYER_ADDRESS = 19, "link-layer address";
+    /// Neighbor Advertisement Acknowledgment (RFC 5568).
+    NEIGHBOR_ADVERTISEMENT_ACKNOWLEDGMENT = 20, "neighbor advertisement acknowledgment";
+    /// PvD ID Router Advertisement (RFC 8801).
+    PVD_ID = 21, "pvd id";
+    /// MAP (RFC 5380).
+    MAP = 23, "map";
+    /// Route Information (RFC 4191).
+    ROUTE_INFORMATION = 24, "route info";
+    /// Recursive DNS Server (RFC 8106).
+    RDNSS = 25, "rdnss";
+    /// RA Flags Extension (RFC 5175).
+    RA_FLAGS_EXTENSION = 26, "ra flags extension";
+    /// Handover Key Request (RFC 5269).
+    HANDOVER_KEY_REQUEST = 27, "handover key request";
+    /// Handover Key Reply (RFC 5269).
+    HANDOVER_KEY_REPLY = 28, "handover key reply";
+    /// Handover Assist Information (RFC 5271).
+    HANDOVER_ASSIST_INFORMATION = 29, "handover assist information";
+    /// Mobile Node Identifier (RFC 5271).
+    MOBILE_NODE_IDENTIFIER = 30, "mobile node identifier";
+    /// DNS Search List (RFC 8106).
+    DNSSL = 31, "dnssl";
+    /// Proxy Signature (RFC 6496).
+    PROXY_SIGNATURE = 32, "proxy signature";
+    /// Address Registration (RFC 6775).
+    ADDRESS_REGISTRATION = 33, "address registration";
+    /// 6LoWPAN Context (RFC 6775).
+    SIXLOWPAN_CONTEXT = 34, "6lowpan context";
+    /// Authoritative Border Router (RFC 6775).
+    AUTHORITATIVE_BORDER_ROUTER = 35, "authoritative border router";
+    /// 6LoWPAN Capability Indication (RFC 7400).
+    SIXLOWPAN_CAPABILITY_INDICATION = 36, "6lowpan capability indication";
+    /// DHCP Captive-Portal (RFC 8910).
+    CAPTIVE_PORTAL = 37, "captive portal";
+    /// PREF64 (RFC 8781).
+    PREF64 = 38, "pref64";
+    /// Crypto-ID Parameters (RFC 8928).
+    CRYPTO_ID_PARAMETERS = 39, "crypto-id parameters";
+    /// NDP Signature (RFC 8928).
+    NDP_SIGNATURE = 40, "ndp signature";
+    /// Resource Directory Address (RFC 9176).
+    RESOURCE_DIRECTORY_ADDRESS = 41, "resource directory address";
+    /// Encrypted DNS (RFC 9463).
+    ENCRYPTED_DNS = 144, "encrypted dns";
+    /// CARD Request (RFC 4065).
+    CARD_REQUEST = 138, "card request";
+    /// CARD Reply (RFC 4065).
+    CARD_REPLY = 139, "card reply";
+    /// RFC 3692-style experiment 1 (RFC 4727).
+    EXPERIMENT_1 = 253, "experiment 1";
+    /// RFC 3692-style experiment 2 (RFC 4727).
+    EXPERIMENT_2 = 254, "experiment 2";
+}

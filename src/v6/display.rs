@@ -90,7 +90,23 @@ impl<B: ByteSlice> Display for Message<B> {
                 write!(f, "extended echo reply ({})", m.code())?;
                 probe_reply(f, m)?;
             }
-            Message::Other(_) => {
+            Message::NeighborSolicitation(m) => {
+                write!(f, "neighbor solicitation, who has {}", Addr(m.target()))?;
+            }
+            Message::NeighborAdvertisement(m) => {
+                write!(f, "neighbor advertisement, tgt is {}", Addr(m.target()))?;
+            }
+            Message::Redirect(m) => write!(
+                f,
+                "redirect, {} to {}",
+                Addr(m.destination()),
+                Addr(m.target())
+            )?,
+            Message::RouterSolicitation(_)
+            | Message::RouterAdvertisement(_)
+            | Message::InverseSolicitation(_)
+            | Message::InverseAdvertisement(_)
+            | Message::Other(_) => {
                 let ty = self.message_type();
                 match ty.name() {
                     Some(name) => f.write_str(name)?,

@@ -5,8 +5,9 @@ use core::net::Ipv6Addr;
 use zerocopy::{ByteSlice, SplitByteSlice};
 
 use super::{
-    DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, PacketTooBig,
-    ParameterProblem, Raw, Repr, TimeExceeded, V6,
+    DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, InverseNeighborDiscovery,
+    NeighborAdvertisement, NeighborSolicitation, PacketTooBig, ParameterProblem, Raw, Redirect,
+    Repr, RouterAdvertisement, RouterSolicitation, TimeExceeded, V6,
 };
 use crate::checksum::icmpv6_pseudo_header;
 use crate::error::{ParseError, Part};
@@ -18,8 +19,7 @@ use crate::view::Parts;
 
 /// Any ICMPv6 message, as its typed view. Returned by [`Message::parse`].
 ///
-/// Types this crate has no view for yet (Neighbor Discovery, MLD and the rest of the
-/// registry) are kept in [`Message::Other`] with all their bytes; unknown codes of known types
+/// Types this crate has no view for yet (MLD and the rest of the registry) are kept in [`Message::Other`] with all their bytes; unknown codes of known types
 /// are kept in their view.
 ///
 /// ```
@@ -50,6 +50,20 @@ pub enum Message<B> {
     EchoRequest(Echo<B>),
     /// Echo reply, type 129.
     EchoReply(Echo<B>),
+    /// Router solicitation, type 133.
+    RouterSolicitation(RouterSolicitation<B>),
+    /// Router advertisement, type 134.
+    RouterAdvertisement(RouterAdvertisement<B>),
+    /// Neighbor solicitation, type 135.
+    NeighborSolicitation(NeighborSolicitation<B>),
+    /// Neighbor advertisement, type 136.
+    NeighborAdvertisement(NeighborAdvertisement<B>),
+    /// Redirect, type 137.
+    Redirect(Redirect<B>),
+    /// Inverse neighbor discovery solicitation, type 141.
+    InverseSolicitation(InverseNeighborDiscovery<B>),
+    /// Inverse neighbor discovery advertisement, type 142.
+    InverseAdvertisement(InverseNeighborDiscovery<B>),
     /// Extended echo request (PROBE), type 160.
     ExtendedEchoRequest(ExtendedEchoRequest<B>),
     /// Extended echo reply, type 161.
@@ -61,7 +75,7 @@ pub enum Message<B> {
 /// Whether type `ty` has a typed view (every other type parses as [`Message::Other`]).
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 pub(crate) const fn has_view(ty: u8) -> bool {
-    matches!(ty, 1..=4 | 128 | 129 | 160 | 161)
+    matches!(ty, 1..=4 | 128 | 129 | 133..=137 | 141 | 142 | 160 | 161)
 }
 
 impl<B: ByteSlice> seal::Dispatch for Message<B> {
@@ -72,6 +86,12 @@ impl<B: ByteSlice> seal::Dispatch for Message<B> {
             Message::TimeExceeded(v) => v.parts(),
             Message::ParameterProblem(v) => v.parts(),
             Message::EchoRequest(v) | Message::EchoReply(v) => v.parts(),
+            Message::RouterSolicitation(v) => v.parts(),
+            Message::RouterAdvertisement(v) => v.parts(),
+            Message::NeighborSolicitation(v) => v.parts(),
+            Message::NeighborAdvertisement(v) => v.parts(),
+            Message::Redirect(v) => v.parts(),
+            Message::InverseSolicitation(v) | Message::InverseAdvertisement(v) => v.parts(),
             Message::ExtendedEchoRequest(v) => v.parts(),
             Message::ExtendedEchoReply(v) => v.parts(),
             Message::Other(v) => v.parts(),
@@ -88,6 +108,7 @@ impl<B: ByteSlice> AnyMessage for Message<B> {
             Message::PacketTooBig(v) => Some(v.quote()),
             Message::TimeExceeded(v) => Some(v.quote()),
             Message::ParameterProblem(v) => Some(v.quote()),
+            Message::Redirect(v) => v.redirected_packet().map(Quote::new),
             _ => None,
         }
     }
@@ -164,6 +185,15 @@ impl<B: SplitByteSlice> Message<B> {
             4 => Message::ParameterProblem(ParameterProblem::parse_unverified(bytes)?),
             128 => Message::EchoRequest(Echo::parse_unverified(bytes)?),
             129 => Message::EchoReply(Echo::parse_unverified(bytes)?),
+            133 => Message::RouterSolicitation(RouterSolicitation::parse_unverified(bytes)?),
+            134 => Message::RouterAdvertisement(RouterAdvertisement::parse_unverified(bytes)?),
+            135 => Message::NeighborSolicitation(NeighborSolicitation::parse_unverified(bytes)?),
+            136 => Message::NeighborAdvertisement(NeighborAdvertisement::parse_unverified(bytes)?),
+            137 => Message::Redirect(Redirect::parse_unverified(bytes)?),
+            141 => Message::InverseSolicitation(InverseNeighborDiscovery::parse_unverified(bytes)?),
+            142 => {
+                Message::InverseAdvertisement(InverseNeighborDiscovery::parse_unverified(bytes)?)
+            }
             160 => Message::ExtendedEchoRequest(ExtendedEchoRequest::parse_unverified(bytes)?),
             161 => Message::ExtendedEchoReply(ExtendedEchoReply::parse_unverified(bytes)?),
             _ => Message::Other(Raw::parse_unverified(bytes)?),
@@ -242,6 +272,13 @@ impl<B: ByteSlice> Message<B> {
             Message::ParameterProblem(v) => Repr::ParameterProblem(v.to_repr()),
             Message::EchoRequest(v) => Repr::EchoRequest(v.to_repr()),
             Message::EchoReply(v) => Repr::EchoReply(v.to_repr()),
+            Message::RouterSolicitation(v) => Repr::RouterSolicitation(v.to_repr()),
+            Message::RouterAdvertisement(v) => Repr::RouterAdvertisement(v.to_repr()),
+            Message::NeighborSolicitation(v) => Repr::NeighborSolicitation(v.to_repr()),
+            Message::NeighborAdvertisement(v) => Repr::NeighborAdvertisement(v.to_repr()),
+            Message::Redirect(v) => Repr::Redirect(v.to_repr()),
+            Message::InverseSolicitation(v) => Repr::InverseSolicitation(v.to_repr()),
+            Message::InverseAdvertisement(v) => Repr::InverseAdvertisement(v.to_repr()),
             Message::ExtendedEchoRequest(v) => Repr::ExtendedEchoRequest(v.to_repr()),
             Message::ExtendedEchoReply(v) => Repr::ExtendedEchoReply(v.to_repr()),
             Message::Other(v) => Repr::Other(v.to_repr()),

@@ -20,11 +20,21 @@
 //! | 3 | [`TimeExceeded`] | RFC 4443 3.3, 4884 |
 //! | 4 | [`ParameterProblem`] | RFC 4443 3.4, 7112, 8754, 8883 |
 //! | 128, 129 | [`Echo`] | RFC 4443 4.1, 4.2 |
+//! | 133 | [`RouterSolicitation`] | RFC 4861 4.1 |
+//! | 134 | [`RouterAdvertisement`] | RFC 4861 4.2, 4191, 5175, 6275 |
+//! | 135 | [`NeighborSolicitation`] | RFC 4861 4.3 |
+//! | 136 | [`NeighborAdvertisement`] | RFC 4861 4.4 |
+//! | 137 | [`Redirect`] | RFC 4861 4.5 |
+//! | 141, 142 | [`InverseNeighborDiscovery`] | RFC 3122 |
 //! | 160, 161 | [`ExtendedEchoRequest`], [`ExtendedEchoReply`] | RFC 8335 |
 //! | any other | [`Raw`]: type, code, checksum, body (from 4 bytes) | RFC 4443 2.1 |
 //!
+//! Neighbor Discovery messages carry options ([`NdOptions`], read as [`NdOptionRepr`] values:
+//! link-layer addresses, prefix information, MTU, RDNSS, DNSSL, route information, PREF64 and
+//! the others of RFC 4861, 4191, 6275, 8106, 8781, 8910; any other type kept raw).
+//!
 //! Every type and code of the IANA registry has a name ([`MessageType`], [`code_name`]), so a
-//! dump names the Neighbor Discovery, MLD and other messages it sees before they have views.
+//! dump names the MLD and other messages it sees before they have views.
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -44,13 +54,15 @@
 mod display;
 mod errors;
 mod message;
+mod ndp;
 mod repr;
 
 pub use crate::message::any::AnyMessage;
 pub use crate::types::v4::ExtendedEchoReplyCode;
 pub use crate::types::v6::{
     DuplicateAddressCode, MessageType, NodeInformationQueryCode, NodeInformationResponseCode,
-    ParameterProblemCode, RouterRenumberingCode, TimeExceededCode, UnreachableCode, code_name,
+    OptionType, ParameterProblemCode, RouterRenumberingCode, TimeExceededCode, UnreachableCode,
+    code_name,
 };
 pub use errors::{
     DestinationUnreachable, DestinationUnreachableRepr, PacketTooBig, PacketTooBigFields,
@@ -60,6 +72,14 @@ pub use errors::{
 pub use message::Message;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 pub(crate) use message::has_view;
+pub use ndp::{
+    Addresses, Advertised, DomainName, DomainNames, Inverse, InverseNeighborDiscovery,
+    InverseNeighborDiscoveryRepr, NdOption, NdOptionRepr, NdOptions, NdOptionsRepr,
+    NeighborAdvertisement, NeighborAdvertisementRepr, NeighborSolicitation,
+    NeighborSolicitationRepr, Pref64, PrefixInformation, Redirect, RedirectRepr, ReservedFields,
+    RouteInformation, RouterAdvertisement, RouterAdvertisementFields, RouterAdvertisementRepr,
+    RouterSolicitation, RouterSolicitationRepr, Rs, Solicited, TargetFields, WithOptions,
+};
 pub use repr::Repr;
 
 use core::net::Ipv6Addr;

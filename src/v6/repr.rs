@@ -13,8 +13,9 @@
 use core::net::Ipv6Addr;
 
 use super::{
-    DestinationUnreachableRepr, MessageType, PacketTooBigRepr, ParameterProblemRepr, RawRepr,
-    TimeExceededRepr,
+    DestinationUnreachableRepr, InverseNeighborDiscoveryRepr, MessageType,
+    NeighborAdvertisementRepr, NeighborSolicitationRepr, PacketTooBigRepr, ParameterProblemRepr,
+    RawRepr, RedirectRepr, RouterAdvertisementRepr, RouterSolicitationRepr, TimeExceededRepr,
 };
 use crate::checksum::icmpv6_pseudo_header;
 use crate::error::EmitError;
@@ -52,6 +53,20 @@ pub enum Repr<'a> {
     EchoRequest(EchoRepr<'a>),
     /// Echo reply, type 129.
     EchoReply(EchoRepr<'a>),
+    /// Router solicitation, type 133.
+    RouterSolicitation(RouterSolicitationRepr<'a>),
+    /// Router advertisement, type 134.
+    RouterAdvertisement(RouterAdvertisementRepr<'a>),
+    /// Neighbor solicitation, type 135.
+    NeighborSolicitation(NeighborSolicitationRepr<'a>),
+    /// Neighbor advertisement, type 136.
+    NeighborAdvertisement(NeighborAdvertisementRepr<'a>),
+    /// Redirect, type 137.
+    Redirect(RedirectRepr<'a>),
+    /// Inverse neighbor discovery solicitation, type 141.
+    InverseSolicitation(InverseNeighborDiscoveryRepr<'a>),
+    /// Inverse neighbor discovery advertisement, type 142.
+    InverseAdvertisement(InverseNeighborDiscoveryRepr<'a>),
     /// Extended echo request (PROBE), type 160.
     ExtendedEchoRequest(ExtendedEchoRequestRepr<'a>),
     /// Extended echo reply, type 161.
@@ -79,6 +94,13 @@ impl Repr<'_> {
             Repr::ParameterProblem(_) => 4,
             Repr::EchoRequest(_) => 128,
             Repr::EchoReply(_) => 129,
+            Repr::RouterSolicitation(_) => 133,
+            Repr::RouterAdvertisement(_) => 134,
+            Repr::NeighborSolicitation(_) => 135,
+            Repr::NeighborAdvertisement(_) => 136,
+            Repr::Redirect(_) => 137,
+            Repr::InverseSolicitation(_) => 141,
+            Repr::InverseAdvertisement(_) => 142,
             Repr::ExtendedEchoRequest(_) => 160,
             Repr::ExtendedEchoReply(_) => 161,
             Repr::Other(r) => r.message_type.0,
@@ -102,6 +124,12 @@ impl Repr<'_> {
             Repr::TimeExceeded(r) => r.buffer_len(),
             Repr::ParameterProblem(r) => r.buffer_len(),
             Repr::EchoRequest(r) | Repr::EchoReply(r) => r.buffer_len(),
+            Repr::RouterSolicitation(r) => r.buffer_len(),
+            Repr::RouterAdvertisement(r) => r.buffer_len(),
+            Repr::NeighborSolicitation(r) => r.buffer_len(),
+            Repr::NeighborAdvertisement(r) => r.buffer_len(),
+            Repr::Redirect(r) => r.buffer_len(),
+            Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => r.buffer_len(),
             Repr::ExtendedEchoRequest(r) => r.buffer_len(),
             Repr::ExtendedEchoReply(r) => r.buffer_len(),
             Repr::Other(r) => r.buffer_len(),
@@ -135,7 +163,9 @@ impl Repr<'_> {
     /// * for messages with RFC 4884 extension objects: [`EmitError::QuoteTooLong`] when the
     ///   quote passes the 255 64-bit words of the length field,
     ///   [`EmitError::ExtensionTooLong`] for an object or structure past 65535 bytes,
-    ///   [`EmitError::InterfaceNameTooLong`] for an RFC 5837 name past 63 bytes.
+    ///   [`EmitError::InterfaceNameTooLong`] for an RFC 5837 name past 63 bytes;
+    /// * for Neighbor Discovery messages with a list of options: [`EmitError::OptionTooLong`]
+    ///   for an option past 255 units of 8 bytes.
     #[inline(always)]
     pub fn emit(&self, src: Ipv6Addr, dst: Ipv6Addr, buf: &mut [u8]) -> Result<usize, EmitError> {
         let ty = self.message_type().0;
@@ -146,6 +176,14 @@ impl Repr<'_> {
             Repr::TimeExceeded(r) => emit(r, ty, pseudo, buf),
             Repr::ParameterProblem(r) => emit(r, ty, pseudo, buf),
             Repr::EchoRequest(r) | Repr::EchoReply(r) => emit(r, ty, pseudo, buf),
+            Repr::RouterSolicitation(r) => emit(r, ty, pseudo, buf),
+            Repr::RouterAdvertisement(r) => emit(r, ty, pseudo, buf),
+            Repr::NeighborSolicitation(r) => emit(r, ty, pseudo, buf),
+            Repr::NeighborAdvertisement(r) => emit(r, ty, pseudo, buf),
+            Repr::Redirect(r) => emit(r, ty, pseudo, buf),
+            Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => {
+                emit(r, ty, pseudo, buf)
+            }
             Repr::ExtendedEchoRequest(r) => emit(r, ty, pseudo, buf),
             Repr::ExtendedEchoReply(r) => emit(r, ty, pseudo, buf),
             Repr::Other(r) => emit(r, ty, pseudo, buf),
