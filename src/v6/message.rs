@@ -208,6 +208,43 @@ impl<B: ByteSlice> core::fmt::Debug for Message<B> {
 }
 
 impl<B: ByteSlice> Message<B> {
+    /// The rules of RFC 4861 (and RFC 3122) that need the IPv6 header, for a Neighbor
+    /// Discovery message (see [`View::check_rules`](crate::view::View::check_rules)); `Ok` for
+    /// every other type.
+    ///
+    /// ```
+    /// use core::net::Ipv6Addr;
+    /// use icmpwire::v6::{Message, NdRule};
+    ///
+    /// let rs = [133u8, 0, 0, 0, 0, 0, 0, 0];
+    /// let msg = Message::parse_unverified(&rs[..]).unwrap();
+    /// let (src, dst) = ("fe80::1".parse().unwrap(), "ff02::2".parse().unwrap());
+    /// assert_eq!(msg.check_rules(255, src, dst), Ok(()));
+    /// assert_eq!(msg.check_rules(254, src, dst), Err(NdRule::HopLimit { hop_limit: 254 }));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The [`NdRule`](super::NdRule) broken.
+    pub fn check_rules(
+        &self,
+        hop_limit: u8,
+        src: Ipv6Addr,
+        dst: Ipv6Addr,
+    ) -> Result<(), super::NdRule> {
+        match self {
+            Message::RouterSolicitation(v) => v.check_rules(hop_limit, src, dst),
+            Message::RouterAdvertisement(v) => v.check_rules(hop_limit, src, dst),
+            Message::NeighborSolicitation(v) => v.check_rules(hop_limit, src, dst),
+            Message::NeighborAdvertisement(v) => v.check_rules(hop_limit, src, dst),
+            Message::Redirect(v) => v.check_rules(hop_limit, src, dst),
+            Message::InverseSolicitation(v) | Message::InverseAdvertisement(v) => {
+                v.check_rules(hop_limit, src, dst)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Whether the checksum verifies for a message from `src` to `dst`.
     ///
     /// ```

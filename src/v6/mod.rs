@@ -74,7 +74,7 @@ pub use message::Message;
 pub(crate) use message::has_view;
 pub use ndp::{
     Addresses, Advertised, DomainName, DomainNames, Inverse, InverseNeighborDiscovery,
-    InverseNeighborDiscoveryRepr, NdOption, NdOptionRepr, NdOptions, NdOptionsRepr,
+    InverseNeighborDiscoveryRepr, NdOption, NdOptionRepr, NdOptions, NdOptionsRepr, NdRule,
     NeighborAdvertisement, NeighborAdvertisementRepr, NeighborSolicitation,
     NeighborSolicitationRepr, Pref64, PrefixInformation, Redirect, RedirectRepr, ReservedFields,
     RouteInformation, RouterAdvertisement, RouterAdvertisementFields, RouterAdvertisementRepr,

@@ -24,6 +24,7 @@ mod neighbor;
 mod options;
 mod reprs;
 mod router;
+mod rules;
 mod values;
 
 use zerocopy::{ByteSlice, Immutable, IntoBytes, Unaligned};
@@ -41,6 +42,7 @@ pub use router::{
     Inverse, InverseNeighborDiscovery, ReservedFields, RouterAdvertisement,
     RouterAdvertisementFields, RouterSolicitation, Rs,
 };
+pub use rules::NdRule;
 pub use values::{NdOptionRepr, Pref64, PrefixInformation, RouteInformation};
 
 use super::V6;
