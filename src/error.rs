@@ -58,6 +58,15 @@ pub enum Part {
     /// 8 bytes for a router solicitation, 16 for an advertisement, 24 for a neighbor
     /// solicitation or advertisement, 40 for a redirect.
     NeighborDiscovery,
+    /// The 24 bytes of an MLD message (RFC 2710 section 3): maximum response code, reserved,
+    /// multicast address.
+    MulticastListener,
+    /// The sources of an MLDv2 query, as many as its Number of Sources says (RFC 3810 section
+    /// 5.1.10).
+    MulticastSources,
+    /// A multicast address record of an MLDv2 report (RFC 3810 section 5.2.4): its 20-byte
+    /// header, sources and auxiliary data.
+    MulticastRecord,
 }
 
 impl fmt::Display for Part {
@@ -82,6 +91,9 @@ impl fmt::Display for Part {
             Part::DomainNameReply => "domain name reply fields",
             Part::DomainName => "domain name",
             Part::NeighborDiscovery => "Neighbor Discovery fields",
+            Part::MulticastListener => "MLD fields",
+            Part::MulticastSources => "MLDv2 query sources",
+            Part::MulticastRecord => "MLDv2 multicast address record",
         })
     }
 }

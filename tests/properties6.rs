@@ -47,6 +47,10 @@ enum Spec {
     /// Neighbor Discovery: type, code, the fields after the checksum (as many bytes as the
     /// type has), options as bytes.
     Nd(u8, u8, [u8; 36], Vec<u8>),
+    /// MLD 130-132: type, code, maximum response code, reserved, address, body; 143: code,
+    /// reserved, number of records, records as bytes.
+    Mld(u8, u8, u16, u16, u128, Vec<u8>),
+    Report(u8, u16, u16, Vec<u8>),
     Other(u8, u8, Vec<u8>),
 }
 
@@ -100,10 +104,21 @@ fn spec() -> impl Strategy<Value = Spec> {
             data()
         )
             .prop_map(|(t, c, f, d)| Spec::Nd(t, c, f, d)),
+        (
+            130u8..133,
+            any::<u8>(),
+            any::<u16>(),
+            any::<u16>(),
+            any::<u128>(),
+            data()
+        )
+            .prop_map(|(t, c, m, r, a, d)| Spec::Mld(t, c, m, r, a, d)),
+        (any::<u8>(), any::<u16>(), any::<u16>(), data())
+            .prop_map(|(c, r, n, d)| Spec::Report(c, r, n, d)),
         // Any type without a view (those with one parse as their view).
         (
             any::<u8>().prop_filter("no view", |t| {
-                !matches!(t, 1..=4 | 128 | 129 | 133..=137 | 141 | 142 | 160 | 161)
+                !matches!(t, 1..=4 | 128..=137 | 141..=143 | 160 | 161)
             }),
             any::<u8>(),
             data()
@@ -267,6 +282,28 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
                     options,
                 }),
             })
+        }
+        Spec::Mld(t, code, max, reserved, address, body) => {
+            let r = MldRepr {
+                code: *code,
+                max_response_code: *max,
+                reserved: *reserved,
+                multicast_address: Ipv6Addr::from(*address),
+                body,
+            };
+            f(match t {
+                130 => Repr::MulticastListenerQuery(r),
+                131 => Repr::MulticastListenerReport(r),
+                _ => Repr::MulticastListenerDone(r),
+            })
+        }
+        Spec::Report(code, reserved, n, records) => {
+            f(Repr::MulticastListenerReportV2(MldReportRepr {
+                code: *code,
+                reserved: *reserved,
+                number_of_records: *n,
+                records,
+            }))
         }
         Spec::Other(t, code, body) => f(Repr::Other(RawRepr {
             message_type: MessageType(*t),
@@ -513,6 +550,25 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
                 (hi, v as u8, (v >> 8) as u8, lo as u8)
             );
         }
+        Message::MulticastListenerQuery(mut m) => {
+            m.set_max_response_code(hi);
+            m.set_reserved(lo);
+            m.set_multicast_address(Ipv6Addr::from(u128::from(v) << 32));
+            assert_eq!(
+                (m.max_response_code(), m.reserved(), m.multicast_address()),
+                (hi, lo, Ipv6Addr::from(u128::from(v) << 32))
+            );
+        }
+        Message::MulticastListenerReport(mut m) | Message::MulticastListenerDone(mut m) => {
+            m.set_max_response_code(lo);
+            m.set_reserved(hi);
+            m.set_multicast_address(Ipv6Addr::from(u128::from(!v)));
+            assert_eq!((m.max_response_code(), m.reserved()), (lo, hi));
+        }
+        Message::MulticastListenerReportV2(mut m) => {
+            m.set_reserved(lo ^ hi);
+            assert_eq!(m.reserved(), lo ^ hi);
+        }
         Message::RouterSolicitation(mut m) => {
             m.set_reserved(v);
             assert_eq!(m.reserved(), v);
@@ -587,6 +643,19 @@ fn check_bytes(buf: &[u8], v: u32) {
         160 => assert_eq!(word(4), u32::from(lo) << 16 | (v >> 8) & 0xFF00 | v >> 24),
         // RFC 4861 section 4: the reserved word or the RA fields at bytes 4-15, the target at
         // 8-23, a redirect's destination at 24-39.
+        // RFC 2710 section 3, RFC 3810 section 5.2: bytes 4-7 and the address at 8-23.
+        130 => assert_eq!(
+            (word(4), &buf[8..24]),
+            (v, &(u128::from(v) << 32).to_be_bytes()[..])
+        ),
+        131 | 132 => assert_eq!(
+            (word(4), &buf[8..24]),
+            (
+                u32::from(lo) << 16 | u32::from(hi),
+                &u128::from(!v).to_be_bytes()[..]
+            )
+        ),
+        143 => assert_eq!(word(4) >> 16, u32::from(lo ^ hi)),
         133 => assert_eq!(word(4), v),
         141 | 142 => assert_eq!(word(4), !v),
         134 => assert_eq!(

@@ -21,7 +21,7 @@ use super::json::{error_kind, hex, interface_identification_json, interface_info
 /// decoded and says `"checksum_valid": false`.
 pub(crate) fn message6_json(bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> Value {
     match Message::parse_unverified(bytes) {
-        Ok(msg) => decoded(&msg, src, dst),
+        Ok(msg) => decoded(&msg, bytes, src, dst),
         Err(e) => {
             let word = |at: std::ops::Range<usize>| {
                 bytes.get(at).map_or(Value::Null, |b| {
@@ -41,7 +41,7 @@ pub(crate) fn message6_json(bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> Value
     }
 }
 
-fn decoded(msg: &Message<&[u8]>, src: Ipv6Addr, dst: Ipv6Addr) -> Value {
+fn decoded(msg: &Message<&[u8]>, bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> Value {
     let mut fields = Map::new();
     let mut put = |k: &str, v: Value| {
         fields.insert(k.to_string(), v);
@@ -85,6 +85,75 @@ fn decoded(msg: &Message<&[u8]>, src: Ipv6Addr, dst: Ipv6Addr) -> Value {
             put("active_bit", json!(u8::from(m.active())));
             put("ipv4_bit", json!(u8::from(m.ipv4())));
             put("ipv6_bit", json!(u8::from(m.ipv6())));
+        }
+        Message::MulticastListenerQuery(m) if m.version() == Some(2) => {
+            put("mld_version", json!(2));
+            put("max_response_code", json!(m.max_response_code()));
+            put("max_response_delay", json!(m.max_response_delay()));
+            put("reserved", json!(m.reserved()));
+            put(
+                "multicast_address",
+                json!(m.multicast_address().to_string()),
+            );
+            put("resv_bits", json!(m.resv_bits()));
+            put("s_flag", json!(u8::from(m.suppress())));
+            put("qrv", json!(m.qrv()));
+            put("qqic", json!(m.qqic()));
+            put("qqi", json!(m.qqi()));
+            put("number_of_sources", json!(m.number_of_sources()));
+            put("sources", addresses_json(&m.sources()));
+        }
+        Message::MulticastListenerQuery(m) => {
+            put("mld_version", json!(1));
+            put("max_response_delay", json!(m.max_response_code()));
+            put("reserved", json!(m.reserved()));
+            put(
+                "multicast_address",
+                json!(m.multicast_address().to_string()),
+            );
+        }
+        Message::MulticastListenerReport(m) | Message::MulticastListenerDone(m) => {
+            put("mld_version", json!(1));
+            put("max_response_delay", json!(m.max_response_code()));
+            put("reserved", json!(m.reserved()));
+            put(
+                "multicast_address",
+                json!(m.multicast_address().to_string()),
+            );
+        }
+        Message::MulticastListenerReportV2(m) => {
+            put("reserved1", json!(m.code_u8()));
+            put("reserved2", json!(m.reserved()));
+            put("number_of_records", json!(m.number_of_records()));
+            let mut records = Vec::new();
+            for r in m.records() {
+                match r {
+                    Ok(r) => records.push(json!({
+                        "record_type": r.record_type(),
+                        "aux_data_len": r.aux_data_len(),
+                        "number_of_sources": r.number_of_sources(),
+                        "multicast_address": r.multicast_address().to_string(),
+                        "sources": addresses_json(&r.sources()),
+                        "aux_data_hex": hex(r.aux_data()),
+                    })),
+                    Err(e) => {
+                        // The cut record's header, if present, as far as it goes.
+                        let rest = m.payload().get(m.content_len() - 8..).unwrap_or_default();
+                        if let Some(h) = rest.first_chunk::<20>() {
+                            let mut a = [0u8; 16];
+                            a.copy_from_slice(&h[4..]);
+                            records.push(json!({
+                                "record_type": h[0],
+                                "aux_data_len": h[1],
+                                "number_of_sources": u16::from_be_bytes([h[2], h[3]]),
+                                "multicast_address": Ipv6Addr::from(a).to_string(),
+                                "error": e.to_string(),
+                            }));
+                        }
+                    }
+                }
+            }
+            put("records", json!(records));
         }
         Message::RouterSolicitation(m) => put("reserved", json!(m.reserved())),
         Message::InverseSolicitation(m) | Message::InverseAdvertisement(m) => {
@@ -132,6 +201,12 @@ fn decoded(msg: &Message<&[u8]>, src: Ipv6Addr, dst: Ipv6Addr) -> Value {
         );
     }
     let inner = msg.quote().map_or(Value::Null, |q| inner6_json(q.bytes()));
+    // MLDv2: the payload is what follows the sources or records present.
+    let (payload_offset, payload) = match msg {
+        Message::MulticastListenerQuery(m) => (m.content_len(), &bytes[m.content_len()..]),
+        Message::MulticastListenerReportV2(m) => (m.content_len(), &bytes[m.content_len()..]),
+        _ => (msg.payload_offset(), msg.payload()),
+    };
     json!({
         "type": msg.message_type().0,
         "code": msg.code_u8(),
@@ -140,9 +215,14 @@ fn decoded(msg: &Message<&[u8]>, src: Ipv6Addr, dst: Ipv6Addr) -> Value {
         "fields": Value::Object(fields),
         "inner": inner,
         "extension": extension,
-        "payload_offset": msg.payload_offset(),
-        "payload_hex": hex(msg.payload()),
+        "payload_offset": payload_offset,
+        "payload_hex": hex(payload),
     })
+}
+
+/// Addresses as a JSON list of strings.
+fn addresses_json(list: &Addresses<'_>) -> Value {
+    json!(list.iter().map(|a| a.to_string()).collect::<Vec<_>>())
 }
 
 /// The quoted packet: its IPv6 header, the extension header chain, the upper layer.

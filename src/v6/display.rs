@@ -90,6 +90,31 @@ impl<B: ByteSlice> Display for Message<B> {
                 write!(f, "extended echo reply ({})", m.code())?;
                 probe_reply(f, m)?;
             }
+            Message::MulticastListenerQuery(m) => match m.version() {
+                Some(2) => write!(
+                    f,
+                    "multicast listener query v2 [gaddr {}]",
+                    Addr(m.multicast_address())
+                )?,
+                _ => write!(
+                    f,
+                    "multicast listener query, max resp delay: {} addr: {}",
+                    m.max_response_code(),
+                    Addr(m.multicast_address())
+                )?,
+            },
+            Message::MulticastListenerReport(m) | Message::MulticastListenerDone(m) => write!(
+                f,
+                "{}, max resp delay: {} addr: {}",
+                self.message_type(),
+                m.max_response_code(),
+                Addr(m.multicast_address())
+            )?,
+            Message::MulticastListenerReportV2(m) => write!(
+                f,
+                "multicast listener report v2, {} group record(s)",
+                m.number_of_records()
+            )?,
             Message::NeighborSolicitation(m) => {
                 write!(f, "neighbor solicitation, who has {}", Addr(m.target()))?;
             }

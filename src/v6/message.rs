@@ -6,8 +6,9 @@ use zerocopy::{ByteSlice, SplitByteSlice};
 
 use super::{
     DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, InverseNeighborDiscovery,
-    NeighborAdvertisement, NeighborSolicitation, PacketTooBig, ParameterProblem, Raw, Redirect,
-    Repr, RouterAdvertisement, RouterSolicitation, TimeExceeded, V6,
+    MulticastListener, MulticastListenerQuery, MulticastListenerReportV2, NeighborAdvertisement,
+    NeighborSolicitation, PacketTooBig, ParameterProblem, Raw, Redirect, Repr, RouterAdvertisement,
+    RouterSolicitation, TimeExceeded, V6,
 };
 use crate::checksum::icmpv6_pseudo_header;
 use crate::error::{ParseError, Part};
@@ -19,7 +20,8 @@ use crate::view::Parts;
 
 /// Any ICMPv6 message, as its typed view. Returned by [`Message::parse`].
 ///
-/// Types this crate has no view for yet (MLD and the rest of the registry) are kept in [`Message::Other`] with all their bytes; unknown codes of known types
+/// Types this crate has no view for yet (router renumbering, node information and the rest of
+/// the registry) are kept in [`Message::Other`] with all their bytes; unknown codes of known types
 /// are kept in their view.
 ///
 /// ```
@@ -50,6 +52,14 @@ pub enum Message<B> {
     EchoRequest(Echo<B>),
     /// Echo reply, type 129.
     EchoReply(Echo<B>),
+    /// Multicast listener query (MLDv1 or MLDv2), type 130.
+    MulticastListenerQuery(MulticastListenerQuery<B>),
+    /// MLDv1 multicast listener report, type 131.
+    MulticastListenerReport(MulticastListener<B>),
+    /// MLDv1 multicast listener done, type 132.
+    MulticastListenerDone(MulticastListener<B>),
+    /// MLDv2 multicast listener report, type 143.
+    MulticastListenerReportV2(MulticastListenerReportV2<B>),
     /// Router solicitation, type 133.
     RouterSolicitation(RouterSolicitation<B>),
     /// Router advertisement, type 134.
@@ -75,7 +85,7 @@ pub enum Message<B> {
 /// Whether type `ty` has a typed view (every other type parses as [`Message::Other`]).
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 pub(crate) const fn has_view(ty: u8) -> bool {
-    matches!(ty, 1..=4 | 128 | 129 | 133..=137 | 141 | 142 | 160 | 161)
+    matches!(ty, 1..=4 | 128..=137 | 141..=143 | 160 | 161)
 }
 
 impl<B: ByteSlice> seal::Dispatch for Message<B> {
@@ -86,6 +96,9 @@ impl<B: ByteSlice> seal::Dispatch for Message<B> {
             Message::TimeExceeded(v) => v.parts(),
             Message::ParameterProblem(v) => v.parts(),
             Message::EchoRequest(v) | Message::EchoReply(v) => v.parts(),
+            Message::MulticastListenerQuery(v) => v.parts(),
+            Message::MulticastListenerReport(v) | Message::MulticastListenerDone(v) => v.parts(),
+            Message::MulticastListenerReportV2(v) => v.parts(),
             Message::RouterSolicitation(v) => v.parts(),
             Message::RouterAdvertisement(v) => v.parts(),
             Message::NeighborSolicitation(v) => v.parts(),
@@ -185,6 +198,14 @@ impl<B: SplitByteSlice> Message<B> {
             4 => Message::ParameterProblem(ParameterProblem::parse_unverified(bytes)?),
             128 => Message::EchoRequest(Echo::parse_unverified(bytes)?),
             129 => Message::EchoReply(Echo::parse_unverified(bytes)?),
+            130 => {
+                Message::MulticastListenerQuery(MulticastListenerQuery::parse_unverified(bytes)?)
+            }
+            131 => Message::MulticastListenerReport(MulticastListener::parse_unverified(bytes)?),
+            132 => Message::MulticastListenerDone(MulticastListener::parse_unverified(bytes)?),
+            143 => Message::MulticastListenerReportV2(MulticastListenerReportV2::parse_unverified(
+                bytes,
+            )?),
             133 => Message::RouterSolicitation(RouterSolicitation::parse_unverified(bytes)?),
             134 => Message::RouterAdvertisement(RouterAdvertisement::parse_unverified(bytes)?),
             135 => Message::NeighborSolicitation(NeighborSolicitation::parse_unverified(bytes)?),
@@ -208,43 +229,6 @@ impl<B: ByteSlice> core::fmt::Debug for Message<B> {
 }
 
 impl<B: ByteSlice> Message<B> {
-    /// The rules of RFC 4861 (and RFC 3122) that need the IPv6 header, for a Neighbor
-    /// Discovery message (see [`View::check_rules`](crate::view::View::check_rules)); `Ok` for
-    /// every other type.
-    ///
-    /// ```
-    /// use core::net::Ipv6Addr;
-    /// use icmpwire::v6::{Message, NdRule};
-    ///
-    /// let rs = [133u8, 0, 0, 0, 0, 0, 0, 0];
-    /// let msg = Message::parse_unverified(&rs[..]).unwrap();
-    /// let (src, dst) = ("fe80::1".parse().unwrap(), "ff02::2".parse().unwrap());
-    /// assert_eq!(msg.check_rules(255, src, dst), Ok(()));
-    /// assert_eq!(msg.check_rules(254, src, dst), Err(NdRule::HopLimit { hop_limit: 254 }));
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// The [`NdRule`](super::NdRule) broken.
-    pub fn check_rules(
-        &self,
-        hop_limit: u8,
-        src: Ipv6Addr,
-        dst: Ipv6Addr,
-    ) -> Result<(), super::NdRule> {
-        match self {
-            Message::RouterSolicitation(v) => v.check_rules(hop_limit, src, dst),
-            Message::RouterAdvertisement(v) => v.check_rules(hop_limit, src, dst),
-            Message::NeighborSolicitation(v) => v.check_rules(hop_limit, src, dst),
-            Message::NeighborAdvertisement(v) => v.check_rules(hop_limit, src, dst),
-            Message::Redirect(v) => v.check_rules(hop_limit, src, dst),
-            Message::InverseSolicitation(v) | Message::InverseAdvertisement(v) => {
-                v.check_rules(hop_limit, src, dst)
-            }
-            _ => Ok(()),
-        }
-    }
-
     /// Whether the checksum verifies for a message from `src` to `dst`.
     ///
     /// ```
@@ -309,6 +293,10 @@ impl<B: ByteSlice> Message<B> {
             Message::ParameterProblem(v) => Repr::ParameterProblem(v.to_repr()),
             Message::EchoRequest(v) => Repr::EchoRequest(v.to_repr()),
             Message::EchoReply(v) => Repr::EchoReply(v.to_repr()),
+            Message::MulticastListenerQuery(v) => Repr::MulticastListenerQuery(v.to_repr()),
+            Message::MulticastListenerReport(v) => Repr::MulticastListenerReport(v.to_repr()),
+            Message::MulticastListenerDone(v) => Repr::MulticastListenerDone(v.to_repr()),
+            Message::MulticastListenerReportV2(v) => Repr::MulticastListenerReportV2(v.to_repr()),
             Message::RouterSolicitation(v) => Repr::RouterSolicitation(v.to_repr()),
             Message::RouterAdvertisement(v) => Repr::RouterAdvertisement(v.to_repr()),
             Message::NeighborSolicitation(v) => Repr::NeighborSolicitation(v.to_repr()),

@@ -20,6 +20,9 @@
 //! | 3 | [`TimeExceeded`] | RFC 4443 3.3, 4884 |
 //! | 4 | [`ParameterProblem`] | RFC 4443 3.4, 7112, 8754, 8883 |
 //! | 128, 129 | [`Echo`] | RFC 4443 4.1, 4.2 |
+//! | 130 | [`MulticastListenerQuery`] (MLDv1 and v2) | RFC 2710 3, 3810 5.1 |
+//! | 131, 132 | [`MulticastListener`] | RFC 2710 3 |
+//! | 143 | [`MulticastListenerReportV2`] | RFC 3810 5.2 |
 //! | 133 | [`RouterSolicitation`] | RFC 4861 4.1 |
 //! | 134 | [`RouterAdvertisement`] | RFC 4861 4.2, 4191, 5175, 6275 |
 //! | 135 | [`NeighborSolicitation`] | RFC 4861 4.3 |
@@ -34,7 +37,7 @@
 //! the others of RFC 4861, 4191, 6275, 8106, 8781, 8910; any other type kept raw).
 //!
 //! Every type and code of the IANA registry has a name ([`MessageType`], [`code_name`]), so a
-//! dump names the MLD and other messages it sees before they have views.
+//! dump names the messages it sees before they have views.
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -54,8 +57,10 @@
 mod display;
 mod errors;
 mod message;
+mod mld;
 mod ndp;
 mod repr;
+mod rules;
 
 pub use crate::message::any::AnyMessage;
 pub use crate::types::v4::ExtendedEchoReplyCode;
@@ -72,15 +77,20 @@ pub use errors::{
 pub use message::Message;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 pub(crate) use message::has_view;
+pub use mld::{
+    Listener, MldFields, MldReportRepr, MldRepr, MulticastListener, MulticastListenerQuery,
+    MulticastListenerReportV2, MulticastRecord, MulticastRecords, Query, ReportFields,
+};
 pub use ndp::{
     Addresses, Advertised, DomainName, DomainNames, Inverse, InverseNeighborDiscovery,
-    InverseNeighborDiscoveryRepr, NdOption, NdOptionRepr, NdOptions, NdOptionsRepr, NdRule,
+    InverseNeighborDiscoveryRepr, NdOption, NdOptionRepr, NdOptions, NdOptionsRepr,
     NeighborAdvertisement, NeighborAdvertisementRepr, NeighborSolicitation,
     NeighborSolicitationRepr, Pref64, PrefixInformation, Redirect, RedirectRepr, ReservedFields,
     RouteInformation, RouterAdvertisement, RouterAdvertisementFields, RouterAdvertisementRepr,
     RouterSolicitation, RouterSolicitationRepr, Rs, Solicited, TargetFields, WithOptions,
 };
 pub use repr::Repr;
+pub use rules::LinkRule;
 
 use core::net::Ipv6Addr;
 

@@ -13,7 +13,7 @@
 use core::net::Ipv6Addr;
 
 use super::{
-    DestinationUnreachableRepr, InverseNeighborDiscoveryRepr, MessageType,
+    DestinationUnreachableRepr, InverseNeighborDiscoveryRepr, MessageType, MldReportRepr, MldRepr,
     NeighborAdvertisementRepr, NeighborSolicitationRepr, PacketTooBigRepr, ParameterProblemRepr,
     RawRepr, RedirectRepr, RouterAdvertisementRepr, RouterSolicitationRepr, TimeExceededRepr,
 };
@@ -53,6 +53,14 @@ pub enum Repr<'a> {
     EchoRequest(EchoRepr<'a>),
     /// Echo reply, type 129.
     EchoReply(EchoRepr<'a>),
+    /// Multicast listener query, type 130 (MLDv2 with a body).
+    MulticastListenerQuery(MldRepr<'a>),
+    /// MLDv1 multicast listener report, type 131.
+    MulticastListenerReport(MldRepr<'a>),
+    /// MLDv1 multicast listener done, type 132.
+    MulticastListenerDone(MldRepr<'a>),
+    /// MLDv2 multicast listener report, type 143.
+    MulticastListenerReportV2(MldReportRepr<'a>),
     /// Router solicitation, type 133.
     RouterSolicitation(RouterSolicitationRepr<'a>),
     /// Router advertisement, type 134.
@@ -94,6 +102,10 @@ impl Repr<'_> {
             Repr::ParameterProblem(_) => 4,
             Repr::EchoRequest(_) => 128,
             Repr::EchoReply(_) => 129,
+            Repr::MulticastListenerQuery(_) => 130,
+            Repr::MulticastListenerReport(_) => 131,
+            Repr::MulticastListenerDone(_) => 132,
+            Repr::MulticastListenerReportV2(_) => 143,
             Repr::RouterSolicitation(_) => 133,
             Repr::RouterAdvertisement(_) => 134,
             Repr::NeighborSolicitation(_) => 135,
@@ -124,6 +136,10 @@ impl Repr<'_> {
             Repr::TimeExceeded(r) => r.buffer_len(),
             Repr::ParameterProblem(r) => r.buffer_len(),
             Repr::EchoRequest(r) | Repr::EchoReply(r) => r.buffer_len(),
+            Repr::MulticastListenerQuery(r)
+            | Repr::MulticastListenerReport(r)
+            | Repr::MulticastListenerDone(r) => r.buffer_len(),
+            Repr::MulticastListenerReportV2(r) => r.buffer_len(),
             Repr::RouterSolicitation(r) => r.buffer_len(),
             Repr::RouterAdvertisement(r) => r.buffer_len(),
             Repr::NeighborSolicitation(r) => r.buffer_len(),
@@ -176,6 +192,10 @@ impl Repr<'_> {
             Repr::TimeExceeded(r) => emit(r, ty, pseudo, buf),
             Repr::ParameterProblem(r) => emit(r, ty, pseudo, buf),
             Repr::EchoRequest(r) | Repr::EchoReply(r) => emit(r, ty, pseudo, buf),
+            Repr::MulticastListenerQuery(r)
+            | Repr::MulticastListenerReport(r)
+            | Repr::MulticastListenerDone(r) => emit(r, ty, pseudo, buf),
+            Repr::MulticastListenerReportV2(r) => emit(r, ty, pseudo, buf),
             Repr::RouterSolicitation(r) => emit(r, ty, pseudo, buf),
             Repr::RouterAdvertisement(r) => emit(r, ty, pseudo, buf),
             Repr::NeighborSolicitation(r) => emit(r, ty, pseudo, buf),

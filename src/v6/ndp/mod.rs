@@ -24,7 +24,6 @@ mod neighbor;
 mod options;
 mod reprs;
 mod router;
-mod rules;
 mod values;
 
 use zerocopy::{ByteSlice, Immutable, IntoBytes, Unaligned};
@@ -33,6 +32,7 @@ pub use lists::{Addresses, DomainName, DomainNames};
 pub use neighbor::{
     Advertised, NeighborAdvertisement, NeighborSolicitation, Redirect, Solicited, TargetFields,
 };
+pub(crate) use options::address_at;
 pub use options::{NdOption, NdOptions};
 pub use reprs::{
     InverseNeighborDiscoveryRepr, NeighborAdvertisementRepr, NeighborSolicitationRepr,
@@ -42,7 +42,6 @@ pub use router::{
     Inverse, InverseNeighborDiscovery, ReservedFields, RouterAdvertisement,
     RouterAdvertisementFields, RouterSolicitation, Rs,
 };
-pub use rules::NdRule;
 pub use values::{NdOptionRepr, Pref64, PrefixInformation, RouteInformation};
 
 use super::V6;
