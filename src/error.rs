@@ -241,6 +241,13 @@ pub enum ParseError {
         /// Its length field (8-octet units).
         length: u8,
     },
+    /// A non-zero byte where only zero padding may be: after the names of a DNSSL option (RFC
+    /// 8106 section 5.2).
+    #[error("non-zero byte at offset {at} in padding")]
+    Padding {
+        /// The byte's offset in the message (from the type byte).
+        at: usize,
+    },
     /// A prefix length past 128 bits (route information option, RFC 4191 section 2.3).
     #[error("prefix length {prefix_length}: at most 128 bits")]
     PrefixLength {
@@ -325,6 +332,29 @@ pub enum EmitError {
         kind: u8,
         /// The option's length with its type, length and padding.
         len: usize,
+    },
+    /// A Neighbor Discovery option value its fields cannot hold or its RFC does not allow: a
+    /// 2-bit preference past 3, reserved bits past their width, a PREF64 scaled lifetime past
+    /// 13 bits or PLC past 7, RA flags past 48 bits, a route prefix length past 128, or an
+    /// RDNSS, DNSSL or address list option with nothing in it (RFC 8106 sections 5.1 and 5.2,
+    /// RFC 3122 section 3.2: at least one).
+    #[error(
+        "Neighbor Discovery option type {kind}: a value its fields cannot hold or its RFC does not allow"
+    )]
+    OptionValue {
+        /// The option type.
+        kind: u8,
+    },
+    /// A field value wider than its field: a router advertisement's 2-bit preference or
+    /// reserved bits, a neighbor advertisement's 29 reserved bits.
+    #[error("{field} {value:#x} does not fit its {bits} bits")]
+    FieldTooWide {
+        /// The field (its name in the builder).
+        field: &'static str,
+        /// The value given.
+        value: u32,
+        /// The field's width.
+        bits: u8,
     },
     /// Raw router entries whose length is not Num Addrs x Addr Entry Size x 4 bytes, or an
     /// entry size below 2.

@@ -439,7 +439,7 @@ fn option() -> impl Strategy<Value = (u8, Vec<u8>, Vec<Ipv6Addr>, NdOptionRepr<'
                     },
                     3 => NdOptionRepr::HomeAgentInformation {
                         reserved: h,
-                        preference: h.rotate_left(3),
+                        preference: h.rotate_left(3) as i16,
                         lifetime: (w1 & 0xFFFF) as u16,
                     },
                     4 => NdOptionRepr::NbmaShortcutLimit {
@@ -524,6 +524,33 @@ proptest! {
         }
     }
 
+    /// Bytes -> value -> bytes: an option read whole is written back as it was, but for the
+    /// forms whose length the builder chooses itself (route information is always written at
+    /// 3 units, as radvd does; a captive portal URI, DNSSL names and RA flags get the fewest
+    /// units that hold them).
+    #[test]
+    fn options_read_are_written_back(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        for o in NdOptions::new(&bytes, 8).map_while(Result::ok) {
+            let Ok(value) = o.value() else { continue };
+            if matches!(o.kind().0, 24 | 26 | 31 | 37) {
+                continue;
+            }
+            let repr = Repr::RouterSolicitation(icmpwire::v6::RouterSolicitationRepr {
+                options: NdOptionsRepr::List(std::slice::from_ref(&value)),
+                ..Default::default()
+            });
+            let mut out = vec![0u8; repr.buffer_len()];
+            match repr.emit(Ipv6Addr::LOCALHOST, Ipv6Addr::LOCALHOST, &mut out) {
+                Ok(n) => {
+                    let start = o.offset() - 8;
+                    prop_assert_eq!(&out[8..n], &bytes[start..start + o.len()]);
+                }
+                // An address list or RDNSS option with no address reads, but is not written.
+                Err(e) => prop_assert_eq!(e, EmitError::OptionValue { kind: o.kind().0 }),
+            }
+        }
+    }
+
     /// Any bytes through the option walk and every option's value: no panic, and the walk
     /// stops at its first error.
     #[test]
@@ -539,4 +566,178 @@ proptest! {
         }
         prop_assert!(errors <= 1);
     }
+}
+
+/// What the builder refuses rather than mask: values wider than their fields, lists with
+/// nothing in them (RFC 8106 5.1, 5.2, RFC 3122 3.2: at least one), a route prefix length past
+/// 128; nothing is written.
+#[test]
+fn builder_refuses_values_its_fields_cannot_hold() {
+    let emit = |o: NdOptionRepr<'_>| {
+        let list = [o];
+        let repr = Repr::RouterSolicitation(icmpwire::v6::RouterSolicitationRepr {
+            options: NdOptionsRepr::List(&list),
+            ..Default::default()
+        });
+        let mut buf = vec![0xEEu8; 64];
+        let r = repr.emit(Ipv6Addr::LOCALHOST, Ipv6Addr::LOCALHOST, &mut buf);
+        if r.is_err() {
+            assert!(buf.iter().all(|&b| b == 0xEE));
+        }
+        r.map(|_| ())
+    };
+    let bad = |kind| Err(EmitError::OptionValue { kind });
+    let rio = RouteInformation::default();
+    assert_eq!(
+        emit(NdOptionRepr::RouteInformation(RouteInformation {
+            preference: 4,
+            ..rio
+        })),
+        bad(24)
+    );
+    assert_eq!(
+        emit(NdOptionRepr::RouteInformation(RouteInformation {
+            prefix_length: 129,
+            ..rio
+        })),
+        bad(24)
+    );
+    assert_eq!(
+        emit(NdOptionRepr::RouteInformation(RouteInformation {
+            reserved1: 8,
+            ..rio
+        })),
+        bad(24)
+    );
+    assert_eq!(
+        emit(NdOptionRepr::RouteInformation(RouteInformation {
+            prefix_length: 128,
+            preference: 3,
+            ..rio
+        })),
+        Ok(())
+    );
+    let p = Pref64 {
+        scaled_lifetime: 0x1FFF,
+        plc: 7,
+        prefix: Ipv6Addr::UNSPECIFIED,
+    };
+    assert_eq!(emit(NdOptionRepr::Pref64(p)), Ok(()));
+    assert_eq!(
+        emit(NdOptionRepr::Pref64(Pref64 {
+            scaled_lifetime: 0x2000,
+            ..p
+        })),
+        bad(38)
+    );
+    assert_eq!(emit(NdOptionRepr::Pref64(Pref64 { plc: 8, ..p })), bad(38));
+    assert_eq!(
+        emit(NdOptionRepr::RaFlagsExtension { flags: 1 << 48 }),
+        bad(26)
+    );
+    assert_eq!(
+        emit(NdOptionRepr::RaFlagsExtension {
+            flags: (1 << 48) - 1
+        }),
+        Ok(())
+    );
+    assert_eq!(
+        emit(NdOptionRepr::PrefixInformation(PrefixInformation {
+            reserved1: 0x20,
+            ..PrefixInformation::default()
+        })),
+        bad(3)
+    );
+    let none = Addresses::from_slice(&[]);
+    assert_eq!(
+        emit(NdOptionRepr::Rdnss {
+            reserved: 0,
+            lifetime: 0,
+            addresses: none
+        }),
+        bad(25)
+    );
+    assert_eq!(
+        emit(NdOptionRepr::SourceAddressList {
+            reserved: [0; 6],
+            addresses: none
+        }),
+        bad(9)
+    );
+    let no_names = DomainNames::new(&[], 0).unwrap();
+    assert_eq!(
+        emit(NdOptionRepr::Dnssl {
+            reserved: 0,
+            lifetime: 0,
+            domains: no_names
+        }),
+        bad(31)
+    );
+
+    // The router advertisement's 2-bit fields, the neighbor advertisement's 29 reserved bits.
+    let mut buf = [0xEEu8; 24];
+    let ra = |preference, reserved| {
+        Repr::RouterAdvertisement(RouterAdvertisementRepr {
+            preference,
+            reserved,
+            ..Default::default()
+        })
+    };
+    let (lo, lo2) = (Ipv6Addr::LOCALHOST, Ipv6Addr::LOCALHOST);
+    assert_eq!(
+        ra(4, 0).emit(lo, lo2, &mut buf),
+        Err(EmitError::FieldTooWide {
+            field: "preference",
+            value: 4,
+            bits: 2
+        })
+    );
+    assert_eq!(
+        ra(3, 4).emit(lo, lo2, &mut buf),
+        Err(EmitError::FieldTooWide {
+            field: "reserved",
+            value: 4,
+            bits: 2
+        })
+    );
+    assert!(buf.iter().all(|&b| b == 0xEE));
+    assert_eq!(ra(3, 3).emit(lo, lo2, &mut buf), Ok(16));
+    assert_eq!(buf[5], 0x1B);
+    let na = |reserved| {
+        Repr::NeighborAdvertisement(icmpwire::v6::NeighborAdvertisementRepr {
+            reserved,
+            ..Default::default()
+        })
+    };
+    assert_eq!(
+        na(0x2000_0000).emit(lo, lo2, &mut buf),
+        Err(EmitError::FieldTooWide {
+            field: "reserved",
+            value: 0x2000_0000,
+            bits: 29
+        })
+    );
+    assert_eq!(na(0x1FFF_FFFF).emit(lo, lo2, &mut buf), Ok(24));
+    assert_eq!(buf[4..8], [0x1F, 0xFF, 0xFF, 0xFF]);
+}
+
+/// RFC 6275 section 7.4: the home agent preference is signed; RFC 8106 section 5.2: after the
+/// names of a DNSSL option, only zero padding.
+#[test]
+fn signed_preference_and_dnssl_padding() {
+    let hai = [8u8, 1, 0, 0, 0xFF, 0xFF, 0x07, 0x08];
+    let o = NdOptions::new(&hai, 16).next().unwrap().unwrap();
+    assert_eq!(
+        o.value(),
+        Ok(NdOptionRepr::HomeAgentInformation {
+            reserved: 0,
+            preference: -1,
+            lifetime: 1800
+        })
+    );
+    // A DNSSL option whose padding holds a second name: refused where the name starts.
+    let mut dnssl = vec![31u8, 2, 0, 0, 0, 0, 0, 60];
+    dnssl.extend_from_slice(b"\x01a\x00\x00\x01b\x00\x00");
+    let o = NdOptions::new(&dnssl, 16).next().unwrap().unwrap();
+    assert_eq!(o.value(), Err(ParseError::Padding { at: 16 + 8 + 4 }));
 }

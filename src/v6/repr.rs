@@ -180,8 +180,11 @@ impl Repr<'_> {
     ///   quote passes the 255 64-bit words of the length field,
     ///   [`EmitError::ExtensionTooLong`] for an object or structure past 65535 bytes,
     ///   [`EmitError::InterfaceNameTooLong`] for an RFC 5837 name past 63 bytes;
-    /// * for Neighbor Discovery messages with a list of options: [`EmitError::OptionTooLong`]
-    ///   for an option past 255 units of 8 bytes.
+    /// * for Neighbor Discovery messages: [`EmitError::FieldTooWide`] for a router
+    ///   advertisement's preference or reserved bits or a neighbor advertisement's reserved
+    ///   bits past their width; with a list of options, [`EmitError::OptionTooLong`] for an
+    ///   option past 255 units of 8 bytes and [`EmitError::OptionValue`] for a value its
+    ///   fields cannot hold.
     #[inline(always)]
     pub fn emit(&self, src: Ipv6Addr, dst: Ipv6Addr, buf: &mut [u8]) -> Result<usize, EmitError> {
         let ty = self.message_type().0;

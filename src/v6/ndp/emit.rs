@@ -84,11 +84,26 @@ impl NdOptionRepr<'_> {
     /// What cannot be written: an option past 255 units.
     pub(crate) fn check(&self) -> Result<(), EmitError> {
         let len = self.len();
+        let kind = self.kind().0;
         if len > 255 * 8 {
-            return Err(EmitError::OptionTooLong {
-                kind: self.kind().0,
-                len,
-            });
+            return Err(EmitError::OptionTooLong { kind, len });
+        }
+        // Values the option's fields cannot hold, or that its own reader refuses.
+        let fits = match *self {
+            NdOptionRepr::RouteInformation(r) => {
+                r.prefix_length <= 128 && r.preference <= 3 && r.reserved1 <= 7 && r.reserved2 <= 7
+            }
+            NdOptionRepr::PrefixInformation(p) => p.reserved1 <= 0x1F,
+            NdOptionRepr::Pref64(p) => p.scaled_lifetime <= 0x1FFF && p.plc <= 7,
+            NdOptionRepr::RaFlagsExtension { flags } => flags >> 48 == 0,
+            NdOptionRepr::SourceAddressList { addresses, .. }
+            | NdOptionRepr::TargetAddressList { addresses, .. }
+            | NdOptionRepr::Rdnss { addresses, .. } => !addresses.is_empty(),
+            NdOptionRepr::Dnssl { domains, .. } => domains.iter().next().is_some(),
+            _ => true,
+        };
+        if !fits {
+            return Err(EmitError::OptionValue { kind });
         }
         Ok(())
     }

@@ -148,13 +148,16 @@ impl<'a> DomainNames<'a> {
     ///
     /// assert!(matches!(DomainNames::new(b"\x07exam", 0), Err(ParseError::Truncated { part: Part::DomainName, .. })));
     /// assert_eq!(DomainNames::new(b"\xc0\x0c", 40).unwrap_err(), ParseError::NameLabel { at: 40, byte: 0xc0 });
+    /// // A name after the padding has begun.
+    /// assert_eq!(DomainNames::new(b"\x01a\x00\x00\x01b\x00", 40).unwrap_err(), ParseError::Padding { at: 44 });
     /// ```
     ///
     /// # Errors
     ///
     /// [`ParseError::NameLabel`] for a length octet whose top bits are not `00` (RFC 8106 has
     /// no compression), [`ParseError::Truncated`] of [`Part::DomainName`] for a name cut by the
-    /// end, [`ParseError::NameTooLong`] for a name past 255 octets.
+    /// end, [`ParseError::NameTooLong`] for a name past 255 octets, [`ParseError::Padding`] for a
+    /// non-zero byte after the names.
     pub fn new(bytes: &'a [u8], offset: usize) -> Result<Self, ParseError> {
         let mut at = 0usize;
         while let Some(&first) = bytes.get(at) {
@@ -162,6 +165,13 @@ impl<'a> DomainNames<'a> {
                 break;
             }
             at = name_end(bytes, at, offset)?;
+        }
+        // The rest is padding: zeros only.
+        let padding = bytes.get(at..).unwrap_or_default();
+        if let Some(i) = padding.iter().position(|&b| b != 0) {
+            return Err(ParseError::Padding {
+                at: offset.saturating_add(at).saturating_add(i),
+            });
         }
         Ok(DomainNames { bytes })
     }

@@ -253,6 +253,11 @@ trait NdBuild {
     type Fields: zerocopy::IntoBytes + zerocopy::Immutable + zerocopy::Unaligned;
     /// Code, fields, options.
     fn parts(&self) -> (u8, Self::Fields, NdOptionsRepr<'_>);
+
+    /// What the fields cannot hold (a value wider than its bits).
+    fn check_fields(&self) -> Result<(), EmitError> {
+        Ok(())
+    }
 }
 
 impl NdBuild for RouterSolicitationRepr<'_> {
@@ -271,6 +276,10 @@ impl NdBuild for InverseNeighborDiscoveryRepr<'_> {
 
 impl NdBuild for RouterAdvertisementRepr<'_> {
     type Fields = RouterAdvertisementFields;
+    fn check_fields(&self) -> Result<(), EmitError> {
+        fits("preference", self.preference.into(), 2)?;
+        fits("reserved", self.reserved.into(), 2)
+    }
     fn parts(&self) -> (u8, Self::Fields, NdOptionsRepr<'_>) {
         let fields = RouterAdvertisementFields::new(
             self.hop_limit,
@@ -293,6 +302,9 @@ impl NdBuild for NeighborSolicitationRepr<'_> {
 
 impl NdBuild for NeighborAdvertisementRepr<'_> {
     type Fields = TargetFields<Advertised>;
+    fn check_fields(&self) -> Result<(), EmitError> {
+        fits("reserved", self.reserved, 29)
+    }
     fn parts(&self) -> (u8, Self::Fields, NdOptionsRepr<'_>) {
         let fields = TargetFields::new(self.word(), self.target, Advertised);
         (self.code, fields, self.options)
@@ -313,7 +325,17 @@ fn nd_len<D: NdBuild>(d: &D) -> usize {
 }
 
 fn nd_check<D: NdBuild>(d: &D) -> Result<(), EmitError> {
+    d.check_fields()?;
     check_nd(d.parts().2)
+}
+
+/// `Ok` when `value` fits `bits` bits, else the error naming `field`.
+fn fits(field: &'static str, value: u32, bits: u8) -> Result<(), EmitError> {
+    if value.checked_shr(u32::from(bits)).unwrap_or(0) == 0 {
+        Ok(())
+    } else {
+        Err(EmitError::FieldTooWide { field, value, bits })
+    }
 }
 
 fn nd_fill<D: NdBuild>(d: &D, ty: u8, out: &mut [u8]) -> u64 {

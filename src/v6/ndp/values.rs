@@ -210,8 +210,8 @@ pub enum NdOptionRepr<'a> {
     HomeAgentInformation {
         /// The reserved 16 bits.
         reserved: u16,
-        /// Home Agent Preference.
-        preference: u16,
+        /// Home Agent Preference, a signed number (RFC 6275 section 7.4: higher is preferred).
+        preference: i16,
         /// Home Agent Lifetime in seconds.
         lifetime: u16,
     },
@@ -327,7 +327,7 @@ pub(crate) fn decode(
         },
         8 => NdOptionRepr::HomeAgentInformation {
             reserved: u16_at(0),
-            preference: u16_at(2),
+            preference: i16::from_be_bytes(u16_at(2).to_be_bytes()),
             lifetime: u16_at(4),
         },
         9 | 10 | 25 if !odd3 => return bad,
