@@ -3,7 +3,9 @@
 //! checksum verdicts (smoltcp's computed with its own pseudo-header routine, since its
 //! `verify_checksum` is `true` under `cfg(fuzzing)`). The peers' documented limits are allowed
 //! for (FUZZING.md): smoltcp reads only the types of its enum, echo and packet too big with code
-//! 0, and an error's quote of 40 bytes or more; etherparse names only the codes it knows.
+//! 0, and an error's quote of 40 bytes or more; etherparse names only the codes it knows. Both
+//! read a Neighbor Discovery or MLD message from 8 bytes on; icmpwire wants its fixed part
+//! (RFC 4861 section 4, RFC 2710 section 3) and says so.
 #![no_main]
 
 use icmpwire::AnyMessage;
@@ -11,9 +13,10 @@ use std::net::Ipv6Addr;
 
 use icmpwire::checksum::verify_icmpv6;
 use icmpwire::v6::Message;
+use icmpwire::{ParseError, Part};
 use libfuzzer_sys::fuzz_target;
 use smoltcp::phy::ChecksumCapabilities;
-use smoltcp::wire::{IpProtocol, Icmpv6Packet, Icmpv6Repr, checksum};
+use smoltcp::wire::{IpProtocol, Icmpv6Packet, Icmpv6Repr, MldRepr, NdiscRepr, checksum};
 
 fuzz_target!(|data: &[u8]| {
     let Some((addrs, msg)) = data.split_at_checked(32) else { return };
@@ -21,6 +24,12 @@ fuzz_target!(|data: &[u8]| {
     let dst = Ipv6Addr::from(<[u8; 16]>::try_from(&addrs[16..]).unwrap());
     let ours = Message::parse_unverified(msg);
     let valid = msg.len() >= 4 && verify_icmpv6(src, dst, msg);
+    // A Neighbor Discovery or MLD message shorter than its fixed part: a typed refusal where
+    // the peers read the first 8 bytes.
+    if let Err(ParseError::Truncated { part: Part::NeighborDiscovery | Part::MulticastListener, required, actual }) = ours {
+        assert!(actual >= 8 && actual < required && matches!(msg[0], 130..=137), "{:?}", ours);
+        return;
+    }
 
     // smoltcp's own sum over its pseudo-header (a 16-bit length there: stay below 64 KiB).
     if msg.len() >= 4 && msg.len() < 0x1_0000 {
@@ -60,7 +69,16 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!((c.code_u8(), s.payload()), (v.code().0, v.payload()));
             }
             (T::Unknown { bytes5to8, .. }, _) => assert_eq!(bytes5to8, <[u8; 4]>::try_from(&msg[4..8]).unwrap()),
-            // Neighbor Discovery: views come with the next issue (icmpwire keeps them raw).
+            (T::RouterAdvertisement(h), Message::RouterAdvertisement(v)) => {
+                assert_eq!((h.cur_hop_limit, h.managed_address_config, h.other_config), (v.hop_limit(), v.managed(), v.other()));
+                assert_eq!(h.router_lifetime, v.router_lifetime());
+            }
+            (T::NeighborAdvertisement(h), Message::NeighborAdvertisement(v)) => {
+                assert_eq!((h.router, h.solicited, h.r#override), (v.router(), v.solicited(), v.override_flag()));
+            }
+            (T::RouterSolicitation, Message::RouterSolicitation(_))
+            | (T::NeighborSolicitation, Message::NeighborSolicitation(_))
+            | (T::Redirect, Message::Redirect(_)) => {}
             (_, Message::Other(_)) => {}
             (t, m) => panic!("etherparse {t:?} vs icmpwire {m:?}"),
         }
@@ -95,8 +113,37 @@ fn compare_smoltcp(repr: &Icmpv6Repr<'_>, m: &Message<&[u8]>) {
         }
         (Icmpv6Repr::DstUnreachable { header, data, .. }, Message::DestinationUnreachable(_))
         | (Icmpv6Repr::TimeExceeded { header, data, .. }, Message::TimeExceeded(_)) => quoted(header, data),
-        // MLD and NDP: icmpwire keeps them raw until the next issue.
+        (Icmpv6Repr::Ndisc(nd), m) => compare_ndisc(nd, m),
+        (Icmpv6Repr::Mld(MldRepr::Query { max_resp_code, mcast_addr, s_flag, qrv, qqic, num_srcs, .. }), Message::MulticastListenerQuery(q)) => {
+            assert_eq!((*max_resp_code, *mcast_addr), (q.max_response_code(), q.multicast_address()));
+            assert_eq!((*s_flag, *qrv, *qqic, *num_srcs), (q.suppress(), q.qrv(), q.qqic(), q.number_of_sources()));
+        }
+        (Icmpv6Repr::Mld(MldRepr::Report { nr_mcast_addr_rcrds, .. }), Message::MulticastListenerReportV2(r)) => {
+            assert_eq!(*nr_mcast_addr_rcrds, r.number_of_records());
+        }
         (_, Message::Other(_)) => {}
+        (r, m) => panic!("smoltcp {r:?} vs icmpwire {m:?}"),
+    }
+}
+
+/// smoltcp's Neighbor Discovery values against ours: the fixed fields and addresses.
+fn compare_ndisc(nd: &NdiscRepr<'_>, m: &Message<&[u8]>) {
+    match (nd, m) {
+        (NdiscRepr::RouterSolicit { .. }, Message::RouterSolicitation(_)) => {}
+        (NdiscRepr::RouterAdvert { hop_limit, flags, router_lifetime, reachable_time, retrans_time, .. }, Message::RouterAdvertisement(v)) => {
+            assert_eq!((*hop_limit, flags.bits() & 0xC0), (v.hop_limit(), v.flags() & 0xC0));
+            assert_eq!(router_lifetime.secs(), u64::from(v.router_lifetime()));
+            assert_eq!(reachable_time.total_millis(), u64::from(v.reachable_time()));
+            assert_eq!(retrans_time.total_millis(), u64::from(v.retrans_timer()));
+        }
+        (NdiscRepr::NeighborSolicit { target_addr, .. }, Message::NeighborSolicitation(v)) => assert_eq!(*target_addr, v.target()),
+        (NdiscRepr::NeighborAdvert { flags, target_addr, .. }, Message::NeighborAdvertisement(v)) => {
+            assert_eq!(*target_addr, v.target());
+            assert_eq!(flags.bits() & 0xE0, (v.reserved() >> 24) as u8 & 0xE0);
+        }
+        (NdiscRepr::Redirect { target_addr, dest_addr, .. }, Message::Redirect(v)) => {
+            assert_eq!((*target_addr, *dest_addr), (v.target(), v.destination()));
+        }
         (r, m) => panic!("smoltcp {r:?} vs icmpwire {m:?}"),
     }
 }

@@ -47,6 +47,67 @@ fn walk(q: Quote<'_>) {
     let _ = (ip.udp(), ip.tcp(), ip.icmp(), ip.src(), ip.dst(), ip.flow_label(), ip.payload_length());
 }
 
+/// Neighbor Discovery options and MLD records: one after the other from where the fixed part
+/// ends, within the message, nothing after an error; every value readable; the link rules
+/// answer.
+fn nd_and_mld(m: &Message<&[u8]>, msg: &[u8], src: Ipv6Addr, dst: Ipv6Addr) {
+    let _ = (m.check_rules(255, src, dst), m.check_rules(1, src, dst));
+    let options = match m {
+        Message::RouterSolicitation(v) => Some(v.options()),
+        Message::RouterAdvertisement(v) => Some(v.options()),
+        Message::NeighborSolicitation(v) => Some(v.options()),
+        Message::NeighborAdvertisement(v) => Some(v.options()),
+        Message::Redirect(v) => Some(v.options()),
+        Message::InverseSolicitation(v) | Message::InverseAdvertisement(v) => Some(v.options()),
+        _ => None,
+    };
+    if let Some(options) = options {
+        let mut at = m.payload_offset();
+        let mut failed = false;
+        for o in options {
+            assert!(!failed, "an option after an error");
+            match o {
+                Ok(o) => {
+                    assert_eq!(o.offset(), at);
+                    assert_eq!(o.len(), usize::from(o.length()) * 8);
+                    assert_eq!(o.data(), &msg[at + 2..at + o.len()]);
+                    at += o.len();
+                    if let Ok(v) = o.value() {
+                        assert_eq!(v.kind(), o.kind());
+                    }
+                }
+                Err(_) => failed = true,
+            }
+        }
+        assert!(failed || at == msg.len());
+    }
+    match m {
+        Message::MulticastListenerQuery(q) => {
+            assert!(q.sources().len() <= usize::from(q.number_of_sources()));
+            assert!(q.content_len() <= msg.len());
+            assert_eq!(q.check_sources().is_ok(), q.sources().len() == usize::from(q.number_of_sources()) || q.version() != Some(2));
+        }
+        Message::MulticastListenerReportV2(r) => {
+            let mut at = 8;
+            let mut n = 0;
+            for rec in r.records() {
+                match rec {
+                    Ok(rec) => {
+                        assert_eq!(rec.len(), 20 + 16 * usize::from(rec.number_of_sources()) + 4 * usize::from(rec.aux_data_len()));
+                        at += rec.len();
+                        n += 1;
+                    }
+                    Err(_) => break,
+                }
+            }
+            assert!(n <= r.number_of_records());
+            assert_eq!(r.content_len(), at);
+            assert!(at <= msg.len());
+        }
+        _ => {}
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((addrs, msg)) = data.split_at_checked(32) else { return };
     let src = Ipv6Addr::from(<[u8; 16]>::try_from(&addrs[..16]).unwrap());
@@ -71,6 +132,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(q) = m.quote() {
         walk(q);
     }
+    nd_and_mld(&m, msg, src, dst);
     // The values describe the message: re-emitted, the same bytes but the checksum, which is
     // the right one (the same as the field when that verified, up to 0xFFFF written as 0).
     let repr = m.to_repr();
@@ -98,6 +160,14 @@ fuzz_target!(|data: &[u8]| {
             M::ExtendedEchoRequest(e) => e.set_identifier(3),
             M::ExtendedEchoReply(e) => e.set_code_u8(2),
             M::Other(r) => r.set_code_u8(9),
+            M::RouterAdvertisement(r) => {
+                r.set_router_lifetime(1800);
+                r.set_flags(0xC8);
+            }
+            M::NeighborSolicitation(n) => n.set_target(Ipv6Addr::LOCALHOST),
+            M::Redirect(r) => r.set_destination(Ipv6Addr::LOCALHOST),
+            M::MulticastListenerQuery(q) => q.set_max_response_code(0x8FFF),
+            M::MulticastListenerReportV2(r) => r.set_reserved(1),
             _ => {}
         }
     }

@@ -3,9 +3,13 @@
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 
+use core::net::Ipv6Addr;
+
 use crate::v6::{
-    MessageType, PacketTooBigRepr, ParameterProblemCode, ParameterProblemRepr, RawRepr, Repr,
-    TimeExceededCode, UnreachableCode,
+    InverseNeighborDiscoveryRepr, MessageType, MldReportRepr, MldRepr, NdOptionsRepr,
+    NeighborAdvertisementRepr, NeighborSolicitationRepr, PacketTooBigRepr, ParameterProblemCode,
+    ParameterProblemRepr, RawRepr, RedirectRepr, Repr, RouterAdvertisementRepr,
+    RouterSolicitationRepr, TimeExceededCode, UnreachableCode,
 };
 
 arbitrary_u8!(
@@ -38,18 +42,111 @@ impl<'a> Arbitrary<'a> for ParameterProblemRepr<'a> {
 impl<'a> Arbitrary<'a> for RawRepr<'a> {
     /// A type without a typed view (so that it parses back as [`Repr::Other`]).
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        let t: u8 = u.arbitrary()?;
-        let message_type = if crate::v6::has_view(t) {
-            MessageType(t.wrapping_add(10))
-        } else {
-            MessageType(t)
-        };
+        let mut t: u8 = u.arbitrary()?;
+        // Steps of 10 reach every type of t's parity, and both parities have types without
+        // a view (0 and 5): the loop ends.
+        while crate::v6::has_view(t) {
+            t = t.wrapping_add(10);
+        }
+        let message_type = MessageType(t);
         Ok(Self {
             message_type,
             code: u.arbitrary()?,
             body: u.arbitrary()?,
         })
     }
+}
+
+/// An address from 16 arbitrary bytes.
+fn addr(u: &mut Unstructured<'_>) -> Result<Ipv6Addr> {
+    Ok(Ipv6Addr::from(u.arbitrary::<[u8; 16]>()?))
+}
+
+/// Options as bytes: they are kept as given, whatever they hold.
+fn options<'a>(u: &mut Unstructured<'a>) -> Result<NdOptionsRepr<'a>> {
+    Ok(NdOptionsRepr::Bytes(u.arbitrary()?))
+}
+
+/// A Neighbor Discovery or MLD message (types 130-137, 141-143), fields within their widths.
+fn nd_or_mld<'a>(u: &mut Unstructured<'a>) -> Result<Repr<'a>> {
+    let code = u.arbitrary()?;
+    let mld = |u: &mut Unstructured<'a>| -> Result<MldRepr<'a>> {
+        Ok(MldRepr {
+            code,
+            max_response_code: u.arbitrary()?,
+            reserved: u.arbitrary()?,
+            multicast_address: addr(u)?,
+            body: u.arbitrary()?,
+        })
+    };
+    Ok(match u.int_in_range(0u8..=10)? {
+        0 => Repr::MulticastListenerQuery(mld(u)?),
+        1 => Repr::MulticastListenerReport(MldRepr {
+            body: &[],
+            ..mld(u)?
+        }),
+        2 => Repr::MulticastListenerDone(MldRepr {
+            body: &[],
+            ..mld(u)?
+        }),
+        3 => Repr::MulticastListenerReportV2(MldReportRepr {
+            code,
+            reserved: u.arbitrary()?,
+            number_of_records: u.arbitrary()?,
+            records: u.arbitrary()?,
+        }),
+        4 => Repr::RouterSolicitation(RouterSolicitationRepr {
+            code,
+            reserved: u.arbitrary()?,
+            options: options(u)?,
+        }),
+        5 => Repr::RouterAdvertisement(RouterAdvertisementRepr {
+            code,
+            hop_limit: u.arbitrary()?,
+            managed: u.arbitrary()?,
+            other: u.arbitrary()?,
+            home_agent: u.arbitrary()?,
+            preference: u.int_in_range(0..=3)?,
+            proxy: u.arbitrary()?,
+            reserved: u.int_in_range(0..=3)?,
+            router_lifetime: u.arbitrary()?,
+            reachable_time: u.arbitrary()?,
+            retrans_timer: u.arbitrary()?,
+            options: options(u)?,
+        }),
+        6 => Repr::NeighborSolicitation(NeighborSolicitationRepr {
+            code,
+            reserved: u.arbitrary()?,
+            target: addr(u)?,
+            options: options(u)?,
+        }),
+        7 => Repr::NeighborAdvertisement(NeighborAdvertisementRepr {
+            code,
+            router: u.arbitrary()?,
+            solicited: u.arbitrary()?,
+            override_flag: u.arbitrary()?,
+            reserved: u.int_in_range(0..=0x1FFF_FFFF)?,
+            target: addr(u)?,
+            options: options(u)?,
+        }),
+        8 => Repr::Redirect(RedirectRepr {
+            code,
+            reserved: u.arbitrary()?,
+            target: addr(u)?,
+            destination: addr(u)?,
+            options: options(u)?,
+        }),
+        9 => Repr::InverseSolicitation(InverseNeighborDiscoveryRepr {
+            code,
+            reserved: u.arbitrary()?,
+            options: options(u)?,
+        }),
+        _ => Repr::InverseAdvertisement(InverseNeighborDiscoveryRepr {
+            code,
+            reserved: u.arbitrary()?,
+            options: options(u)?,
+        }),
+    })
 }
 
 impl<'a> Arbitrary<'a> for Repr<'a> {
@@ -68,7 +165,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
     /// assert_eq!(Message::parse(&buf[..], src, dst).unwrap().to_repr(), repr);
     /// ```
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.int_in_range(0u8..=8)? {
+        Ok(match u.int_in_range(0u8..=9)? {
             0 => Repr::DestinationUnreachable(u.arbitrary()?),
             1 => Repr::PacketTooBig(u.arbitrary()?),
             2 => Repr::TimeExceeded(u.arbitrary()?),
@@ -77,6 +174,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
             5 => Repr::EchoReply(u.arbitrary()?),
             6 => Repr::ExtendedEchoRequest(u.arbitrary()?),
             7 => Repr::ExtendedEchoReply(u.arbitrary()?),
+            8 => nd_or_mld(u)?,
             _ => Repr::Other(u.arbitrary()?),
         })
     }

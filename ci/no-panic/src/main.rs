@@ -10,6 +10,7 @@
 //! RFC 4884 object writers and `Display` in `all.rs`.
 
 mod all;
+mod nd;
 mod v6;
 
 use std::hint::black_box;
@@ -261,6 +262,9 @@ fn main() {
             let mut m = bytes.clone();
             acc ^= all::set_all_v6(&mut m, acc as u32) ^ all::reemit(&bytes, src, dst, &mut out);
             acc ^= all::display(&bytes) ^ all::checksums_more(&bytes, src, dst);
+            acc ^= nd::nd_read(&bytes, src, dst) ^ nd::nd_emit(&bytes, src, dst, &mut out);
+            let mut m = bytes.clone();
+            acc ^= nd::nd_set(&mut m, acc as u32);
             n6 += 1;
             continue;
         }
