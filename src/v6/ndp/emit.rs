@@ -110,7 +110,6 @@ impl NdOptionRepr<'_> {
 
     /// Writes the option into `out`, exactly [`len`](Self::len) bytes (checked).
     pub(crate) fn write(&self, out: &mut [u8]) {
-        out.fill(0);
         let units = u8::try_from(out.len() / 8).unwrap_or(0);
         let (head, data) = out.split_at_mut_checked(2).unwrap_or((&mut [], &mut []));
         if let Some(h) = head.first_chunk_mut::<2>() {
@@ -210,6 +209,8 @@ impl NdOptionRepr<'_> {
                 w.put(p.prefix.octets().get(..12).unwrap_or_default());
             }
         }
+        // What the fields did not fill is padding.
+        w.0.fill(0);
     }
 }
 

@@ -254,6 +254,9 @@ trait NdBuild {
     /// Code, fields, options.
     fn parts(&self) -> (u8, Self::Fields, NdOptionsRepr<'_>);
 
+    /// The options alone (what the length and the checks need).
+    fn options(&self) -> NdOptionsRepr<'_>;
+
     /// What the fields cannot hold (a value wider than its bits).
     fn check_fields(&self) -> Result<(), EmitError> {
         Ok(())
@@ -261,6 +264,10 @@ trait NdBuild {
 }
 
 impl NdBuild for RouterSolicitationRepr<'_> {
+    #[inline(always)]
+    fn options(&self) -> NdOptionsRepr<'_> {
+        self.options
+    }
     type Fields = ReservedFields<Rs>;
     fn parts(&self) -> (u8, Self::Fields, NdOptionsRepr<'_>) {
         (self.code, ReservedFields::new(self.reserved), self.options)
@@ -268,6 +275,10 @@ impl NdBuild for RouterSolicitationRepr<'_> {
 }
 
 impl NdBuild for InverseNeighborDiscoveryRepr<'_> {
+    #[inline(always)]
+    fn options(&self) -> NdOptionsRepr<'_> {
+        self.options
+    }
     type Fields = ReservedFields<Inverse>;
     fn parts(&self) -> (u8, Self::Fields, NdOptionsRepr<'_>) {
         (self.code, ReservedFields::new(self.reserved), self.options)
@@ -275,6 +286,10 @@ impl NdBuild for InverseNeighborDiscoveryRepr<'_> {
 }
 
 impl NdBuild for RouterAdvertisementRepr<'_> {
+    #[inline(always)]
+    fn options(&self) -> NdOptionsRepr<'_> {
+        self.options
+    }
     type Fields = RouterAdvertisementFields;
     fn check_fields(&self) -> Result<(), EmitError> {
         fits("preference", self.preference.into(), 2)?;
@@ -293,6 +308,10 @@ impl NdBuild for RouterAdvertisementRepr<'_> {
 }
 
 impl NdBuild for NeighborSolicitationRepr<'_> {
+    #[inline(always)]
+    fn options(&self) -> NdOptionsRepr<'_> {
+        self.options
+    }
     type Fields = TargetFields<Solicited>;
     fn parts(&self) -> (u8, Self::Fields, NdOptionsRepr<'_>) {
         let fields = TargetFields::new(self.reserved, self.target, Solicited);
@@ -301,6 +320,10 @@ impl NdBuild for NeighborSolicitationRepr<'_> {
 }
 
 impl NdBuild for NeighborAdvertisementRepr<'_> {
+    #[inline(always)]
+    fn options(&self) -> NdOptionsRepr<'_> {
+        self.options
+    }
     type Fields = TargetFields<Advertised>;
     fn check_fields(&self) -> Result<(), EmitError> {
         fits("reserved", self.reserved, 29)
@@ -312,6 +335,10 @@ impl NdBuild for NeighborAdvertisementRepr<'_> {
 }
 
 impl NdBuild for RedirectRepr<'_> {
+    #[inline(always)]
+    fn options(&self) -> NdOptionsRepr<'_> {
+        self.options
+    }
     type Fields = TargetFields<[u8; 16]>;
     fn parts(&self) -> (u8, Self::Fields, NdOptionsRepr<'_>) {
         let fields = TargetFields::new(self.reserved, self.target, self.destination.octets());
@@ -320,13 +347,13 @@ impl NdBuild for RedirectRepr<'_> {
 }
 
 fn nd_len<D: NdBuild>(d: &D) -> usize {
-    let (_, _, options) = d.parts();
+    let options = d.options();
     len_with::<D::Fields>(&[]).saturating_add(options.len())
 }
 
 fn nd_check<D: NdBuild>(d: &D) -> Result<(), EmitError> {
     d.check_fields()?;
-    check_nd(d.parts().2)
+    check_nd(d.options())
 }
 
 /// `Ok` when `value` fits `bits` bits, else the error naming `field`.
