@@ -12,6 +12,7 @@
 
 use core::net::Ipv6Addr;
 
+use super::ndp::Nd;
 use super::{
     DestinationUnreachableRepr, InverseNeighborDiscoveryRepr, MessageType, MldReportRepr, MldRepr,
     NeighborAdvertisementRepr, NeighborSolicitationRepr, PacketTooBigRepr, ParameterProblemRepr,
@@ -140,12 +141,12 @@ impl Repr<'_> {
             | Repr::MulticastListenerReport(r)
             | Repr::MulticastListenerDone(r) => r.buffer_len(),
             Repr::MulticastListenerReportV2(r) => r.buffer_len(),
-            Repr::RouterSolicitation(r) => r.buffer_len(),
-            Repr::RouterAdvertisement(r) => r.buffer_len(),
-            Repr::NeighborSolicitation(r) => r.buffer_len(),
-            Repr::NeighborAdvertisement(r) => r.buffer_len(),
-            Repr::Redirect(r) => r.buffer_len(),
-            Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => r.buffer_len(),
+            Repr::RouterSolicitation(r) => Nd(r).buffer_len(),
+            Repr::RouterAdvertisement(r) => Nd(r).buffer_len(),
+            Repr::NeighborSolicitation(r) => Nd(r).buffer_len(),
+            Repr::NeighborAdvertisement(r) => Nd(r).buffer_len(),
+            Repr::Redirect(r) => Nd(r).buffer_len(),
+            Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => Nd(r).buffer_len(),
             Repr::ExtendedEchoRequest(r) => r.buffer_len(),
             Repr::ExtendedEchoReply(r) => r.buffer_len(),
             Repr::Other(r) => r.buffer_len(),
@@ -199,13 +200,13 @@ impl Repr<'_> {
             | Repr::MulticastListenerReport(r)
             | Repr::MulticastListenerDone(r) => emit(r, ty, pseudo, buf),
             Repr::MulticastListenerReportV2(r) => emit(r, ty, pseudo, buf),
-            Repr::RouterSolicitation(r) => emit(r, ty, pseudo, buf),
-            Repr::RouterAdvertisement(r) => emit(r, ty, pseudo, buf),
-            Repr::NeighborSolicitation(r) => emit(r, ty, pseudo, buf),
-            Repr::NeighborAdvertisement(r) => emit(r, ty, pseudo, buf),
-            Repr::Redirect(r) => emit(r, ty, pseudo, buf),
+            Repr::RouterSolicitation(r) => emit(&Nd(r), ty, pseudo, buf),
+            Repr::RouterAdvertisement(r) => emit(&Nd(r), ty, pseudo, buf),
+            Repr::NeighborSolicitation(r) => emit(&Nd(r), ty, pseudo, buf),
+            Repr::NeighborAdvertisement(r) => emit(&Nd(r), ty, pseudo, buf),
+            Repr::Redirect(r) => emit(&Nd(r), ty, pseudo, buf),
             Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => {
-                emit(r, ty, pseudo, buf)
+                emit(&Nd(r), ty, pseudo, buf)
             }
             Repr::ExtendedEchoRequest(r) => emit(r, ty, pseudo, buf),
             Repr::ExtendedEchoReply(r) => emit(r, ty, pseudo, buf),

@@ -34,6 +34,7 @@ pub use neighbor::{
 };
 pub(crate) use options::address_at;
 pub use options::{NdOption, NdOptions};
+pub(crate) use reprs::Nd;
 pub use reprs::{
     InverseNeighborDiscoveryRepr, NeighborAdvertisementRepr, NeighborSolicitationRepr,
     RedirectRepr, RouterAdvertisementRepr, RouterSolicitationRepr,

@@ -248,7 +248,7 @@ impl NeighborAdvertisementRepr<'_> {
 }
 
 /// What a Neighbor Discovery builder writes: its code, fields and options.
-trait NdBuild {
+pub(crate) trait NdBuild {
     /// The fields after the checksum.
     type Fields: zerocopy::IntoBytes + zerocopy::Immutable + zerocopy::Unaligned;
     /// Code, fields, options.
@@ -346,14 +346,24 @@ impl NdBuild for RedirectRepr<'_> {
     }
 }
 
-fn nd_len<D: NdBuild>(d: &D) -> usize {
-    let options = d.options();
-    len_with::<D::Fields>(&[]).saturating_add(options.len())
-}
+/// A Neighbor Discovery builder as [`Build`] sees it: every one is written the same way, by
+/// its code, fields and options.
+pub(crate) struct Nd<'r, D>(pub(crate) &'r D);
 
-fn nd_check<D: NdBuild>(d: &D) -> Result<(), EmitError> {
-    d.check_fields()?;
-    check_nd(d.options())
+impl<D: NdBuild> Build for Nd<'_, D> {
+    fn buffer_len(&self) -> usize {
+        len_with::<D::Fields>(&[]).saturating_add(self.0.options().len())
+    }
+
+    fn check(&self) -> Result<(), EmitError> {
+        self.0.check_fields()?;
+        check_nd(self.0.options())
+    }
+
+    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
+        let (code, fields, options) = self.0.parts();
+        fill_nd(ty, code, fields, options, out)
+    }
 }
 
 /// `Ok` when `value` fits `bits` bits, else the error naming `field`.
@@ -362,83 +372,6 @@ fn fits(field: &'static str, value: u32, bits: u8) -> Result<(), EmitError> {
         Ok(())
     } else {
         Err(EmitError::FieldTooWide { field, value, bits })
-    }
-}
-
-fn nd_fill<D: NdBuild>(d: &D, ty: u8, out: &mut [u8]) -> u64 {
-    let (code, fields, options) = d.parts();
-    fill_nd(ty, code, fields, options, out)
-}
-
-impl Build for RouterSolicitationRepr<'_> {
-    fn buffer_len(&self) -> usize {
-        nd_len(self)
-    }
-    fn check(&self) -> Result<(), EmitError> {
-        nd_check(self)
-    }
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        nd_fill(self, ty, out)
-    }
-}
-
-impl Build for InverseNeighborDiscoveryRepr<'_> {
-    fn buffer_len(&self) -> usize {
-        nd_len(self)
-    }
-    fn check(&self) -> Result<(), EmitError> {
-        nd_check(self)
-    }
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        nd_fill(self, ty, out)
-    }
-}
-
-impl Build for RouterAdvertisementRepr<'_> {
-    fn buffer_len(&self) -> usize {
-        nd_len(self)
-    }
-    fn check(&self) -> Result<(), EmitError> {
-        nd_check(self)
-    }
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        nd_fill(self, ty, out)
-    }
-}
-
-impl Build for NeighborSolicitationRepr<'_> {
-    fn buffer_len(&self) -> usize {
-        nd_len(self)
-    }
-    fn check(&self) -> Result<(), EmitError> {
-        nd_check(self)
-    }
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        nd_fill(self, ty, out)
-    }
-}
-
-impl Build for NeighborAdvertisementRepr<'_> {
-    fn buffer_len(&self) -> usize {
-        nd_len(self)
-    }
-    fn check(&self) -> Result<(), EmitError> {
-        nd_check(self)
-    }
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        nd_fill(self, ty, out)
-    }
-}
-
-impl Build for RedirectRepr<'_> {
-    fn buffer_len(&self) -> usize {
-        nd_len(self)
-    }
-    fn check(&self) -> Result<(), EmitError> {
-        nd_check(self)
-    }
-    fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
-        nd_fill(self, ty, out)
     }
 }
 
