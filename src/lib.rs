@@ -32,8 +32,10 @@
 //! * [`v6::Message::parse`] does the same for ICMPv6 (RFC 4443), given the source and
 //!   destination addresses its checksum covers (the RFC 8200 section 8.1 pseudo-header):
 //!   [`v6::DestinationUnreachable`], [`v6::PacketTooBig`], [`v6::TimeExceeded`],
-//!   [`v6::ParameterProblem`], [`v6::Echo`], extended echo, and [`v6::Raw`] for the rest of the
-//!   registry (Neighbor Discovery and MLD views are the next step), kept byte for byte.
+//!   [`v6::ParameterProblem`], [`v6::Echo`], extended echo, Neighbor Discovery
+//!   ([`v6::RouterAdvertisement`] and the others, their options read by [`v6::NdOptions`]), MLD
+//!   ([`v6::MulticastListenerQuery`], [`v6::MulticastListenerReportV2`]), and [`v6::Raw`] for
+//!   the rest of the registry, kept byte for byte.
 //! * Every view is one generic type, [`view::View`]: what all messages share (type, code,
 //!   checksum, payload, the setters' checksum upkeep) is written and documented there once;
 //!   each message family adds the accessors of its own fields, and ICMPv4 and ICMPv6 share the
