@@ -67,6 +67,9 @@ pub enum Part {
     /// A multicast address record of an MLDv2 report (RFC 3810 section 5.2.4): its 20-byte
     /// header, sources and auxiliary data.
     MulticastRecord,
+    /// The 28 bytes of a duplicate address request or confirmation after its checksum (RFC 6775
+    /// section 4.4): status, reserved, lifetime, EUI-64, registered address.
+    DuplicateAddress,
 }
 
 impl fmt::Display for Part {
@@ -94,6 +97,7 @@ impl fmt::Display for Part {
             Part::MulticastListener => "MLD fields",
             Part::MulticastSources => "MLDv2 query sources",
             Part::MulticastRecord => "MLDv2 multicast address record",
+            Part::DuplicateAddress => "duplicate address fields",
         })
     }
 }

@@ -176,6 +176,13 @@ fn cut_short() {
             actual: 20
         }
     );
+    // The report from `::`: a host's (RFC 3590), which a router discards (RFC 3810 5.2.13).
+    let msg = Message::parse_unverified(&v1[..]).unwrap();
+    assert_eq!(
+        msg.check_rules(1, Ipv6Addr::UNSPECIFIED, dst),
+        Err(LinkRule::UnspecifiedSource)
+    );
+    assert_eq!(msg.check_rules(1, src, dst), Ok(()));
     let mut q = v1.clone();
     q[0] = 130;
     q.extend_from_slice(&[2, 125]);

@@ -51,6 +51,8 @@ enum Spec {
     /// reserved, number of records, records as bytes.
     Mld(u8, u8, u16, u16, u128, Vec<u8>),
     Report(u8, u16, u16, Vec<u8>),
+    /// Types 144-149, 151, 157, 158: type, code, the fixed fields' bytes, body.
+    Registry(u8, u8, [u8; 28], Vec<u8>),
     Other(u8, u8, Vec<u8>),
 }
 
@@ -115,10 +117,17 @@ fn spec() -> impl Strategy<Value = Spec> {
             .prop_map(|(t, c, m, r, a, d)| Spec::Mld(t, c, m, r, a, d)),
         (any::<u8>(), any::<u16>(), any::<u16>(), data())
             .prop_map(|(c, r, n, d)| Spec::Report(c, r, n, d)),
+        (
+            prop::sample::select(vec![144u8, 145, 146, 147, 148, 149, 151, 157, 158]),
+            any::<u8>(),
+            any::<[u8; 28]>(),
+            data()
+        )
+            .prop_map(|(t, c, f, d)| Spec::Registry(t, c, f, d)),
         // Any type without a view (those with one parse as their view).
         (
             any::<u8>().prop_filter("no view", |t| {
-                !matches!(t, 1..=4 | 128..=137 | 141..=143 | 160 | 161)
+                !matches!(t, 1..=4 | 128..=137 | 141..=149 | 151 | 157 | 158 | 160 | 161)
             }),
             any::<u8>(),
             data()
@@ -304,6 +313,49 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
                 number_of_records: *n,
                 records,
             }))
+        }
+        Spec::Registry(t, code, b, body) => {
+            let code = *code;
+            let w = |at: usize| u16::from_be_bytes([b[at], b[at + 1]]);
+            let mobile = MobileRepr {
+                code,
+                identifier: w(0),
+                reserved: w(2),
+                body,
+            };
+            let cert = CertificationPathRepr {
+                code,
+                identifier: w(0),
+                all_components: if *t == 149 { w(2) } else { 0 },
+                component: if *t == 149 { w(4) } else { w(2) },
+                reserved: if *t == 149 { w(6) } else { 0 },
+                options: body,
+            };
+            let dad = DuplicateAddressRepr {
+                code,
+                status: b[0],
+                reserved: b[1],
+                registration_lifetime: w(2),
+                eui64: b[4..12].try_into().unwrap(),
+                registered_address: Ipv6Addr::from(<[u8; 16]>::try_from(&b[12..28]).unwrap()),
+                body,
+            };
+            f(match t {
+                144 => Repr::HomeAgentDiscoveryRequest(mobile),
+                145 => Repr::HomeAgentDiscoveryReply(mobile),
+                146 => Repr::MobilePrefixSolicitation(mobile),
+                147 => Repr::MobilePrefixAdvertisement(mobile),
+                148 => Repr::CertificationPathSolicitation(cert),
+                149 => Repr::CertificationPathAdvertisement(cert),
+                151 => Repr::MulticastRouterAdvertisement(MulticastRouterAdvertisementRepr {
+                    advertisement_interval: code,
+                    query_interval: w(0),
+                    robustness_variable: w(2),
+                    body,
+                }),
+                157 => Repr::DuplicateAddressRequest(dad),
+                _ => Repr::DuplicateAddressConfirmation(dad),
+            })
         }
         Spec::Other(t, code, body) => f(Repr::Other(RawRepr {
             message_type: MessageType(*t),
@@ -569,6 +621,23 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
             m.set_reserved(lo ^ hi);
             assert_eq!(m.reserved(), lo ^ hi);
         }
+        Message::HomeAgentDiscoveryRequest(mut m) | Message::HomeAgentDiscoveryReply(mut m) => {
+            m.set_identifier(hi);
+            m.set_reserved(lo);
+            assert_eq!(
+                (m.identifier(), m.reserved(), m.mobile_router()),
+                (hi, lo, lo >> 15 == 1)
+            );
+        }
+        Message::MobilePrefixSolicitation(mut m) | Message::MobilePrefixAdvertisement(mut m) => {
+            m.set_identifier(lo);
+            m.set_reserved(hi);
+            assert_eq!((m.managed(), m.other()), (hi >> 15 == 1, hi >> 14 & 1 == 1));
+        }
+        Message::CertificationPathSolicitation(mut m) => {
+            m.set_identifier(hi ^ lo);
+            assert_eq!(m.identifier(), hi ^ lo);
+        }
         Message::RouterSolicitation(mut m) => {
             m.set_reserved(v);
             assert_eq!(m.reserved(), v);
@@ -656,6 +725,10 @@ fn check_bytes(buf: &[u8], v: u32) {
             )
         ),
         143 => assert_eq!(word(4) >> 16, u32::from(lo ^ hi)),
+        // RFC 6275 6.5-6.8, RFC 3971 6.4.1: the identifier at bytes 4-5, then 16 bits.
+        144 | 145 => assert_eq!(word(4), v),
+        146 | 147 => assert_eq!(word(4), u32::from(lo) << 16 | u32::from(hi)),
+        148 => assert_eq!(word(4) >> 16, u32::from(hi ^ lo)),
         133 => assert_eq!(word(4), v),
         141 | 142 => assert_eq!(word(4), !v),
         134 => assert_eq!(

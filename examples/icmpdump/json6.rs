@@ -187,6 +187,57 @@ fn decoded(msg: &Message<&[u8]>, bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> 
             put("target", json!(m.target().to_string()));
             put("destination", json!(m.destination().to_string()));
         }
+        Message::HomeAgentDiscoveryRequest(m) | Message::HomeAgentDiscoveryReply(m) => {
+            put("identifier", json!(m.identifier()));
+            put("r_flag", json!(u8::from(m.mobile_router())));
+            put("reserved", json!(m.reserved() & 0x7FFF));
+            if m.message_type().0 == 145 {
+                put(
+                    "home_agent_addresses",
+                    addresses_json(&m.home_agent_addresses()),
+                );
+            }
+        }
+        Message::MobilePrefixSolicitation(m) => {
+            put("identifier", json!(m.identifier()));
+            put("reserved", json!(m.reserved()));
+        }
+        Message::MobilePrefixAdvertisement(m) => {
+            put("identifier", json!(m.identifier()));
+            put("managed", json!(m.managed()));
+            put("other", json!(m.other()));
+            put("reserved", json!(m.reserved() & 0x3FFF));
+        }
+        Message::CertificationPathSolicitation(m) => {
+            put("identifier", json!(m.identifier()));
+            put("component", json!(m.component()));
+        }
+        Message::CertificationPathAdvertisement(m) => {
+            put("identifier", json!(m.identifier()));
+            put("all_components", json!(m.all_components()));
+            put("component", json!(m.component()));
+            put("reserved", json!(m.reserved()));
+        }
+        Message::MulticastRouterAdvertisement(m) => {
+            put("advertisement_interval", json!(m.advertisement_interval()));
+            put("query_interval", json!(m.query_interval()));
+            put("robustness_variable", json!(m.robustness_variable()));
+        }
+        Message::DuplicateAddressRequest(m) | Message::DuplicateAddressConfirmation(m) => {
+            put("status", json!(m.status()));
+            put("reserved", json!(m.reserved()));
+            put("registration_lifetime", json!(m.registration_lifetime()));
+            put("eui64_hex", json!(hex(&m.eui64())));
+            put(
+                "registered_address",
+                json!(m.registered_address().to_string()),
+            );
+        }
+        // RFC 4286 5.1, 6.1: the multicast router solicitation and termination have only a
+        // reserved byte where the code is.
+        Message::Other(m) if matches!(m.message_type().0, 152 | 153) => {
+            put("reserved", json!(m.code_u8()));
+        }
         Message::Other(m) => {
             if let Some(&word) = m.body().first_chunk::<4>() {
                 put("rest_of_header", json!(u32::from_be_bytes(word)));
@@ -194,7 +245,7 @@ fn decoded(msg: &Message<&[u8]>, bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> 
         }
         _ => {}
     }
-    if matches!(msg.message_type().0, 133..=137 | 141 | 142) {
+    if matches!(msg.message_type().0, 133..=137 | 141 | 142 | 147..=149) {
         fields.insert(
             "options".to_string(),
             options_json(msg.payload(), msg.payload_offset()),

@@ -4,8 +4,9 @@
 //! `verify_checksum` is `true` under `cfg(fuzzing)`). The peers' documented limits are allowed
 //! for (FUZZING.md): smoltcp reads only the types of its enum, echo and packet too big with code
 //! 0, and an error's quote of 40 bytes or more; etherparse names only the codes it knows. Both
-//! read a Neighbor Discovery or MLD message from 8 bytes on; icmpwire wants its fixed part
-//! (RFC 4861 section 4, RFC 2710 section 3) and says so.
+//! read a Neighbor Discovery, MLD, SEND advertisement or duplicate address message from 8
+//! bytes on; icmpwire wants its fixed part (RFC 4861 section 4, RFC 2710 section 3, RFC 3971
+//! section 6.4.2, RFC 6775 section 4.4) and says so.
 #![no_main]
 
 use icmpwire::AnyMessage;
@@ -26,9 +27,12 @@ fuzz_target!(|data: &[u8]| {
     let valid = msg.len() >= 4 && verify_icmpv6(src, dst, msg);
     // A Neighbor Discovery or MLD message shorter than its fixed part: a typed refusal where
     // the peers read the first 8 bytes.
-    if let Err(ParseError::Truncated { part: Part::NeighborDiscovery | Part::MulticastListener, required, actual }) = ours {
-        assert!(actual >= 8 && actual < required && matches!(msg[0], 130..=137), "{:?}", ours);
-        return;
+    if let Err(ParseError::Truncated { part, required, actual }) = ours {
+        if actual >= 8 {
+            assert!(actual < required && matches!(msg[0], 130..=137 | 149 | 157 | 158), "{:?}", ours);
+            assert!(matches!(part, Part::NeighborDiscovery | Part::MulticastListener | Part::DuplicateAddress | Part::Header));
+            return;
+        }
     }
 
     // smoltcp's own sum over its pseudo-header (a 16-bit length there: stay below 64 KiB).

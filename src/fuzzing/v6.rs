@@ -6,7 +6,8 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use core::net::Ipv6Addr;
 
 use crate::v6::{
-    InverseNeighborDiscoveryRepr, MessageType, MldReportRepr, MldRepr, NdOptionsRepr,
+    CertificationPathRepr, DuplicateAddressRepr, InverseNeighborDiscoveryRepr, MessageType,
+    MldReportRepr, MldRepr, MobileRepr, MulticastRouterAdvertisementRepr, NdOptionsRepr,
     NeighborAdvertisementRepr, NeighborSolicitationRepr, PacketTooBigRepr, ParameterProblemCode,
     ParameterProblemRepr, RawRepr, RedirectRepr, Repr, RouterAdvertisementRepr,
     RouterSolicitationRepr, TimeExceededCode, UnreachableCode,
@@ -149,6 +150,61 @@ fn nd_or_mld<'a>(u: &mut Unstructured<'a>) -> Result<Repr<'a>> {
     })
 }
 
+/// Types 144-149, 151, 157, 158: fields as drawn, the body as bytes (the solicitation 148 has
+/// no all-components or reserved field: they stay 0).
+fn registry<'a>(u: &mut Unstructured<'a>) -> Result<Repr<'a>> {
+    let code = u.arbitrary()?;
+    let mobile = MobileRepr {
+        code,
+        identifier: u.arbitrary()?,
+        reserved: u.arbitrary()?,
+        body: u.arbitrary()?,
+    };
+    Ok(match u.int_in_range(0u8..=8)? {
+        0 => Repr::HomeAgentDiscoveryRequest(mobile),
+        1 => Repr::HomeAgentDiscoveryReply(mobile),
+        2 => Repr::MobilePrefixSolicitation(mobile),
+        3 => Repr::MobilePrefixAdvertisement(mobile),
+        4 => Repr::CertificationPathSolicitation(CertificationPathRepr {
+            code,
+            identifier: mobile.identifier,
+            component: mobile.reserved,
+            options: mobile.body,
+            ..CertificationPathRepr::default()
+        }),
+        5 => Repr::CertificationPathAdvertisement(CertificationPathRepr {
+            code,
+            identifier: mobile.identifier,
+            all_components: u.arbitrary()?,
+            component: mobile.reserved,
+            reserved: u.arbitrary()?,
+            options: mobile.body,
+        }),
+        6 => Repr::MulticastRouterAdvertisement(MulticastRouterAdvertisementRepr {
+            advertisement_interval: code,
+            query_interval: mobile.identifier,
+            robustness_variable: mobile.reserved,
+            body: mobile.body,
+        }),
+        k => {
+            let r = DuplicateAddressRepr {
+                code,
+                status: u.arbitrary()?,
+                reserved: u.arbitrary()?,
+                registration_lifetime: mobile.identifier,
+                eui64: u.arbitrary()?,
+                registered_address: addr(u)?,
+                body: mobile.body,
+            };
+            if k == 7 {
+                Repr::DuplicateAddressRequest(r)
+            } else {
+                Repr::DuplicateAddressConfirmation(r)
+            }
+        }
+    })
+}
+
 impl<'a> Arbitrary<'a> for Repr<'a> {
     /// Any message type, each as its own description's `Arbitrary` makes it.
     ///
@@ -165,7 +221,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
     /// assert_eq!(Message::parse(&buf[..], src, dst).unwrap().to_repr(), repr);
     /// ```
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.int_in_range(0u8..=9)? {
+        Ok(match u.int_in_range(0u8..=10)? {
             0 => Repr::DestinationUnreachable(u.arbitrary()?),
             1 => Repr::PacketTooBig(u.arbitrary()?),
             2 => Repr::TimeExceeded(u.arbitrary()?),
@@ -175,6 +231,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
             6 => Repr::ExtendedEchoRequest(u.arbitrary()?),
             7 => Repr::ExtendedEchoReply(u.arbitrary()?),
             8 => nd_or_mld(u)?,
+            9 => registry(u)?,
             _ => Repr::Other(u.arbitrary()?),
         })
     }

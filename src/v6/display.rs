@@ -131,6 +131,15 @@ impl<B: ByteSlice> Display for Message<B> {
             | Message::RouterAdvertisement(_)
             | Message::InverseSolicitation(_)
             | Message::InverseAdvertisement(_)
+            | Message::HomeAgentDiscoveryRequest(_)
+            | Message::HomeAgentDiscoveryReply(_)
+            | Message::MobilePrefixSolicitation(_)
+            | Message::MobilePrefixAdvertisement(_)
+            | Message::CertificationPathSolicitation(_)
+            | Message::CertificationPathAdvertisement(_)
+            | Message::MulticastRouterAdvertisement(_)
+            | Message::DuplicateAddressRequest(_)
+            | Message::DuplicateAddressConfirmation(_)
             | Message::Other(_) => {
                 let ty = self.message_type();
                 match ty.name() {

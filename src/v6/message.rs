@@ -5,8 +5,10 @@ use core::net::Ipv6Addr;
 use zerocopy::{ByteSlice, SplitByteSlice};
 
 use super::{
-    DestinationUnreachable, Echo, ExtendedEchoReply, ExtendedEchoRequest, InverseNeighborDiscovery,
-    MulticastListener, MulticastListenerQuery, MulticastListenerReportV2, NeighborAdvertisement,
+    CertificationPathAdvertisement, CertificationPathSolicitation, DestinationUnreachable,
+    DuplicateAddress, Echo, ExtendedEchoReply, ExtendedEchoRequest, HomeAgentDiscovery,
+    InverseNeighborDiscovery, MobilePrefix, MulticastListener, MulticastListenerQuery,
+    MulticastListenerReportV2, MulticastRouterAdvertisement, NeighborAdvertisement,
     NeighborSolicitation, PacketTooBig, ParameterProblem, Raw, Redirect, Repr, RouterAdvertisement,
     RouterSolicitation, TimeExceeded, V6,
 };
@@ -20,8 +22,8 @@ use crate::view::Parts;
 
 /// Any ICMPv6 message, as its typed view. Returned by [`Message::parse`].
 ///
-/// Types this crate has no view for yet (router renumbering, node information and the rest of
-/// the registry) are kept in [`Message::Other`] with all their bytes; unknown codes of known types
+/// Types this crate has no view for yet (router renumbering, node information, FMIPv6, RPL
+/// and the rest of the registry) are kept in [`Message::Other`] with all their bytes; unknown codes of known types
 /// are kept in their view.
 ///
 /// ```
@@ -74,6 +76,24 @@ pub enum Message<B> {
     InverseSolicitation(InverseNeighborDiscovery<B>),
     /// Inverse neighbor discovery advertisement, type 142.
     InverseAdvertisement(InverseNeighborDiscovery<B>),
+    /// Home agent address discovery request, type 144.
+    HomeAgentDiscoveryRequest(HomeAgentDiscovery<B>),
+    /// Home agent address discovery reply, type 145.
+    HomeAgentDiscoveryReply(HomeAgentDiscovery<B>),
+    /// Mobile prefix solicitation, type 146.
+    MobilePrefixSolicitation(MobilePrefix<B>),
+    /// Mobile prefix advertisement, type 147.
+    MobilePrefixAdvertisement(MobilePrefix<B>),
+    /// Certification path solicitation, type 148.
+    CertificationPathSolicitation(CertificationPathSolicitation<B>),
+    /// Certification path advertisement, type 149.
+    CertificationPathAdvertisement(CertificationPathAdvertisement<B>),
+    /// Multicast router advertisement, type 151.
+    MulticastRouterAdvertisement(MulticastRouterAdvertisement<B>),
+    /// Duplicate address request, type 157.
+    DuplicateAddressRequest(DuplicateAddress<B>),
+    /// Duplicate address confirmation, type 158.
+    DuplicateAddressConfirmation(DuplicateAddress<B>),
     /// Extended echo request (PROBE), type 160.
     ExtendedEchoRequest(ExtendedEchoRequest<B>),
     /// Extended echo reply, type 161.
@@ -85,7 +105,7 @@ pub enum Message<B> {
 /// Whether type `ty` has a typed view (every other type parses as [`Message::Other`]).
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 pub(crate) const fn has_view(ty: u8) -> bool {
-    matches!(ty, 1..=4 | 128..=137 | 141..=143 | 160 | 161)
+    matches!(ty, 1..=4 | 128..=137 | 141..=149 | 151 | 157 | 158 | 160 | 161)
 }
 
 impl<B: ByteSlice> seal::Dispatch for Message<B> {
@@ -105,6 +125,18 @@ impl<B: ByteSlice> seal::Dispatch for Message<B> {
             Message::NeighborAdvertisement(v) => v.parts(),
             Message::Redirect(v) => v.parts(),
             Message::InverseSolicitation(v) | Message::InverseAdvertisement(v) => v.parts(),
+            Message::HomeAgentDiscoveryRequest(v) | Message::HomeAgentDiscoveryReply(v) => {
+                v.parts()
+            }
+            Message::MobilePrefixSolicitation(v) | Message::MobilePrefixAdvertisement(v) => {
+                v.parts()
+            }
+            Message::CertificationPathSolicitation(v) => v.parts(),
+            Message::CertificationPathAdvertisement(v) => v.parts(),
+            Message::MulticastRouterAdvertisement(v) => v.parts(),
+            Message::DuplicateAddressRequest(v) | Message::DuplicateAddressConfirmation(v) => {
+                v.parts()
+            }
             Message::ExtendedEchoRequest(v) => v.parts(),
             Message::ExtendedEchoReply(v) => v.parts(),
             Message::Other(v) => v.parts(),
@@ -215,6 +247,23 @@ impl<B: SplitByteSlice> Message<B> {
             142 => {
                 Message::InverseAdvertisement(InverseNeighborDiscovery::parse_unverified(bytes)?)
             }
+            144 => Message::HomeAgentDiscoveryRequest(HomeAgentDiscovery::parse_unverified(bytes)?),
+            145 => Message::HomeAgentDiscoveryReply(HomeAgentDiscovery::parse_unverified(bytes)?),
+            146 => Message::MobilePrefixSolicitation(MobilePrefix::parse_unverified(bytes)?),
+            147 => Message::MobilePrefixAdvertisement(MobilePrefix::parse_unverified(bytes)?),
+            148 => Message::CertificationPathSolicitation(
+                CertificationPathSolicitation::parse_unverified(bytes)?,
+            ),
+            149 => Message::CertificationPathAdvertisement(
+                CertificationPathAdvertisement::parse_unverified(bytes)?,
+            ),
+            151 => Message::MulticastRouterAdvertisement(
+                MulticastRouterAdvertisement::parse_unverified(bytes)?,
+            ),
+            157 => Message::DuplicateAddressRequest(DuplicateAddress::parse_unverified(bytes)?),
+            158 => {
+                Message::DuplicateAddressConfirmation(DuplicateAddress::parse_unverified(bytes)?)
+            }
             160 => Message::ExtendedEchoRequest(ExtendedEchoRequest::parse_unverified(bytes)?),
             161 => Message::ExtendedEchoReply(ExtendedEchoReply::parse_unverified(bytes)?),
             _ => Message::Other(Raw::parse_unverified(bytes)?),
@@ -304,6 +353,23 @@ impl<B: ByteSlice> Message<B> {
             Message::Redirect(v) => Repr::Redirect(v.to_repr()),
             Message::InverseSolicitation(v) => Repr::InverseSolicitation(v.to_repr()),
             Message::InverseAdvertisement(v) => Repr::InverseAdvertisement(v.to_repr()),
+            Message::HomeAgentDiscoveryRequest(v) => Repr::HomeAgentDiscoveryRequest(v.to_repr()),
+            Message::HomeAgentDiscoveryReply(v) => Repr::HomeAgentDiscoveryReply(v.to_repr()),
+            Message::MobilePrefixSolicitation(v) => Repr::MobilePrefixSolicitation(v.to_repr()),
+            Message::MobilePrefixAdvertisement(v) => Repr::MobilePrefixAdvertisement(v.to_repr()),
+            Message::CertificationPathSolicitation(v) => {
+                Repr::CertificationPathSolicitation(v.to_repr())
+            }
+            Message::CertificationPathAdvertisement(v) => {
+                Repr::CertificationPathAdvertisement(v.to_repr())
+            }
+            Message::MulticastRouterAdvertisement(v) => {
+                Repr::MulticastRouterAdvertisement(v.to_repr())
+            }
+            Message::DuplicateAddressRequest(v) => Repr::DuplicateAddressRequest(v.to_repr()),
+            Message::DuplicateAddressConfirmation(v) => {
+                Repr::DuplicateAddressConfirmation(v.to_repr())
+            }
             Message::ExtendedEchoRequest(v) => Repr::ExtendedEchoRequest(v.to_repr()),
             Message::ExtendedEchoReply(v) => Repr::ExtendedEchoReply(v.to_repr()),
             Message::Other(v) => Repr::Other(v.to_repr()),

@@ -29,6 +29,11 @@
 //! | 136 | [`NeighborAdvertisement`] | RFC 4861 4.4 |
 //! | 137 | [`Redirect`] | RFC 4861 4.5 |
 //! | 141, 142 | [`InverseNeighborDiscovery`] | RFC 3122 |
+//! | 144, 145 | [`HomeAgentDiscovery`] | RFC 6275 6.5, 6.6 |
+//! | 146, 147 | [`MobilePrefix`] | RFC 6275 6.7, 6.8 |
+//! | 148, 149 | [`CertificationPathSolicitation`], [`CertificationPathAdvertisement`] | RFC 3971 6.4 |
+//! | 151 | [`MulticastRouterAdvertisement`] | RFC 4286 4.1 |
+//! | 157, 158 | [`DuplicateAddress`] | RFC 6775 4.4 |
 //! | 160, 161 | [`ExtendedEchoRequest`], [`ExtendedEchoReply`] | RFC 8335 |
 //! | any other | [`Raw`]: type, code, checksum, body (from 4 bytes) | RFC 4443 2.1 |
 //!
@@ -59,6 +64,7 @@ mod errors;
 mod message;
 mod mld;
 mod ndp;
+mod registry;
 mod repr;
 mod rules;
 
@@ -88,6 +94,13 @@ pub use ndp::{
     NeighborSolicitationRepr, Pref64, PrefixInformation, Redirect, RedirectRepr, ReservedFields,
     RouteInformation, RouterAdvertisement, RouterAdvertisementFields, RouterAdvertisementRepr,
     RouterSolicitation, RouterSolicitationRepr, Rs, Solicited, TargetFields, WithOptions,
+};
+pub use registry::{
+    CertificationPathAdvertisement, CertificationPathAdvertisementFields, CertificationPathRepr,
+    CertificationPathSolicitation, CertificationPathSolicitationFields, DuplicateAddress,
+    DuplicateAddressFields, DuplicateAddressRepr, Haad, HomeAgentDiscovery, MobileFields,
+    MobilePrefix, MobileRepr, MulticastRouterAdvertisement, MulticastRouterAdvertisementRepr,
+    MulticastRouterFields, Prefix,
 };
 pub use repr::Repr;
 pub use rules::LinkRule;

@@ -13,10 +13,13 @@
 use core::net::Ipv6Addr;
 
 use super::ndp::Nd;
+use super::registry::Solicitation;
 use super::{
-    DestinationUnreachableRepr, InverseNeighborDiscoveryRepr, MessageType, MldReportRepr, MldRepr,
-    NeighborAdvertisementRepr, NeighborSolicitationRepr, PacketTooBigRepr, ParameterProblemRepr,
-    RawRepr, RedirectRepr, RouterAdvertisementRepr, RouterSolicitationRepr, TimeExceededRepr,
+    CertificationPathRepr, DestinationUnreachableRepr, DuplicateAddressRepr,
+    InverseNeighborDiscoveryRepr, MessageType, MldReportRepr, MldRepr, MobileRepr,
+    MulticastRouterAdvertisementRepr, NeighborAdvertisementRepr, NeighborSolicitationRepr,
+    PacketTooBigRepr, ParameterProblemRepr, RawRepr, RedirectRepr, RouterAdvertisementRepr,
+    RouterSolicitationRepr, TimeExceededRepr,
 };
 use crate::checksum::icmpv6_pseudo_header;
 use crate::error::EmitError;
@@ -76,6 +79,24 @@ pub enum Repr<'a> {
     InverseSolicitation(InverseNeighborDiscoveryRepr<'a>),
     /// Inverse neighbor discovery advertisement, type 142.
     InverseAdvertisement(InverseNeighborDiscoveryRepr<'a>),
+    /// Home agent address discovery request, type 144.
+    HomeAgentDiscoveryRequest(MobileRepr<'a>),
+    /// Home agent address discovery reply, type 145.
+    HomeAgentDiscoveryReply(MobileRepr<'a>),
+    /// Mobile prefix solicitation, type 146.
+    MobilePrefixSolicitation(MobileRepr<'a>),
+    /// Mobile prefix advertisement, type 147.
+    MobilePrefixAdvertisement(MobileRepr<'a>),
+    /// Certification path solicitation, type 148 (`all_components` and `reserved` unused).
+    CertificationPathSolicitation(CertificationPathRepr<'a>),
+    /// Certification path advertisement, type 149.
+    CertificationPathAdvertisement(CertificationPathRepr<'a>),
+    /// Multicast router advertisement, type 151.
+    MulticastRouterAdvertisement(MulticastRouterAdvertisementRepr<'a>),
+    /// Duplicate address request, type 157.
+    DuplicateAddressRequest(DuplicateAddressRepr<'a>),
+    /// Duplicate address confirmation, type 158.
+    DuplicateAddressConfirmation(DuplicateAddressRepr<'a>),
     /// Extended echo request (PROBE), type 160.
     ExtendedEchoRequest(ExtendedEchoRequestRepr<'a>),
     /// Extended echo reply, type 161.
@@ -114,6 +135,15 @@ impl Repr<'_> {
             Repr::Redirect(_) => 137,
             Repr::InverseSolicitation(_) => 141,
             Repr::InverseAdvertisement(_) => 142,
+            Repr::HomeAgentDiscoveryRequest(_) => 144,
+            Repr::HomeAgentDiscoveryReply(_) => 145,
+            Repr::MobilePrefixSolicitation(_) => 146,
+            Repr::MobilePrefixAdvertisement(_) => 147,
+            Repr::CertificationPathSolicitation(_) => 148,
+            Repr::CertificationPathAdvertisement(_) => 149,
+            Repr::MulticastRouterAdvertisement(_) => 151,
+            Repr::DuplicateAddressRequest(_) => 157,
+            Repr::DuplicateAddressConfirmation(_) => 158,
             Repr::ExtendedEchoRequest(_) => 160,
             Repr::ExtendedEchoReply(_) => 161,
             Repr::Other(r) => r.message_type.0,
@@ -147,6 +177,16 @@ impl Repr<'_> {
             Repr::NeighborAdvertisement(r) => Nd(r).buffer_len(),
             Repr::Redirect(r) => Nd(r).buffer_len(),
             Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => Nd(r).buffer_len(),
+            Repr::HomeAgentDiscoveryRequest(r)
+            | Repr::HomeAgentDiscoveryReply(r)
+            | Repr::MobilePrefixSolicitation(r)
+            | Repr::MobilePrefixAdvertisement(r) => r.buffer_len(),
+            Repr::CertificationPathSolicitation(r) => Solicitation(r).buffer_len(),
+            Repr::CertificationPathAdvertisement(r) => r.buffer_len(),
+            Repr::MulticastRouterAdvertisement(r) => r.buffer_len(),
+            Repr::DuplicateAddressRequest(r) | Repr::DuplicateAddressConfirmation(r) => {
+                r.buffer_len()
+            }
             Repr::ExtendedEchoRequest(r) => r.buffer_len(),
             Repr::ExtendedEchoReply(r) => r.buffer_len(),
             Repr::Other(r) => r.buffer_len(),
@@ -207,6 +247,16 @@ impl Repr<'_> {
             Repr::Redirect(r) => emit(&Nd(r), ty, pseudo, buf),
             Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => {
                 emit(&Nd(r), ty, pseudo, buf)
+            }
+            Repr::HomeAgentDiscoveryRequest(r)
+            | Repr::HomeAgentDiscoveryReply(r)
+            | Repr::MobilePrefixSolicitation(r)
+            | Repr::MobilePrefixAdvertisement(r) => emit(r, ty, pseudo, buf),
+            Repr::CertificationPathSolicitation(r) => emit(&Solicitation(r), ty, pseudo, buf),
+            Repr::CertificationPathAdvertisement(r) => emit(r, ty, pseudo, buf),
+            Repr::MulticastRouterAdvertisement(r) => emit(r, ty, pseudo, buf),
+            Repr::DuplicateAddressRequest(r) | Repr::DuplicateAddressConfirmation(r) => {
+                emit(r, ty, pseudo, buf)
             }
             Repr::ExtendedEchoRequest(r) => emit(r, ty, pseudo, buf),
             Repr::ExtendedEchoReply(r) => emit(r, ty, pseudo, buf),

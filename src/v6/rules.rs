@@ -7,9 +7,10 @@
 //!
 //! MLD, in this order: the hop limit is 1; a query is 24 bytes or at least 28 (section 8.1);
 //! its sources, or a report's records, are all present; a query comes from a link-local
-//! address, a report or done from a link-local address or `::` (RFC 3810 section 5.2.13, RFC
-//! 3590 section 4: a host without a link-local address yet). The Router Alert option is the
-//! caller's to check.
+//! address, a report or done from a link-local address, or from `::`, which a host sends before
+//! it has a link-local address (RFC 3590 section 4) and a router discards (RFC 3810 section
+//! 5.2.13): [`LinkRule::UnspecifiedSource`], which a host or a snooping switch (RFC 4541) may
+//! accept. The Router Alert option is the caller's to check.
 //!
 //! Neighbor Discovery, in this order: the hop limit is 255 (the message was not forwarded); the code is
 //! 0; every option has a non-zero length and ends within the message; then per type: a router
@@ -66,8 +67,11 @@ pub enum LinkRule {
     /// query's sources or a report's records cut short (RFC 3810 sections 5.1.10, 5.2.4).
     Malformed(ParseError),
     /// A router advertisement, redirect or MLD message whose source is not a link-local
-    /// address (nor `::`, for an MLD report).
+    /// address.
     SourceNotLinkLocal,
+    /// An MLD report or done from `::` (RFC 3590 section 4): a router discards it (RFC 3810
+    /// section 5.2.13); a host or a snooping switch may accept it.
+    UnspecifiedSource,
     /// A solicitation from the unspecified address with a source link-layer address option.
     UnspecifiedSourceWithLinkLayerAddress,
     /// A solicitation from the unspecified address to other than a solicited-node multicast
@@ -91,6 +95,7 @@ impl fmt::Display for LinkRule {
             LinkRule::Code { code } => write!(f, "code {code}, not 0"),
             LinkRule::Malformed(e) => write!(f, "{e}"),
             LinkRule::SourceNotLinkLocal => f.write_str("source address not link-local"),
+            LinkRule::UnspecifiedSource => f.write_str("unspecified source address"),
             LinkRule::UnspecifiedSourceWithLinkLayerAddress => {
                 f.write_str("unspecified source with a source link-layer address option")
             }
@@ -202,7 +207,7 @@ impl<B: ByteSlice> Message<B> {
     /// let report = [131u8, 0, 0, 0, 0, 0, 0, 0, 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x16];
     /// let msg = Message::parse_unverified(&report[..]).unwrap();
     /// assert_eq!(msg.check_rules(1, src, "ff02::16".parse().unwrap()), Ok(()));
-    /// assert_eq!(msg.check_rules(1, Ipv6Addr::UNSPECIFIED, dst), Ok(()));
+    /// assert_eq!(msg.check_rules(1, Ipv6Addr::UNSPECIFIED, dst), Err(LinkRule::UnspecifiedSource));
     /// assert_eq!(msg.check_rules(1, "2001:db8::1".parse().unwrap(), dst), Err(LinkRule::SourceNotLinkLocal));
     /// ```
     ///
@@ -218,8 +223,10 @@ impl<B: ByteSlice> Message<B> {
             }
         };
         let mld_source = |unspecified_ok: bool| {
-            if src.is_unicast_link_local() || (unspecified_ok && src.is_unspecified()) {
+            if src.is_unicast_link_local() {
                 Ok(())
+            } else if unspecified_ok && src.is_unspecified() {
+                Err(LinkRule::UnspecifiedSource)
             } else {
                 Err(LinkRule::SourceNotLinkLocal)
             }

@@ -119,6 +119,27 @@ pub(crate) fn nd_read(bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> u64 {
                 }
             }
         }
+        Message::HomeAgentDiscoveryRequest(m) | Message::HomeAgentDiscoveryReply(m) => {
+            acc = mix(acc, u64::from(m.identifier()) ^ u64::from(m.reserved()) ^ u64::from(m.mobile_router()));
+            acc = mix(acc, m.home_agent_addresses().len() as u64 ^ m.to_repr().body.len() as u64);
+        }
+        Message::MobilePrefixSolicitation(m) | Message::MobilePrefixAdvertisement(m) => {
+            acc = mix(acc, u64::from(m.managed()) ^ u64::from(m.other()) ^ options_all(m.options()));
+        }
+        Message::CertificationPathSolicitation(m) => {
+            acc = mix(acc, u64::from(m.component()) ^ options_all(m.options()) ^ u64::from(m.to_repr().identifier));
+        }
+        Message::CertificationPathAdvertisement(m) => {
+            acc = mix(acc, u64::from(m.all_components()) ^ u64::from(m.component()) ^ u64::from(m.reserved()));
+            acc = mix(acc, options_all(m.options()) ^ u64::from(m.to_repr().identifier));
+        }
+        Message::MulticastRouterAdvertisement(m) => {
+            acc = mix(acc, u64::from(m.advertisement_interval()) ^ u64::from(m.query_interval()) ^ u64::from(m.robustness_variable()));
+        }
+        Message::DuplicateAddressRequest(m) | Message::DuplicateAddressConfirmation(m) => {
+            acc = mix(acc, u64::from(m.status()) ^ u64::from(m.reserved()) ^ u64::from(m.registration_lifetime()));
+            acc = mix(acc, u64::from(m.eui64()[0]) ^ u128::from(m.registered_address()) as u64 ^ u64::from(m.to_repr().status));
+        }
         _ => {}
     }
     acc
@@ -151,6 +172,7 @@ pub(crate) fn nd_set(buf: &mut [u8], v: u32) -> u64 {
             m.set_multicast_address(addr);
         }
         Ok(Message::MulticastListenerReportV2(mut m)) => m.set_reserved(v as u16),
+        Ok(Message::MobilePrefixAdvertisement(mut m)) => m.set_reserved(v as u16),
         _ => return 0,
     }
     buf.first().map_or(0, |&b| u64::from(b))
@@ -183,5 +205,13 @@ pub(crate) fn nd_emit(bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr, out: &mut [u8]
     let q = Repr::MulticastListenerQuery(MldRepr { body: bytes, ..MldRepr::default() });
     acc = mix(acc, q.emit(src, dst, out).map_or(5, |n| n as u64));
     let r = Repr::MulticastListenerReportV2(MldReportRepr { records: bytes, ..MldReportRepr::default() });
-    mix(acc, r.emit(src, dst, out).map_or(6, |n| n as u64))
+    acc = mix(acc, r.emit(src, dst, out).map_or(6, |n| n as u64));
+    let cps = Repr::CertificationPathSolicitation(CertificationPathRepr { options: bytes, ..Default::default() });
+    acc = mix(acc, cps.emit(src, dst, out).map_or(7, |n| n as u64));
+    let dar = Repr::DuplicateAddressRequest(DuplicateAddressRepr { registered_address: src, ..Default::default() });
+    acc = mix(acc, dar.emit(src, dst, out).map_or(8, |n| n as u64));
+    let mra = Repr::MulticastRouterAdvertisement(MulticastRouterAdvertisementRepr { body: bytes, ..Default::default() });
+    acc = mix(acc, mra.emit(src, dst, out).map_or(9, |n| n as u64));
+    let haad = Repr::HomeAgentDiscoveryReply(MobileRepr { body: bytes, ..MobileRepr::default() });
+    mix(acc, haad.emit(src, dst, out).map_or(10, |n| n as u64))
 }
