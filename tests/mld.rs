@@ -10,21 +10,14 @@
     clippy::panic
 )]
 
+mod common;
+
 use std::net::Ipv6Addr;
+
+use common::{addr6 as a, unhex};
 
 use icmpwire::v6::{LinkRule, Message, MldRepr, MulticastListenerQuery, Repr};
 use icmpwire::{ParseError, Part};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn a(s: &str) -> Ipv6Addr {
-    s.parse().unwrap()
-}
 
 fn parse(hex: &str, src: &str, dst: &str) -> (Vec<u8>, Ipv6Addr, Ipv6Addr) {
     let bytes = unhex(hex);

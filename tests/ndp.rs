@@ -11,7 +11,11 @@
     clippy::panic
 )]
 
+mod common;
+
 use std::net::Ipv6Addr;
+
+use common::{addr6 as a, unhex};
 
 use icmpwire::v6::{
     Addresses, DomainNames, Message, NdOptionRepr, NdOptions, NdOptionsRepr, NeighborSolicitation,
@@ -20,17 +24,6 @@ use icmpwire::v6::{
 };
 use icmpwire::{AnyMessage, EmitError, ParseError, Part};
 use proptest::prelude::*;
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn a(s: &str) -> Ipv6Addr {
-    s.parse().unwrap()
-}
 
 /// kernel6-0247: radvd's unsolicited router advertisement from R1 (the oracle README's
 /// configuration: M=0 O=1, preference high, MTU 1500, two prefixes, the second L=1 A=0, two

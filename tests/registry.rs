@@ -9,21 +9,12 @@
     clippy::panic
 )]
 
-use std::net::Ipv6Addr;
+mod common;
+
+use common::{addr6 as a, unhex};
 
 use icmpwire::v6::{Message, NdOptionRepr};
 use icmpwire::{ParseError, Part};
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
-}
-
-fn a(s: &str) -> Ipv6Addr {
-    s.parse().unwrap()
-}
 
 /// Parses with the checksum verified, and checks that the values write the same bytes.
 fn parsed(hex: &str, src: &str, dst: &str) -> Vec<u8> {

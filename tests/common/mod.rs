@@ -20,6 +20,11 @@ pub(crate) fn unhex(s: &str) -> Vec<u8> {
         .collect()
 }
 
+/// An IPv6 address from its text.
+pub(crate) fn addr6(s: &str) -> std::net::Ipv6Addr {
+    s.parse().unwrap()
+}
+
 /// RFC 1071 by the letter: big-endian 16-bit words, an odd last byte padded on the right with
 /// zero, end-around carry after every addition. Returns the one's complement sum.
 pub(crate) fn reference_sum(data: &[u8]) -> u16 {
