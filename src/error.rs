@@ -70,6 +70,20 @@ pub enum Part {
     /// The 28 bytes of a duplicate address request or confirmation after its checksum (RFC 6775
     /// section 4.4): status, reserved, lifetime, EUI-64, registered address.
     DuplicateAddress,
+    /// The subject of a node information query (RFC 4620 section 4): 16 bytes for code 0 (an
+    /// IPv6 address), 4 for code 2 (an IPv4 address).
+    NodeInformationSubject,
+    /// The 12 bytes of a router renumbering message after its checksum (RFC 2894 section 3.1):
+    /// sequence number, segment number, flags, maximum delay, reserved.
+    RouterRenumbering,
+    /// A prefix control operation of a router renumbering command (RFC 2894 section 3.2): its
+    /// 24-byte match-prefix part and the use-prefix parts its OpLength announces.
+    PrefixControl,
+    /// A 24-byte match result of a router renumbering result (RFC 2894 section 3.3).
+    MatchResult,
+    /// The base object of an RPL control message (RFC 6550 section 6): 2 bytes for a DIS, 24
+    /// for a DIO, 4 (20 with the D flag) for a DAO or DAO-ACK, 24 for a consistency check.
+    RplBase,
 }
 
 impl fmt::Display for Part {
@@ -98,6 +112,11 @@ impl fmt::Display for Part {
             Part::MulticastSources => "MLDv2 query sources",
             Part::MulticastRecord => "MLDv2 multicast address record",
             Part::DuplicateAddress => "duplicate address fields",
+            Part::NodeInformationSubject => "node information query subject",
+            Part::RouterRenumbering => "router renumbering fields",
+            Part::PrefixControl => "router renumbering prefix control operation",
+            Part::MatchResult => "router renumbering match result",
+            Part::RplBase => "RPL base object",
         })
     }
 }
@@ -258,6 +277,15 @@ pub enum ParseError {
         /// The prefix length field.
         prefix_length: u8,
     },
+    /// A prefix control operation of a router renumbering command whose OpLength is not 3 +
+    /// 4n (RFC 2894 section 3.2: the match-prefix part is 3 units, each use-prefix part 4).
+    #[error("prefix control operation at offset {offset} has OpLength {oplength}, not 3 + 4n")]
+    PrefixControlLength {
+        /// The operation's offset in the message (from the type byte).
+        offset: usize,
+        /// Its OpLength field (8-octet units).
+        oplength: u8,
+    },
     /// The quoted datagram carries another protocol than the one asked for.
     #[error("quoted datagram carries protocol {found}, not {expected}")]
     QuotedProtocol {
@@ -288,6 +316,15 @@ pub enum EmitError {
         /// Bytes the message needs.
         required: usize,
         /// Bytes in the buffer.
+        actual: usize,
+    },
+    /// Data shorter than the message's code needs (a node information query of code 0 needs
+    /// a 16-byte IPv6 subject, of code 2 a 4-byte IPv4 one; RFC 4620 section 4).
+    #[error("data of {actual} bytes: the code needs {required}")]
+    DataTooShort {
+        /// Bytes the code needs.
+        required: usize,
+        /// Bytes given.
         actual: usize,
     },
     /// A router advertisement with more entries than its 8-bit count can announce.
@@ -359,6 +396,15 @@ pub enum EmitError {
         value: u32,
         /// The field's width.
         bits: u8,
+    },
+    /// A base object given for another code than its own (an RPL DIO base in a message of
+    /// code 2, RFC 6550 section 6).
+    #[error("code {code} with the base object of code {base}")]
+    BaseCode {
+        /// The message's code.
+        code: u8,
+        /// The code the base object belongs to.
+        base: u8,
     },
     /// Raw router entries whose length is not Num Addrs x Addr Entry Size x 4 bytes, or an
     /// entry size below 2.

@@ -34,8 +34,10 @@
 //!   [`v6::DestinationUnreachable`], [`v6::PacketTooBig`], [`v6::TimeExceeded`],
 //!   [`v6::ParameterProblem`], [`v6::Echo`], extended echo, Neighbor Discovery
 //!   ([`v6::RouterAdvertisement`] and the others, their options read by [`v6::NdOptions`]), MLD
-//!   ([`v6::MulticastListenerQuery`], [`v6::MulticastListenerReportV2`]), and [`v6::Raw`] for
-//!   the rest of the registry, kept byte for byte.
+//!   ([`v6::MulticastListenerQuery`], [`v6::MulticastListenerReportV2`]), the rest of the
+//!   registry ([`v6::RouterRenumbering`], [`v6::NodeInformationQuery`], [`v6::Rpl`], Mobile
+//!   IPv6, SEND, ... : the table in [`v6`]), and [`v6::Raw`] for unassigned and experimental
+//!   types, kept byte for byte.
 //! * Every view is one generic type, [`view::View`]: what all messages share (type, code,
 //!   checksum, payload, the setters' checksum upkeep) is written and documented there once;
 //!   each message family adds the accessors of its own fields, and ICMPv4 and ICMPv6 share the

@@ -17,6 +17,9 @@ mod json;
 #[path = "../examples/icmpdump/json6.rs"]
 #[allow(dead_code)]
 mod json6;
+#[path = "../examples/icmpdump/json6_registry.rs"]
+#[allow(dead_code)]
+mod json6_registry;
 
 use std::net::Ipv6Addr;
 
@@ -53,6 +56,10 @@ enum Spec {
     Report(u8, u16, u16, Vec<u8>),
     /// Types 144-149, 151, 157, 158: type, code, the fixed fields' bytes, body.
     Registry(u8, u8, [u8; 28], Vec<u8>),
+    /// Types 138-140, 154: type, code, the fixed fields' bytes, body.
+    Shaped(u8, u8, [u8; 28], Vec<u8>),
+    /// Type 155: which base object (0-4, else none), the base's bytes, options.
+    Rpl(u8, [u8; 28], Vec<u8>),
     Other(u8, u8, Vec<u8>),
 }
 
@@ -124,10 +131,18 @@ fn spec() -> impl Strategy<Value = Spec> {
             data()
         )
             .prop_map(|(t, c, f, d)| Spec::Registry(t, c, f, d)),
+        (
+            prop::sample::select(vec![138u8, 139, 140, 154]),
+            any::<u8>(),
+            any::<[u8; 28]>(),
+            data()
+        )
+            .prop_map(|(t, c, f, d)| Spec::Shaped(t, c, f, d)),
+        (0u8..6, any::<[u8; 28]>(), data()).prop_map(|(k, f, d)| Spec::Rpl(k, f, d)),
         // Any type without a view (those with one parse as their view).
         (
             any::<u8>().prop_filter("no view", |t| {
-                !matches!(t, 1..=4 | 128..=137 | 141..=149 | 151 | 157 | 158 | 160 | 161)
+                !matches!(t, 1..=4 | 128..=149 | 151 | 154 | 155 | 157 | 158 | 160 | 161)
             }),
             any::<u8>(),
             data()
@@ -356,6 +371,98 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
                 157 => Repr::DuplicateAddressRequest(dad),
                 _ => Repr::DuplicateAddressConfirmation(dad),
             })
+        }
+        Spec::Shaped(t, code, b, body) => {
+            let code = *code;
+            let w = |at: usize| u16::from_be_bytes([b[at], b[at + 1]]);
+            let d = |at: usize| u32::from_be_bytes(b[at..at + 4].try_into().unwrap());
+            // A query of code 0 or 2 needs its whole subject (RFC 4620 section 4).
+            let data = if *t == 139 && body.len() < 16 {
+                &b[12..28]
+            } else {
+                &body[..]
+            };
+            let ni = NodeInformationRepr {
+                code,
+                qtype: w(0),
+                flags: w(2),
+                nonce: b[4..12].try_into().unwrap(),
+                data,
+            };
+            f(match t {
+                138 => Repr::RouterRenumbering(RouterRenumberingRepr {
+                    code,
+                    sequence_number: d(0),
+                    segment_number: b[4],
+                    flags: b[5],
+                    max_delay: w(6),
+                    reserved: d(8),
+                    body,
+                }),
+                139 => Repr::NodeInformationQuery(ni),
+                140 => Repr::NodeInformationReply(ni),
+                _ => Repr::Fmip(FmipRepr {
+                    code,
+                    subtype: b[0],
+                    reserved: b[1],
+                    identifier: w(2),
+                    options: body,
+                }),
+            })
+        }
+        Spec::Rpl(kind, b, options) => {
+            let addr = Ipv6Addr::from(<[u8; 16]>::try_from(&b[12..28]).unwrap());
+            let id = (b[11] & 1 == 1).then_some(addr);
+            let base = match kind {
+                0 => Some(RplBase::Dis {
+                    flags: b[0],
+                    reserved: b[1],
+                }),
+                1 => Some(RplBase::Dio(RplDio {
+                    instance_id: b[0],
+                    version: b[1],
+                    rank: u16::from_be_bytes([b[2], b[3]]),
+                    grounded: b[4] & 1 == 1,
+                    zero: b[4] & 2 == 2,
+                    mop: b[5] & 7,
+                    preference: b[6] & 7,
+                    dtsn: b[7],
+                    flags: b[8],
+                    reserved: b[9],
+                    dodag_id: addr,
+                })),
+                2 => Some(RplBase::Dao(RplDao {
+                    instance_id: b[0],
+                    expects_ack: b[1] & 1 == 1,
+                    flags: b[2] & 0x3f,
+                    reserved: b[3],
+                    sequence: b[4],
+                    dodag_id: id,
+                })),
+                3 => Some(RplBase::DaoAck(RplDaoAck {
+                    instance_id: b[0],
+                    reserved: b[1] & 0x7f,
+                    sequence: b[2],
+                    status: b[3],
+                    dodag_id: id,
+                })),
+                4 => Some(RplBase::ConsistencyCheck(RplConsistencyCheck {
+                    instance_id: b[0],
+                    response: b[1] & 1 == 1,
+                    flags: b[2] & 0x7f,
+                    nonce: u16::from_be_bytes([b[3], b[4]]),
+                    dodag_id: addr,
+                    destination_counter: u32::from_be_bytes([b[5], b[6], b[7], b[8]]),
+                })),
+                _ => None,
+            };
+            // Without a base object: a secure variant (0x80-0x83), read as bytes.
+            let code = base.map_or(0x80 | (b[0] & 3), |x| x.code());
+            f(Repr::Rpl(RplRepr {
+                code,
+                base,
+                options,
+            }))
         }
         Spec::Other(t, code, body) => f(Repr::Other(RawRepr {
             message_type: MessageType(*t),
@@ -637,6 +744,36 @@ fn set_everything(msg: Message<&mut [u8]>, v: u32) {
         Message::CertificationPathSolicitation(mut m) => {
             m.set_identifier(hi ^ lo);
             assert_eq!(m.identifier(), hi ^ lo);
+        }
+        Message::RouterRenumbering(mut m) => {
+            m.set_sequence_number(!v);
+            m.set_flags(v as u8);
+            assert_eq!((m.sequence_number(), m.flags()), (!v, v as u8));
+            assert_eq!(
+                (m.test(), m.processed_previously()),
+                (v & 0x80 != 0, v & 8 != 0)
+            );
+        }
+        Message::NodeInformationQuery(mut m) => {
+            m.set_qtype(hi);
+            m.set_flags(lo);
+            m.set_nonce(u64::from(v).to_be_bytes());
+            assert_eq!((m.qtype(), m.flags()), (hi, lo));
+            assert_eq!(m.nonce(), u64::from(v).to_be_bytes());
+        }
+        Message::NodeInformationReply(mut m) => {
+            m.set_qtype(lo);
+            m.set_flags(hi);
+            m.set_nonce((!u64::from(v)).to_be_bytes());
+            assert_eq!(
+                (m.qtype(), m.flags(), m.nonce()),
+                (lo, hi, (!u64::from(v)).to_be_bytes())
+            );
+        }
+        Message::Fmip(mut m) => {
+            m.set_subtype(v as u8);
+            m.set_fmip_identifier(hi);
+            assert_eq!((m.subtype(), m.fmip_identifier()), (v as u8, hi));
         }
         Message::RouterSolicitation(mut m) => {
             m.set_reserved(v);

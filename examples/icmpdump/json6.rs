@@ -15,6 +15,7 @@ use icmpwire::{ExtensionHeader, ParseError, Quote, QuotedIpv6, protocol};
 use serde_json::{Map, Value, json};
 
 use super::json::{error_kind, hex, interface_identification_json, interface_information_json};
+use super::json6_registry::{registry_fields, rpl_payload};
 
 /// The JSON object for the ICMPv6 message `bytes` (from the type byte) sent from `src` to
 /// `dst` (the addresses of the checksum's pseudo-header). A message with a bad checksum is
@@ -243,9 +244,16 @@ fn decoded(msg: &Message<&[u8]>, bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> 
                 put("rest_of_header", json!(u32::from_be_bytes(word)));
             }
         }
-        _ => {}
+        Message::Fmip(m) => {
+            put("subtype", json!(m.subtype()));
+            put("reserved", json!(m.reserved()));
+            put("identifier", json!(m.fmip_identifier()));
+        }
+        _ => {
+            registry_fields(msg, &mut fields);
+        }
     }
-    if matches!(msg.message_type().0, 133..=137 | 141 | 142 | 147..=149) {
+    if matches!(msg.message_type().0, 133..=137 | 141 | 142 | 147..=149 | 154) {
         fields.insert(
             "options".to_string(),
             options_json(msg.payload(), msg.payload_offset()),
@@ -256,6 +264,7 @@ fn decoded(msg: &Message<&[u8]>, bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> 
     let (payload_offset, payload) = match msg {
         Message::MulticastListenerQuery(m) => (m.content_len(), &bytes[m.content_len()..]),
         Message::MulticastListenerReportV2(m) => (m.content_len(), &bytes[m.content_len()..]),
+        Message::Rpl(m) => rpl_payload(m),
         _ => (msg.payload_offset(), msg.payload()),
     };
     json!({

@@ -25,6 +25,7 @@
 mod capture;
 mod json;
 mod json6;
+mod json6_registry;
 
 use icmpwire::AnyMessage;
 use std::fmt::Write as _;

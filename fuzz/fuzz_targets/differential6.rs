@@ -4,9 +4,10 @@
 //! `verify_checksum` is `true` under `cfg(fuzzing)`). The peers' documented limits are allowed
 //! for (FUZZING.md): smoltcp reads only the types of its enum, echo and packet too big with code
 //! 0, and an error's quote of 40 bytes or more; etherparse names only the codes it knows. Both
-//! read a Neighbor Discovery, MLD, SEND advertisement or duplicate address message from 8
-//! bytes on; icmpwire wants its fixed part (RFC 4861 section 4, RFC 2710 section 3, RFC 3971
-//! section 6.4.2, RFC 6775 section 4.4) and says so.
+//! read a Neighbor Discovery, MLD, router renumbering, node information, SEND advertisement or
+//! duplicate address message from 8 bytes on; icmpwire wants its fixed part (RFC 4861 section
+//! 4, RFC 2710 section 3, RFC 2894 section 3.1, RFC 4620 section 4, RFC 3971 section 6.4.2, RFC
+//! 6775 section 4.4), and a node information query's whole subject, and says so.
 #![no_main]
 
 use icmpwire::AnyMessage;
@@ -29,8 +30,18 @@ fuzz_target!(|data: &[u8]| {
     // the peers read the first 8 bytes.
     if let Err(ParseError::Truncated { part, required, actual }) = ours {
         if actual >= 8 {
-            assert!(actual < required && matches!(msg[0], 130..=137 | 149 | 157 | 158), "{:?}", ours);
-            assert!(matches!(part, Part::NeighborDiscovery | Part::MulticastListener | Part::DuplicateAddress | Part::Header));
+            let subject = part == Part::NodeInformationSubject;
+            assert!(subject || actual < required, "{:?}", ours);
+            assert!(matches!(msg[0], 130..=140 | 149 | 157 | 158), "{:?}", ours);
+            assert!(matches!(
+                part,
+                Part::NeighborDiscovery
+                    | Part::MulticastListener
+                    | Part::DuplicateAddress
+                    | Part::Header
+                    | Part::RouterRenumbering
+                    | Part::NodeInformationSubject
+            ));
             return;
         }
     }

@@ -6,11 +6,12 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use core::net::Ipv6Addr;
 
 use crate::v6::{
-    CertificationPathRepr, DuplicateAddressRepr, InverseNeighborDiscoveryRepr, MessageType,
-    MldReportRepr, MldRepr, MobileRepr, MulticastRouterAdvertisementRepr, NdOptionsRepr,
-    NeighborAdvertisementRepr, NeighborSolicitationRepr, PacketTooBigRepr, ParameterProblemCode,
-    ParameterProblemRepr, RawRepr, RedirectRepr, Repr, RouterAdvertisementRepr,
-    RouterSolicitationRepr, TimeExceededCode, UnreachableCode,
+    CertificationPathRepr, DuplicateAddressRepr, FmipRepr, InverseNeighborDiscoveryRepr,
+    MessageType, MldReportRepr, MldRepr, MobileRepr, MulticastRouterAdvertisementRepr,
+    NdOptionsRepr, NeighborAdvertisementRepr, NeighborSolicitationRepr, NodeInformationRepr,
+    PacketTooBigRepr, ParameterProblemCode, ParameterProblemRepr, RawRepr, RedirectRepr, Repr,
+    RouterAdvertisementRepr, RouterRenumberingRepr, RouterSolicitationRepr, RplBase,
+    RplConsistencyCheck, RplDao, RplDaoAck, RplDio, RplRepr, TimeExceededCode, UnreachableCode,
 };
 
 arbitrary_u8!(
@@ -150,6 +151,108 @@ fn nd_or_mld<'a>(u: &mut Unstructured<'a>) -> Result<Repr<'a>> {
     })
 }
 
+/// An RPL base object of any kind, its sub-byte fields within their bits (the builder refuses
+/// wider values), or none.
+fn rpl_base(u: &mut Unstructured<'_>) -> Result<Option<RplBase>> {
+    let id = |u: &mut Unstructured<'_>| -> Result<Option<Ipv6Addr>> {
+        Ok(if u.arbitrary()? { Some(addr(u)?) } else { None })
+    };
+    Ok(Some(match u.int_in_range(0u8..=5)? {
+        0 => RplBase::Dis {
+            flags: u.arbitrary()?,
+            reserved: u.arbitrary()?,
+        },
+        1 => RplBase::Dio(RplDio {
+            instance_id: u.arbitrary()?,
+            version: u.arbitrary()?,
+            rank: u.arbitrary()?,
+            grounded: u.arbitrary()?,
+            zero: u.arbitrary()?,
+            mop: u.int_in_range(0..=7)?,
+            preference: u.int_in_range(0..=7)?,
+            dtsn: u.arbitrary()?,
+            flags: u.arbitrary()?,
+            reserved: u.arbitrary()?,
+            dodag_id: addr(u)?,
+        }),
+        2 => RplBase::Dao(RplDao {
+            instance_id: u.arbitrary()?,
+            expects_ack: u.arbitrary()?,
+            flags: u.int_in_range(0..=0x3f)?,
+            reserved: u.arbitrary()?,
+            sequence: u.arbitrary()?,
+            dodag_id: id(u)?,
+        }),
+        3 => RplBase::DaoAck(RplDaoAck {
+            instance_id: u.arbitrary()?,
+            reserved: u.int_in_range(0..=0x7f)?,
+            sequence: u.arbitrary()?,
+            status: u.arbitrary()?,
+            dodag_id: id(u)?,
+        }),
+        4 => RplBase::ConsistencyCheck(RplConsistencyCheck {
+            instance_id: u.arbitrary()?,
+            response: u.arbitrary()?,
+            flags: u.int_in_range(0..=0x7f)?,
+            nonce: u.arbitrary()?,
+            dodag_id: addr(u)?,
+            destination_counter: u.arbitrary()?,
+        }),
+        _ => return Ok(None),
+    }))
+}
+
+/// Types 138-140, 154, 155: fields as drawn, bodies as bytes; a node information query of
+/// code 0 or 2 gets a whole subject, an RPL message without a base object a secure code.
+fn shaped<'a>(u: &mut Unstructured<'a>) -> Result<Repr<'a>> {
+    let code: u8 = u.arbitrary()?;
+    let body: &[u8] = u.arbitrary()?;
+    Ok(match u.int_in_range(0u8..=4)? {
+        0 => Repr::RouterRenumbering(RouterRenumberingRepr {
+            code,
+            sequence_number: u.arbitrary()?,
+            segment_number: u.arbitrary()?,
+            flags: u.arbitrary()?,
+            max_delay: u.arbitrary()?,
+            reserved: u.arbitrary()?,
+            body,
+        }),
+        k @ (1 | 2) => {
+            let mut ni = NodeInformationRepr {
+                code,
+                qtype: u.arbitrary()?,
+                flags: u.arbitrary()?,
+                nonce: u.arbitrary()?,
+                data: body,
+            };
+            if k == 1 {
+                if body.len() < 16 {
+                    ni.data = u.bytes(16)?;
+                }
+                Repr::NodeInformationQuery(ni)
+            } else {
+                Repr::NodeInformationReply(ni)
+            }
+        }
+        3 => Repr::Fmip(FmipRepr {
+            code,
+            subtype: u.arbitrary()?,
+            reserved: u.arbitrary()?,
+            identifier: u.arbitrary()?,
+            options: body,
+        }),
+        _ => {
+            let base = rpl_base(u)?;
+            let code = base.map_or(0x80 | (code & 3), |b| b.code());
+            Repr::Rpl(RplRepr {
+                code,
+                base,
+                options: body,
+            })
+        }
+    })
+}
+
 /// Types 144-149, 151, 157, 158: fields as drawn, the body as bytes (the solicitation 148 has
 /// no all-components or reserved field: they stay 0).
 fn registry<'a>(u: &mut Unstructured<'a>) -> Result<Repr<'a>> {
@@ -221,7 +324,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
     /// assert_eq!(Message::parse(&buf[..], src, dst).unwrap().to_repr(), repr);
     /// ```
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.int_in_range(0u8..=10)? {
+        Ok(match u.int_in_range(0u8..=11)? {
             0 => Repr::DestinationUnreachable(u.arbitrary()?),
             1 => Repr::PacketTooBig(u.arbitrary()?),
             2 => Repr::TimeExceeded(u.arbitrary()?),
@@ -232,6 +335,7 @@ impl<'a> Arbitrary<'a> for Repr<'a> {
             7 => Repr::ExtendedEchoReply(u.arbitrary()?),
             8 => nd_or_mld(u)?,
             9 => registry(u)?,
+            10 => shaped(u)?,
             _ => Repr::Other(u.arbitrary()?),
         })
     }

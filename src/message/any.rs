@@ -50,7 +50,7 @@ pub trait AnyMessage: seal::Dispatch {
     ///
     /// let bytes = [0u8, 0, 0xFF, 0xFF, 0, 0, 0, 0];
     /// assert_eq!(Message::parse(&bytes[..]).unwrap().message_type(), MessageType::ECHO_REPLY);
-    /// let bytes = [138u8, 0, 0, 0];
+    /// let bytes = [138u8, 255, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0];
     /// let msg = icmpwire::v6::Message::parse_unverified(&bytes[..]).unwrap();
     /// assert_eq!(msg.message_type(), icmpwire::v6::MessageType::ROUTER_RENUMBERING);
     /// ```

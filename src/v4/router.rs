@@ -89,7 +89,7 @@ impl Fields<V4> for RouterAdvertisementFields {
 
     /// Entries of at least 2 words (RFC 1256 section 5.2), as many as announced.
     #[inline]
-    fn check(&self, payload: &[u8]) -> Result<(), ParseError> {
+    fn check(&self, _code: u8, payload: &[u8]) -> Result<(), ParseError> {
         let size = self.entry_size;
         if size < 2 {
             return Err(ParseError::AddrEntrySize { size });

@@ -6,11 +6,12 @@ use zerocopy::{ByteSlice, SplitByteSlice};
 
 use super::{
     CertificationPathAdvertisement, CertificationPathSolicitation, DestinationUnreachable,
-    DuplicateAddress, Echo, ExtendedEchoReply, ExtendedEchoRequest, HomeAgentDiscovery,
+    DuplicateAddress, Echo, ExtendedEchoReply, ExtendedEchoRequest, Fmip, HomeAgentDiscovery,
     InverseNeighborDiscovery, MobilePrefix, MulticastListener, MulticastListenerQuery,
     MulticastListenerReportV2, MulticastRouterAdvertisement, NeighborAdvertisement,
-    NeighborSolicitation, PacketTooBig, ParameterProblem, Raw, Redirect, Repr, RouterAdvertisement,
-    RouterSolicitation, TimeExceeded, V6,
+    NeighborSolicitation, NodeInformationQuery, NodeInformationReply, PacketTooBig,
+    ParameterProblem, Raw, Redirect, Repr, RouterAdvertisement, RouterRenumbering,
+    RouterSolicitation, Rpl, TimeExceeded, V6,
 };
 use crate::checksum::icmpv6_pseudo_header;
 use crate::error::{ParseError, Part};
@@ -22,9 +23,9 @@ use crate::view::Parts;
 
 /// Any ICMPv6 message, as its typed view. Returned by [`Message::parse`].
 ///
-/// Types this crate has no view for yet (router renumbering, node information, FMIPv6, RPL
-/// and the rest of the registry) are kept in [`Message::Other`] with all their bytes; unknown codes of known types
-/// are kept in their view.
+/// Types this crate has no view for (unassigned, experimental, and the few whose body is only a
+/// reserved byte: 152, 153) are kept in [`Message::Other`] with all their bytes; unknown codes
+/// of known types are kept in their view.
 ///
 /// ```
 /// use core::net::Ipv6Addr;
@@ -76,6 +77,12 @@ pub enum Message<B> {
     InverseSolicitation(InverseNeighborDiscovery<B>),
     /// Inverse neighbor discovery advertisement, type 142.
     InverseAdvertisement(InverseNeighborDiscovery<B>),
+    /// Router renumbering, type 138.
+    RouterRenumbering(RouterRenumbering<B>),
+    /// Node information query, type 139.
+    NodeInformationQuery(NodeInformationQuery<B>),
+    /// Node information reply, type 140.
+    NodeInformationReply(NodeInformationReply<B>),
     /// Home agent address discovery request, type 144.
     HomeAgentDiscoveryRequest(HomeAgentDiscovery<B>),
     /// Home agent address discovery reply, type 145.
@@ -90,6 +97,10 @@ pub enum Message<B> {
     CertificationPathAdvertisement(CertificationPathAdvertisement<B>),
     /// Multicast router advertisement, type 151.
     MulticastRouterAdvertisement(MulticastRouterAdvertisement<B>),
+    /// FMIPv6 message, type 154.
+    Fmip(Fmip<B>),
+    /// RPL control message, type 155.
+    Rpl(Rpl<B>),
     /// Duplicate address request, type 157.
     DuplicateAddressRequest(DuplicateAddress<B>),
     /// Duplicate address confirmation, type 158.
@@ -105,7 +116,7 @@ pub enum Message<B> {
 /// Whether type `ty` has a typed view (every other type parses as [`Message::Other`]).
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 pub(crate) const fn has_view(ty: u8) -> bool {
-    matches!(ty, 1..=4 | 128..=137 | 141..=149 | 151 | 157 | 158 | 160 | 161)
+    matches!(ty, 1..=4 | 128..=149 | 151 | 154 | 155 | 157 | 158 | 160 | 161)
 }
 
 impl<B: ByteSlice> seal::Dispatch for Message<B> {
@@ -125,6 +136,11 @@ impl<B: ByteSlice> seal::Dispatch for Message<B> {
             Message::NeighborAdvertisement(v) => v.parts(),
             Message::Redirect(v) => v.parts(),
             Message::InverseSolicitation(v) | Message::InverseAdvertisement(v) => v.parts(),
+            Message::RouterRenumbering(v) => v.parts(),
+            Message::NodeInformationQuery(v) => v.parts(),
+            Message::NodeInformationReply(v) => v.parts(),
+            Message::Fmip(v) => v.parts(),
+            Message::Rpl(v) => v.parts(),
             Message::HomeAgentDiscoveryRequest(v) | Message::HomeAgentDiscoveryReply(v) => {
                 v.parts()
             }
@@ -247,6 +263,11 @@ impl<B: SplitByteSlice> Message<B> {
             142 => {
                 Message::InverseAdvertisement(InverseNeighborDiscovery::parse_unverified(bytes)?)
             }
+            138 => Message::RouterRenumbering(RouterRenumbering::parse_unverified(bytes)?),
+            139 => Message::NodeInformationQuery(NodeInformationQuery::parse_unverified(bytes)?),
+            140 => Message::NodeInformationReply(NodeInformationReply::parse_unverified(bytes)?),
+            154 => Message::Fmip(Fmip::parse_unverified(bytes)?),
+            155 => Message::Rpl(Rpl::parse_unverified(bytes)?),
             144 => Message::HomeAgentDiscoveryRequest(HomeAgentDiscovery::parse_unverified(bytes)?),
             145 => Message::HomeAgentDiscoveryReply(HomeAgentDiscovery::parse_unverified(bytes)?),
             146 => Message::MobilePrefixSolicitation(MobilePrefix::parse_unverified(bytes)?),
@@ -353,6 +374,11 @@ impl<B: ByteSlice> Message<B> {
             Message::Redirect(v) => Repr::Redirect(v.to_repr()),
             Message::InverseSolicitation(v) => Repr::InverseSolicitation(v.to_repr()),
             Message::InverseAdvertisement(v) => Repr::InverseAdvertisement(v.to_repr()),
+            Message::RouterRenumbering(v) => Repr::RouterRenumbering(v.to_repr()),
+            Message::NodeInformationQuery(v) => Repr::NodeInformationQuery(v.to_repr()),
+            Message::NodeInformationReply(v) => Repr::NodeInformationReply(v.to_repr()),
+            Message::Fmip(v) => Repr::Fmip(v.to_repr()),
+            Message::Rpl(v) => Repr::Rpl(v.to_repr()),
             Message::HomeAgentDiscoveryRequest(v) => Repr::HomeAgentDiscoveryRequest(v.to_repr()),
             Message::HomeAgentDiscoveryReply(v) => Repr::HomeAgentDiscoveryReply(v.to_repr()),
             Message::MobilePrefixSolicitation(v) => Repr::MobilePrefixSolicitation(v.to_repr()),

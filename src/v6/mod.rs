@@ -29,10 +29,14 @@
 //! | 136 | [`NeighborAdvertisement`] | RFC 4861 4.4 |
 //! | 137 | [`Redirect`] | RFC 4861 4.5 |
 //! | 141, 142 | [`InverseNeighborDiscovery`] | RFC 3122 |
+//! | 138 | [`RouterRenumbering`] | RFC 2894 3 |
+//! | 139, 140 | [`NodeInformationQuery`], [`NodeInformationReply`] | RFC 4620 4-6 |
 //! | 144, 145 | [`HomeAgentDiscovery`] | RFC 6275 6.5, 6.6 |
 //! | 146, 147 | [`MobilePrefix`] | RFC 6275 6.7, 6.8 |
 //! | 148, 149 | [`CertificationPathSolicitation`], [`CertificationPathAdvertisement`] | RFC 3971 6.4 |
 //! | 151 | [`MulticastRouterAdvertisement`] | RFC 4286 4.1 |
+//! | 154 | [`Fmip`] | RFC 5568 6.1 |
+//! | 155 | [`Rpl`] | RFC 6550 6 |
 //! | 157, 158 | [`DuplicateAddress`] | RFC 6775 4.4 |
 //! | 160, 161 | [`ExtendedEchoRequest`], [`ExtendedEchoReply`] | RFC 8335 |
 //! | any other | [`Raw`]: type, code, checksum, body (from 4 bytes) | RFC 4443 2.1 |
@@ -101,6 +105,13 @@ pub use registry::{
     DuplicateAddressFields, DuplicateAddressRepr, Haad, HomeAgentDiscovery, MobileFields,
     MobilePrefix, MobileRepr, MulticastRouterAdvertisement, MulticastRouterAdvertisementRepr,
     MulticastRouterFields, Prefix,
+};
+pub use registry::{
+    Fmip, FmipFields, FmipRepr, MatchResult, MatchResults, NodeInformationFields,
+    NodeInformationQuery, NodeInformationReply, NodeInformationRepr, NodeQuery, NodeReply,
+    PrefixControl, PrefixControls, RouterRenumbering, RouterRenumberingFields,
+    RouterRenumberingRepr, Rpl, RplBase, RplConsistencyCheck, RplDao, RplDaoAck, RplDio, RplFields,
+    RplRepr, UsePrefix,
 };
 pub use repr::Repr;
 pub use rules::LinkRule;

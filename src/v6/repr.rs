@@ -13,13 +13,14 @@
 use core::net::Ipv6Addr;
 
 use super::ndp::Nd;
-use super::registry::Solicitation;
+use super::registry::{NodeQueryBuild, Solicitation};
 use super::{
-    CertificationPathRepr, DestinationUnreachableRepr, DuplicateAddressRepr,
+    CertificationPathRepr, DestinationUnreachableRepr, DuplicateAddressRepr, FmipRepr,
     InverseNeighborDiscoveryRepr, MessageType, MldReportRepr, MldRepr, MobileRepr,
     MulticastRouterAdvertisementRepr, NeighborAdvertisementRepr, NeighborSolicitationRepr,
-    PacketTooBigRepr, ParameterProblemRepr, RawRepr, RedirectRepr, RouterAdvertisementRepr,
-    RouterSolicitationRepr, TimeExceededRepr,
+    NodeInformationRepr, PacketTooBigRepr, ParameterProblemRepr, RawRepr, RedirectRepr,
+    RouterAdvertisementRepr, RouterRenumberingRepr, RouterSolicitationRepr, RplRepr,
+    TimeExceededRepr,
 };
 use crate::checksum::icmpv6_pseudo_header;
 use crate::error::EmitError;
@@ -79,6 +80,16 @@ pub enum Repr<'a> {
     InverseSolicitation(InverseNeighborDiscoveryRepr<'a>),
     /// Inverse neighbor discovery advertisement, type 142.
     InverseAdvertisement(InverseNeighborDiscoveryRepr<'a>),
+    /// Router renumbering, type 138.
+    RouterRenumbering(RouterRenumberingRepr<'a>),
+    /// Node information query, type 139.
+    NodeInformationQuery(NodeInformationRepr<'a>),
+    /// Node information reply, type 140.
+    NodeInformationReply(NodeInformationRepr<'a>),
+    /// FMIPv6 message, type 154.
+    Fmip(FmipRepr<'a>),
+    /// RPL control message, type 155.
+    Rpl(RplRepr<'a>),
     /// Home agent address discovery request, type 144.
     HomeAgentDiscoveryRequest(MobileRepr<'a>),
     /// Home agent address discovery reply, type 145.
@@ -135,6 +146,11 @@ impl Repr<'_> {
             Repr::Redirect(_) => 137,
             Repr::InverseSolicitation(_) => 141,
             Repr::InverseAdvertisement(_) => 142,
+            Repr::RouterRenumbering(_) => 138,
+            Repr::NodeInformationQuery(_) => 139,
+            Repr::NodeInformationReply(_) => 140,
+            Repr::Fmip(_) => 154,
+            Repr::Rpl(_) => 155,
             Repr::HomeAgentDiscoveryRequest(_) => 144,
             Repr::HomeAgentDiscoveryReply(_) => 145,
             Repr::MobilePrefixSolicitation(_) => 146,
@@ -177,6 +193,10 @@ impl Repr<'_> {
             Repr::NeighborAdvertisement(r) => Nd(r).buffer_len(),
             Repr::Redirect(r) => Nd(r).buffer_len(),
             Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => Nd(r).buffer_len(),
+            Repr::RouterRenumbering(r) => r.buffer_len(),
+            Repr::NodeInformationQuery(r) | Repr::NodeInformationReply(r) => r.buffer_len(),
+            Repr::Fmip(r) => r.buffer_len(),
+            Repr::Rpl(r) => r.buffer_len(),
             Repr::HomeAgentDiscoveryRequest(r)
             | Repr::HomeAgentDiscoveryReply(r)
             | Repr::MobilePrefixSolicitation(r)
@@ -248,6 +268,11 @@ impl Repr<'_> {
             Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => {
                 emit(&Nd(r), ty, pseudo, buf)
             }
+            Repr::RouterRenumbering(r) => emit(r, ty, pseudo, buf),
+            Repr::NodeInformationQuery(r) => emit(&NodeQueryBuild(r), ty, pseudo, buf),
+            Repr::NodeInformationReply(r) => emit(r, ty, pseudo, buf),
+            Repr::Fmip(r) => emit(r, ty, pseudo, buf),
+            Repr::Rpl(r) => emit(r, ty, pseudo, buf),
             Repr::HomeAgentDiscoveryRequest(r)
             | Repr::HomeAgentDiscoveryReply(r)
             | Repr::MobilePrefixSolicitation(r)

@@ -157,15 +157,16 @@ pub trait Fields<I: Version>:
     /// The view's name, for `Debug`.
     const NAME: &'static str;
 
-    /// What the fields require of the bytes after them (router advertisements: entries of at
-    /// least 2 words, as many as announced), checked by `parse_unverified`.
+    /// What the fields require of the bytes after them for the message's `code` (router
+    /// advertisements: entries of at least 2 words, as many as announced; a node information
+    /// query of code 0: a 16-byte subject), checked by `parse_unverified`.
     ///
     /// # Errors
     ///
     /// The family's structural errors.
     #[inline]
-    fn check(&self, payload: &[u8]) -> Result<(), ParseError> {
-        let _ = payload;
+    fn check(&self, code: u8, payload: &[u8]) -> Result<(), ParseError> {
+        let _ = (code, payload);
         Ok(())
     }
 
@@ -286,7 +287,7 @@ impl<I: Version, B: SplitByteSlice, F: Fields<I>> View<I, B, F> {
                 actual,
             });
         };
-        header.fields.check(&payload)?;
+        header.fields.check(header.code, &payload)?;
         Ok(View {
             header,
             payload,

@@ -14,9 +14,12 @@ unchanged:
 Dropped, because they describe scapy's own behaviour and are not RFC facts (oracle README
 "Quirks, not bugs to copy"):
   * in `inner`: decoded_by_scapy, scapy_layers, scapy_chain_agrees, upper_layer_decoded_by
-  * in `fields`: scapy_option_chain, scapy_records_list_length, and type 155's rpl_fields
-    (scapy.contrib.rpl field names); in each `fields.options[]` object: scapy_class,
-    scapy_error, scapy_domains
+  * in `fields`: scapy_option_chain, scapy_records_list_length; in each `fields.options[]`
+    object: scapy_class, scapy_error, scapy_domains
+
+Renamed, values unchanged: type 155's `rpl_fields` becomes `rpl` with RFC 6550's field names
+(RPL_KEYS below) instead of scapy.contrib.rpl's, and `rpl_message` names the message as RFC
+6550 does (RPL_NAMES: "RPLDIS" -> "DIS", ...).
 Dropped top-level keys: pcap, pcap_frame, decoder, type_name, code_name,
 message_class, scapy_class, scapy_error, scapy_found_extension and the kernel-only
 capture_time, scenario, sender, generated_by, fragment_frames, ip.
@@ -42,6 +45,13 @@ DROP_INNER = {"decoded_by_scapy", "scapy_layers", "scapy_chain_agrees", "upper_l
 DROP_FIELDS = {"scapy_option_chain", "scapy_records_list_length"}
 DROP_OPTION = {"scapy_class", "scapy_error", "scapy_domains"}
 NOTE_MAX = 120
+# scapy.contrib.rpl's field names -> RFC 6550 sections 6.2.1-6.5.1's words.
+RPL_KEYS = {"RPLInstanceID": "instance_id", "ver": "version", "rank": "rank", "G": "grounded",
+            "unused1": "zero", "mop": "mop", "prf": "preference", "dtsn": "dtsn",
+            "flags": "flags", "reserved": "reserved", "dodagid": "dodag_id", "K": "k_flag",
+            "D": "d_flag", "daoseq": "sequence", "status": "status"}
+RPL_NAMES = {"RPLDIS": "DIS", "RPLDIO": "DIO", "RPLDAO": "DAO", "RPLDAOACK": "DAO-ACK",
+             None: None}
 SOURCES = [("scapy6_corpus.jsonl", "scapy", 4246), ("kernel6.jsonl", "kernel", 328)]
 
 OUT_NAME = "oracle6.min.jsonl"
@@ -60,7 +70,9 @@ def trim(rec):
     if fields is not None:
         fields = {k: v for k, v in fields.items() if k not in DROP_FIELDS}
         if rec["type"] == 155:
-            fields.pop("rpl_fields", None)
+            fields["rpl_message"] = RPL_NAMES[fields["rpl_message"]]  # KeyError: a new class
+            if "rpl_fields" in fields:
+                fields["rpl"] = {RPL_KEYS[k]: v for k, v in fields.pop("rpl_fields").items()}
         if isinstance(fields.get("options"), list):
             fields["options"] = [{k: v for k, v in opt.items() if k not in DROP_OPTION}
                                  for opt in fields["options"]]

@@ -11,6 +11,7 @@
 
 mod all;
 mod nd;
+mod registry;
 mod v6;
 
 use std::hint::black_box;
@@ -263,8 +264,10 @@ fn main() {
             acc ^= all::set_all_v6(&mut m, acc as u32) ^ all::reemit(&bytes, src, dst, &mut out);
             acc ^= all::display(&bytes) ^ all::checksums_more(&bytes, src, dst);
             acc ^= nd::nd_read(&bytes, src, dst) ^ nd::nd_emit(&bytes, src, dst, &mut out);
+            acc ^= registry::registry_read(&bytes) ^ registry::registry_emit(&bytes, src, dst, &mut out);
             let mut m = bytes.clone();
             acc ^= nd::nd_set(&mut m, acc as u32);
+            acc ^= registry::registry_set(&mut m, acc as u32);
             n6 += 1;
             continue;
         }

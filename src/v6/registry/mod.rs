@@ -9,20 +9,39 @@
 //! | 151 | [`MulticastRouterAdvertisement`] | (the code is the Advertisement Interval) Query Interval, Robustness Variable | 4286 4.1 |
 //! | 157, 158 | [`DuplicateAddress`] | Status, reserved, Registration Lifetime, EUI-64, Registered Address | 6775 4.4 |
 //!
+//!
+//! In files of their own, with bodies of their own shape: router renumbering (138,
+//! [`RouterRenumbering`], RFC 2894 3), node information (139, 140, [`NodeInformationQuery`],
+//! [`NodeInformationReply`], RFC 4620 4-6), FMIPv6 (154, [`Fmip`], RFC 5568 6.1) and RPL (155,
+//! [`Rpl`], RFC 6550 6).
+//!
 //! Multicast router solicitation and termination (152, 153; RFC 4286 5.1, 6.1) are their
-//! type, a reserved byte and the checksum: [`Raw`](super::Raw) reads all of them. Router
-//! renumbering (138), node information (139, 140), FMIPv6 (154) and RPL (155) are read raw for
-//! now.
+//! type, a reserved byte and the checksum: [`Raw`](super::Raw) reads all of them.
 //!
 //! The options of 147, 148 and 149 are Neighbor Discovery options, read by the same
 //! [`NdOptions`] walk; the builders take them as bytes.
 
 mod fields;
+mod fmip;
+mod node_info;
+mod renumbering;
+mod rpl;
 
 pub use fields::{
     CertificationPathAdvertisementFields, CertificationPathSolicitationFields,
     DuplicateAddressFields, Haad, MobileFields, MulticastRouterFields, Prefix,
 };
+pub use fmip::{Fmip, FmipFields, FmipRepr};
+pub(crate) use node_info::Query as NodeQueryBuild;
+pub use node_info::{
+    NodeInformationFields, NodeInformationQuery, NodeInformationReply, NodeInformationRepr,
+    NodeQuery, NodeReply,
+};
+pub use renumbering::{
+    MatchResult, MatchResults, PrefixControl, PrefixControls, RouterRenumbering,
+    RouterRenumberingFields, RouterRenumberingRepr, UsePrefix,
+};
+pub use rpl::{Rpl, RplBase, RplConsistencyCheck, RplDao, RplDaoAck, RplDio, RplFields, RplRepr};
 
 use core::net::Ipv6Addr;
 
