@@ -29,7 +29,8 @@ fuzz_target!(|data: &[u8]| {
     // A Neighbor Discovery or MLD message shorter than its fixed part: a typed refusal where
     // the peers read the first 8 bytes.
     if let Err(ParseError::Truncated { part, required, actual }) = ours {
-        if actual >= 8 {
+        // `actual` counts from where the part starts (the subject: after 16 bytes).
+        if msg.len() >= 8 {
             let subject = part == Part::NodeInformationSubject;
             assert!(subject || actual < required, "{:?}", ours);
             assert!(matches!(msg[0], 130..=140 | 149 | 157 | 158), "{:?}", ours);
