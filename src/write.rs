@@ -28,6 +28,19 @@ pub(crate) trait Build {
         Ok(())
     }
 
+    /// [`check`](Self::check), then [`buffer_len`](Self::buffer_len): the length of a message
+    /// that can be written. A builder whose checks and length walk the same list (Neighbor
+    /// Discovery options) does both in one walk.
+    ///
+    /// # Errors
+    ///
+    /// What [`check`](Self::check) finds.
+    #[inline(always)]
+    fn checked_len(&self) -> Result<usize, EmitError> {
+        self.check()?;
+        Ok(self.buffer_len())
+    }
+
     /// Writes the message as type `ty` into `out`, exactly [`buffer_len`](Self::buffer_len)
     /// bytes, with a zero checksum field; returns the one's complement accumulator of what it
     /// wrote.
@@ -51,6 +64,36 @@ pub(crate) fn emit(
 ) -> Result<usize, EmitError> {
     message.check()?;
     let required = message.buffer_len();
+    finish_emit(message, ty, initial, required, buf)
+}
+
+/// [`emit`] for a message whose checksum also covers something that holds the message's length
+/// (the ICMPv6 pseudo-header): `initial` computes its accumulator from the length, which
+/// [`Build::checked_len`] finds once, with the checks.
+///
+/// # Errors
+///
+/// As [`emit`].
+#[inline(always)]
+pub(crate) fn emit_with(
+    message: &impl Build,
+    ty: u8,
+    initial: impl FnOnce(usize) -> u64,
+    buf: &mut [u8],
+) -> Result<usize, EmitError> {
+    let required = message.checked_len()?;
+    finish_emit(message, ty, initial(required), required, buf)
+}
+
+/// Writes a message of `required` bytes, checked.
+#[inline(always)]
+fn finish_emit(
+    message: &impl Build,
+    ty: u8,
+    initial: u64,
+    required: usize,
+    buf: &mut [u8],
+) -> Result<usize, EmitError> {
     let actual = buf.len();
     let Some(out) = buf.get_mut(..required) else {
         return Err(EmitError::BufferTooSmall { required, actual });

@@ -12,7 +12,7 @@
 
 use core::net::Ipv6Addr;
 
-use super::ndp::Nd;
+use super::ndp::{Nd, emit_nd};
 use super::registry::{NodeQueryBuild, Solicitation};
 use super::{
     CertificationPathRepr, DestinationUnreachableRepr, DuplicateAddressRepr, FmipRepr,
@@ -26,7 +26,7 @@ use crate::checksum::icmpv6_pseudo_header;
 use crate::error::EmitError;
 use crate::message::echo::EchoRepr;
 use crate::message::extended_echo::{ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
-use crate::write::{Build, emit};
+use crate::write::{Build, emit_with};
 
 /// The owned description of any ICMPv6 message: what a builder needs to write it.
 ///
@@ -249,43 +249,46 @@ impl Repr<'_> {
     #[inline(always)]
     pub fn emit(&self, src: Ipv6Addr, dst: Ipv6Addr, buf: &mut [u8]) -> Result<usize, EmitError> {
         let ty = self.message_type().0;
-        let pseudo = icmpv6_pseudo_header(&src, &dst, self.buffer_len());
+        // The pseudo-header holds the length, which the builder finds once, with its checks
+        // (Neighbor Discovery's in a function of its own: its option walks, inlined there,
+        // would make this one too large to keep the other arms tight).
+        let pseudo = |len: usize| icmpv6_pseudo_header(&src, &dst, len);
         match self {
-            Repr::DestinationUnreachable(r) => emit(r, ty, pseudo, buf),
-            Repr::PacketTooBig(r) => emit(r, ty, pseudo, buf),
-            Repr::TimeExceeded(r) => emit(r, ty, pseudo, buf),
-            Repr::ParameterProblem(r) => emit(r, ty, pseudo, buf),
-            Repr::EchoRequest(r) | Repr::EchoReply(r) => emit(r, ty, pseudo, buf),
+            Repr::DestinationUnreachable(r) => emit_with(r, ty, pseudo, buf),
+            Repr::PacketTooBig(r) => emit_with(r, ty, pseudo, buf),
+            Repr::TimeExceeded(r) => emit_with(r, ty, pseudo, buf),
+            Repr::ParameterProblem(r) => emit_with(r, ty, pseudo, buf),
+            Repr::EchoRequest(r) | Repr::EchoReply(r) => emit_with(r, ty, pseudo, buf),
             Repr::MulticastListenerQuery(r)
             | Repr::MulticastListenerReport(r)
-            | Repr::MulticastListenerDone(r) => emit(r, ty, pseudo, buf),
-            Repr::MulticastListenerReportV2(r) => emit(r, ty, pseudo, buf),
-            Repr::RouterSolicitation(r) => emit(&Nd(r), ty, pseudo, buf),
-            Repr::RouterAdvertisement(r) => emit(&Nd(r), ty, pseudo, buf),
-            Repr::NeighborSolicitation(r) => emit(&Nd(r), ty, pseudo, buf),
-            Repr::NeighborAdvertisement(r) => emit(&Nd(r), ty, pseudo, buf),
-            Repr::Redirect(r) => emit(&Nd(r), ty, pseudo, buf),
+            | Repr::MulticastListenerDone(r) => emit_with(r, ty, pseudo, buf),
+            Repr::MulticastListenerReportV2(r) => emit_with(r, ty, pseudo, buf),
+            Repr::RouterSolicitation(r) => emit_nd(r, ty, &src, &dst, buf),
+            Repr::RouterAdvertisement(r) => emit_nd(r, ty, &src, &dst, buf),
+            Repr::NeighborSolicitation(r) => emit_nd(r, ty, &src, &dst, buf),
+            Repr::NeighborAdvertisement(r) => emit_nd(r, ty, &src, &dst, buf),
+            Repr::Redirect(r) => emit_nd(r, ty, &src, &dst, buf),
             Repr::InverseSolicitation(r) | Repr::InverseAdvertisement(r) => {
-                emit(&Nd(r), ty, pseudo, buf)
+                emit_nd(r, ty, &src, &dst, buf)
             }
-            Repr::RouterRenumbering(r) => emit(r, ty, pseudo, buf),
-            Repr::NodeInformationQuery(r) => emit(&NodeQueryBuild(r), ty, pseudo, buf),
-            Repr::NodeInformationReply(r) => emit(r, ty, pseudo, buf),
-            Repr::Fmip(r) => emit(r, ty, pseudo, buf),
-            Repr::Rpl(r) => emit(r, ty, pseudo, buf),
+            Repr::RouterRenumbering(r) => emit_with(r, ty, pseudo, buf),
+            Repr::NodeInformationQuery(r) => emit_with(&NodeQueryBuild(r), ty, pseudo, buf),
+            Repr::NodeInformationReply(r) => emit_with(r, ty, pseudo, buf),
+            Repr::Fmip(r) => emit_with(r, ty, pseudo, buf),
+            Repr::Rpl(r) => emit_with(r, ty, pseudo, buf),
             Repr::HomeAgentDiscoveryRequest(r)
             | Repr::HomeAgentDiscoveryReply(r)
             | Repr::MobilePrefixSolicitation(r)
-            | Repr::MobilePrefixAdvertisement(r) => emit(r, ty, pseudo, buf),
-            Repr::CertificationPathSolicitation(r) => emit(&Solicitation(r), ty, pseudo, buf),
-            Repr::CertificationPathAdvertisement(r) => emit(r, ty, pseudo, buf),
-            Repr::MulticastRouterAdvertisement(r) => emit(r, ty, pseudo, buf),
+            | Repr::MobilePrefixAdvertisement(r) => emit_with(r, ty, pseudo, buf),
+            Repr::CertificationPathSolicitation(r) => emit_with(&Solicitation(r), ty, pseudo, buf),
+            Repr::CertificationPathAdvertisement(r) => emit_with(r, ty, pseudo, buf),
+            Repr::MulticastRouterAdvertisement(r) => emit_with(r, ty, pseudo, buf),
             Repr::DuplicateAddressRequest(r) | Repr::DuplicateAddressConfirmation(r) => {
-                emit(r, ty, pseudo, buf)
+                emit_with(r, ty, pseudo, buf)
             }
-            Repr::ExtendedEchoRequest(r) => emit(r, ty, pseudo, buf),
-            Repr::ExtendedEchoReply(r) => emit(r, ty, pseudo, buf),
-            Repr::Other(r) => emit(r, ty, pseudo, buf),
+            Repr::ExtendedEchoRequest(r) => emit_with(r, ty, pseudo, buf),
+            Repr::ExtendedEchoReply(r) => emit_with(r, ty, pseudo, buf),
+            Repr::Other(r) => emit_with(r, ty, pseudo, buf),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! 4.6); a list one option after the other.
 
 use super::values::NdOptionRepr;
+use crate::checksum;
 use crate::error::EmitError;
 use crate::types::v6::OptionType;
 
@@ -82,7 +83,7 @@ impl NdOptionRepr<'_> {
     }
 
     /// What cannot be written: an option past 255 units.
-    pub(crate) fn check(&self) -> Result<(), EmitError> {
+    pub(crate) fn check(&self) -> Result<usize, EmitError> {
         let len = self.len();
         let kind = self.kind().0;
         if len > 255 * 8 {
@@ -105,12 +106,40 @@ impl NdOptionRepr<'_> {
         if !fits {
             return Err(EmitError::OptionValue { kind });
         }
-        Ok(())
+        Ok(len)
     }
 
-    /// Writes the option into `out`, exactly [`len`](Self::len) bytes (checked).
-    pub(crate) fn write(&self, out: &mut [u8]) {
+    /// Writes the option into `out`, exactly [`len`](Self::len) bytes (checked), and returns
+    /// the one's complement accumulator of what it wrote. An option whose data is a byte slice
+    /// is summed from its type, length and that slice (the padding adds nothing; the data
+    /// starts 2 bytes in, so its words line up): reading back bytes just written in pieces
+    /// stalls on store forwarding. The others are summed from the buffer.
+    pub(crate) fn write(&self, out: &mut [u8]) -> u64 {
         let units = u8::try_from(out.len() / 8).unwrap_or(0);
+        if let NdOptionRepr::SourceLinkLayerAddress(d)
+        | NdOptionRepr::TargetLinkLayerAddress(d)
+        | NdOptionRepr::Nonce(d)
+        | NdOptionRepr::CaptivePortal(d)
+        | NdOptionRepr::Unknown { data: d, .. } = *self
+        {
+            let kind = self.kind().0;
+            let (head, rest) = out.split_at_mut_checked(2).unwrap_or((&mut [], &mut []));
+            if let Some(h) = head.first_chunk_mut::<2>() {
+                *h = [kind, units];
+            }
+            let (data, padding) = rest
+                .split_at_mut_checked(d.len())
+                .unwrap_or((&mut [], &mut []));
+            crate::write::copy(data, d);
+            padding.fill(0);
+            return checksum::combine(checksum::sum_part(&[kind, units]), checksum::sum_part(d));
+        }
+        self.write_fields(units, out);
+        checksum::sum_part(out)
+    }
+
+    /// Writes an option whose data is made of fields.
+    fn write_fields(&self, units: u8, out: &mut [u8]) {
         let (head, data) = out.split_at_mut_checked(2).unwrap_or((&mut [], &mut []));
         if let Some(h) = head.first_chunk_mut::<2>() {
             *h = [self.kind().0, units];
@@ -244,19 +273,26 @@ pub(crate) fn list_len(options: &[NdOptionRepr<'_>]) -> usize {
         .fold(0usize, |n, o| n.saturating_add(o.len()))
 }
 
-/// Checks every option of a list.
-pub(crate) fn check_list(options: &[NdOptionRepr<'_>]) -> Result<(), EmitError> {
-    options.iter().try_for_each(NdOptionRepr::check)
+/// Checks every option of a list and returns the length they take, in one walk.
+#[inline]
+pub(crate) fn checked_list_len(options: &[NdOptionRepr<'_>]) -> Result<usize, EmitError> {
+    options
+        .iter()
+        .try_fold(0usize, |n, o| Ok(n.saturating_add(o.check()?)))
 }
 
-/// Writes `options` one after the other into `out` (exactly [`list_len`] bytes).
-pub(crate) fn write_list(options: &[NdOptionRepr<'_>], mut out: &mut [u8]) {
+/// Writes `options` one after the other into `out` (exactly [`list_len`] bytes), and returns
+/// the one's complement accumulator of what it wrote (each option starts at an even offset).
+#[inline]
+pub(crate) fn write_list(options: &[NdOptionRepr<'_>], mut out: &mut [u8]) -> u64 {
+    let mut sum = 0;
     for o in options {
         let n = o.len().min(out.len());
         let Some((head, rest)) = core::mem::take(&mut out).split_at_mut_checked(n) else {
-            return;
+            break;
         };
-        o.write(head);
+        sum = checksum::combine(sum, o.write(head));
         out = rest;
     }
+    sum
 }

@@ -34,11 +34,11 @@ pub use neighbor::{
 };
 pub(crate) use options::address_at;
 pub use options::{NdOption, NdOptions};
-pub(crate) use reprs::Nd;
 pub use reprs::{
     InverseNeighborDiscoveryRepr, NeighborAdvertisementRepr, NeighborSolicitationRepr,
     RedirectRepr, RouterAdvertisementRepr, RouterSolicitationRepr,
 };
+pub(crate) use reprs::{Nd, emit_nd};
 pub use router::{
     Inverse, InverseNeighborDiscovery, ReservedFields, RouterAdvertisement,
     RouterAdvertisementFields, RouterSolicitation, Rs,
@@ -128,6 +128,7 @@ impl NdOptionsRepr<'_> {
 
 /// Writes a message of fields `fields` followed by `options` (exactly its length) as type
 /// `ty`; returns the checksum accumulator.
+#[inline]
 fn fill_nd<F: IntoBytes + Immutable + Unaligned>(
     ty: u8,
     code: u8,
@@ -143,17 +144,17 @@ fn fill_nd<F: IntoBytes + Immutable + Unaligned>(
                 .split_at_mut_checked(len_with::<F>(&[]))
                 .unwrap_or((&mut [], &mut []));
             let sum = write_payload(&header, &[], head);
-            emit::write_list(list, rest);
             // Every fixed part is a multiple of 8 bytes: the options' words line up.
-            checksum::combine(sum, checksum::sum_part(rest))
+            checksum::combine(sum, emit::write_list(list, rest))
         }
     }
 }
 
-/// What cannot be written of `options`.
-fn check_nd(options: NdOptionsRepr<'_>) -> Result<(), EmitError> {
+/// The bytes `options` take, once checked that they can be written.
+#[inline]
+fn checked_nd_len(options: NdOptionsRepr<'_>) -> Result<usize, EmitError> {
     match options {
-        NdOptionsRepr::Bytes(_) => Ok(()),
-        NdOptionsRepr::List(list) => emit::check_list(list),
+        NdOptionsRepr::Bytes(b) => Ok(b.len()),
+        NdOptionsRepr::List(list) => emit::checked_list_len(list),
     }
 }

@@ -246,6 +246,7 @@ impl<'a> NdOption<'a> {
     /// and long enough for its prefix; RFC 8781: PREF64 2);
     /// [`ParseError::PrefixLength`] for a route information prefix length past 128; for a
     /// DNSSL option, the first name that is not one ([`DomainNames::new`](super::DomainNames::new)).
+    #[inline]
     pub fn value(&self) -> Result<NdOptionRepr<'a>, ParseError> {
         super::values::decode(self.kind.0, self.length, self.data, self.offset)
     }

@@ -7,12 +7,13 @@ use zerocopy::ByteSlice;
 
 use super::{
     Advertised, Inverse, NdOptionsRepr, ReservedFields, RouterAdvertisementFields, Rs, Solicited,
-    TargetFields, check_nd, fill_nd,
+    TargetFields, checked_nd_len, fill_nd,
 };
+use crate::checksum::icmpv6_pseudo_header;
 use crate::error::EmitError;
 use crate::v6::V6;
 use crate::view::View;
-use crate::write::{Build, len_with};
+use crate::write::{Build, emit_with, len_with};
 
 /// A router solicitation to write (type 133).
 ///
@@ -356,14 +357,34 @@ impl<D: NdBuild> Build for Nd<'_, D> {
     }
 
     fn check(&self) -> Result<(), EmitError> {
+        self.checked_len().map(|_| ())
+    }
+
+    #[inline]
+    fn checked_len(&self) -> Result<usize, EmitError> {
         self.0.check_fields()?;
-        check_nd(self.0.options())
+        let options = checked_nd_len(self.0.options())?;
+        Ok(len_with::<D::Fields>(&[]).saturating_add(options))
     }
 
     fn fill(&self, ty: u8, out: &mut [u8]) -> u64 {
         let (code, fields, options) = self.0.parts();
         fill_nd(ty, code, fields, options, out)
     }
+}
+
+/// Writes the Neighbor Discovery message `r` as type `ty` from `src` to `dst` (see
+/// [`Repr::emit`](crate::v6::Repr::emit)): its option list walked once for the checks and the
+/// length, once to write.
+#[inline(never)]
+pub(crate) fn emit_nd<D: NdBuild>(
+    r: &D,
+    ty: u8,
+    src: &Ipv6Addr,
+    dst: &Ipv6Addr,
+    buf: &mut [u8],
+) -> Result<usize, EmitError> {
+    emit_with(&Nd(r), ty, |len| icmpv6_pseudo_header(src, dst, len), buf)
 }
 
 /// `Ok` when `value` fits `bits` bits, else the error naming `field`.
