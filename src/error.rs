@@ -397,6 +397,22 @@ pub enum EmitError {
         /// The field's width.
         bits: u8,
     },
+    /// MLDv2 auxiliary data that is not a whole number of 32-bit words, or longer than the 255
+    /// its 8-bit length counts (RFC 3810 section 5.2.6).
+    #[error("auxiliary data of {len} bytes: a whole number of 32-bit words, at most 255")]
+    AuxDataLength {
+        /// The data's length in bytes.
+        len: usize,
+    },
+    /// More items than a 16-bit count field holds (an MLDv2 query's sources, a report's records
+    /// or a record's sources, RFC 3810 sections 5.1.10, 5.2.3, 5.2.7).
+    #[error("{count} {what}: more than a 16-bit count holds")]
+    CountTooLarge {
+        /// What is counted.
+        what: &'static str,
+        /// How many were given (saturating at `u32::MAX`).
+        count: u32,
+    },
     /// A base object given for another code than its own (an RPL DIO base in a message of
     /// code 2, RFC 6550 section 6).
     #[error("code {code} with the base object of code {base}")]

@@ -2,7 +2,9 @@
 //! ICMPv6 oracle: records kernel6-0235, -0265, -0271, -0274, -0278, scapy6-00276, -00298):
 //! every field, the floating-point codes decoded as the oracle decoded them, records with
 //! sources and auxiliary data, the version read from the length, what is cut short, and the
-//! hop-limit and source rules.
+//! hop-limit and source rules; the typed MLDv2 builders rebuild the kernel's query and reports
+//! and scapy's records byte for byte from their values, and the floating-point encoders are
+//! checked against RFC 3810's formulas.
 #![allow(
     clippy::unwrap_used,
     clippy::indexing_slicing,
@@ -16,8 +18,12 @@ use std::net::Ipv6Addr;
 
 use common::{addr6 as a, unhex};
 
-use icmpwire::v6::{LinkRule, Message, MldRepr, MulticastListenerQuery, Repr};
+use icmpwire::v6::{
+    Addresses, LinkRule, Message, MldQueryBody, MldQueryV2, MldRecordsRepr, MldReportRepr, MldRepr,
+    MulticastListenerQuery, MulticastRecordRepr, Repr, max_response_code, qqic,
+};
 use icmpwire::{ParseError, Part};
+use proptest::prelude::*;
 
 fn parse(hex: &str, src: &str, dst: &str) -> (Vec<u8>, Ipv6Addr, Ipv6Addr) {
     let bytes = unhex(hex);
@@ -240,4 +246,260 @@ fn mldv1_report_is_rebuilt() {
     let mut out = [0x55u8; 24];
     assert_eq!(repr.emit(src, dst, &mut out), Ok(24));
     assert_eq!(out[..], bytes[..]);
+}
+
+/// Emits `repr` from `src` to `dst` and checks it is `hex`, byte for byte.
+fn rebuilds(repr: Repr<'_>, hex: &str, src: &str, dst: &str) {
+    let want = unhex(hex);
+    let mut out = vec![0xA5u8; want.len() + 4];
+    assert_eq!(repr.emit(a(src), a(dst), &mut out), Ok(want.len()));
+    assert_eq!(json_hex(&out[..want.len()]), hex);
+}
+
+fn json_hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// The typed builders write the kernel's MLDv2 general query (kernel6-0274), its reports
+/// (kernel6-0235: three CHANGE_TO_EXCLUDE records; kernel6-0265: ALLOW_NEW_SOURCES with one
+/// source) and scapy's records with auxiliary data (scapy6-00298), from their values.
+#[test]
+fn typed_builders_rebuild_the_oracle_messages() {
+    let query = MldRepr {
+        max_response_code: max_response_code(500),
+        body: MldQueryBody::V2(MldQueryV2 {
+            qrv: 2,
+            qqic: qqic(125),
+            ..MldQueryV2::default()
+        }),
+        ..MldRepr::default()
+    };
+    rebuilds(
+        Repr::MulticastListenerQuery(query),
+        "82007ca901f4000000000000000000000000000000000000027d0000",
+        "fe80::ff:fe00:a",
+        "ff02::1",
+    );
+
+    let join = |g: &str| MulticastRecordRepr {
+        record_type: 4,
+        multicast_address: a(g),
+        ..MulticastRecordRepr::default()
+    };
+    let records = [
+        join("ff02::1:ff00:a2"),
+        join("ff02::1:ff00:10"),
+        join("ff02::1:ff00:a"),
+    ];
+    rebuilds(
+        Repr::MulticastListenerReportV2(MldReportRepr {
+            records: MldRecordsRepr::List(&records),
+            ..MldReportRepr::default()
+        }),
+        "8f006d0f0000000304000000ff0200000000000000000001ff0000a204000000ff0200000000000000000001ff00001004000000ff0200000000000000000001ff00000a",
+        "fe80::ff:fe00:a",
+        "ff02::16",
+    );
+
+    let sources = [a("2001:db8:2::2")];
+    let allow = [MulticastRecordRepr {
+        record_type: 5,
+        multicast_address: a("ff3e:30:2001:db8::77"),
+        sources: Addresses::from_slice(&sources),
+        aux_data: &[],
+    }];
+    rebuilds(
+        Repr::MulticastListenerReportV2(MldReportRepr {
+            records: MldRecordsRepr::List(&allow),
+            ..MldReportRepr::default()
+        }),
+        "8f0013970000000105000001ff3e003020010db8000000000000007720010db8000200000000000000000002",
+        "fe80::ff:fe00:a",
+        "ff02::16",
+    );
+
+    let aux = |hex: &str| unhex(hex);
+    let (a0, a2) = (aux("3a4bac6067c44fcc"), aux("8a746c310f13fd8f"));
+    let with_aux = [
+        MulticastRecordRepr {
+            record_type: 1,
+            multicast_address: a("ff15::db8:beac"),
+            sources: Addresses::from_slice(&[]),
+            aux_data: &a0,
+        },
+        MulticastRecordRepr {
+            record_type: 2,
+            multicast_address: a("ff15::db8:b30e"),
+            ..MulticastRecordRepr::default()
+        },
+        MulticastRecordRepr {
+            record_type: 6,
+            multicast_address: a("ff05::db8:9cb1"),
+            sources: Addresses::from_slice(&[]),
+            aux_data: &a2,
+        },
+    ];
+    rebuilds(
+        Repr::MulticastListenerReportV2(MldReportRepr {
+            records: MldRecordsRepr::List(&with_aux),
+            ..MldReportRepr::default()
+        }),
+        "8f00f04b0000000301020000ff15000000000000000000000db8beac3a4bac6067c44fcc02000000ff15000000000000000000000db8b30e06020000ff05000000000000000000000db89cb18a746c310f13fd8f",
+        "fe80::b62a:20ff:fe26:cde6",
+        "ff02::16",
+    );
+}
+
+/// What the typed builders refuse, nothing written: a 4-bit or 3-bit field too wide, a count
+/// past 16 bits (RFC 3810 5.1.10, 5.2.3), auxiliary data not in whole words.
+#[test]
+fn typed_builders_refuse() {
+    use icmpwire::EmitError;
+    let (src, dst) = (a("fe80::1"), a("ff02::16"));
+    let mut buf = [0x11u8; 64];
+    let q = |v2: MldQueryV2<'static>| {
+        Repr::MulticastListenerQuery(MldRepr {
+            body: MldQueryBody::V2(v2),
+            ..MldRepr::default()
+        })
+    };
+    let wide = q(MldQueryV2 {
+        qrv: 8,
+        ..MldQueryV2::default()
+    });
+    assert_eq!(
+        wide.emit(src, dst, &mut buf),
+        Err(EmitError::FieldTooWide {
+            field: "qrv",
+            value: 8,
+            bits: 3
+        })
+    );
+    let wide = q(MldQueryV2 {
+        resv: 16,
+        ..MldQueryV2::default()
+    });
+    assert!(matches!(
+        wide.emit(src, dst, &mut buf),
+        Err(EmitError::FieldTooWide { field: "resv", .. })
+    ));
+    let many = vec![0u8; 65536 * 16];
+    let too_many = MldRepr {
+        body: MldQueryBody::V2(MldQueryV2 {
+            sources: Addresses::from_bytes(&many),
+            ..MldQueryV2::default()
+        }),
+        ..MldRepr::default()
+    };
+    let mut big = vec![0u8; 65536 * 16 + 28];
+    assert_eq!(
+        Repr::MulticastListenerQuery(too_many).emit(src, dst, &mut big),
+        Err(EmitError::CountTooLarge {
+            what: "sources",
+            count: 65536
+        })
+    );
+    let odd = [MulticastRecordRepr {
+        aux_data: &[1, 2, 3],
+        ..MulticastRecordRepr::default()
+    }];
+    let report = Repr::MulticastListenerReportV2(MldReportRepr {
+        records: MldRecordsRepr::List(&odd),
+        ..MldReportRepr::default()
+    });
+    assert_eq!(
+        report.emit(src, dst, &mut buf),
+        Err(EmitError::AuxDataLength { len: 3 })
+    );
+    assert!(buf.iter().all(|&b| b == 0x11));
+}
+
+/// RFC 3810 5.1.3 and 5.1.9 by their formulas, written here: below 32768 (128) the code is the
+/// value; above, `(mant | 0x1000) << (exp + 3)` ms (`(mant | 0x10) << (exp + 3)` s).
+fn delay_of(code: u16) -> u64 {
+    if code < 0x8000 {
+        return u64::from(code);
+    }
+    (u64::from(code & 0xFFF) | 0x1000) << (((code >> 12) & 7) + 3)
+}
+
+fn interval_of(code: u8) -> u64 {
+    if code < 0x80 {
+        return u64::from(code);
+    }
+    (u64::from(code & 0xF) | 0x10) << (((code >> 4) & 7) + 3)
+}
+
+proptest! {
+    /// The encoders give the largest code whose value does not exceed the request (the next
+    /// code up says more), saturating at the largest; the query view decodes the same value.
+    #[test]
+    fn encoders_round_down(delay in prop_oneof![0u32..0x8000, 0x8000u32..9_000_000, any::<u32>()], interval in prop_oneof![0u32..0x80, 0x80u32..40_000, any::<u32>()]) {
+        let code = max_response_code(delay);
+        prop_assert!(delay_of(code) <= u64::from(delay) || code == 0xFFFF);
+        if code < 0xFFFF {
+            prop_assert!(delay_of(code + 1) > u64::from(delay));
+        } else {
+            prop_assert!(u64::from(delay) >= delay_of(0xFFFF));
+        }
+        let c = qqic(interval);
+        prop_assert!(interval_of(c) <= u64::from(interval) || c == 0xFF);
+        if c < 0xFF {
+            prop_assert!(interval_of(c + 1) > u64::from(interval));
+        } else {
+            prop_assert!(u64::from(interval) >= interval_of(0xFF));
+        }
+        let repr = Repr::MulticastListenerQuery(MldRepr {
+            max_response_code: code,
+            body: MldQueryBody::V2(MldQueryV2 { qqic: c, ..MldQueryV2::default() }),
+            ..MldRepr::default()
+        });
+        let mut buf = [0u8; 28];
+        repr.emit(a("fe80::1"), a("ff02::1"), &mut buf).unwrap();
+        let q = MulticastListenerQuery::parse_unverified(&buf[..]).unwrap();
+        prop_assert_eq!(u64::from(q.max_response_delay()), delay_of(code));
+        prop_assert_eq!(u64::from(q.qqi()), interval_of(c));
+    }
+
+    /// Queries and reports built from values parse back (checksum verified) to the same values.
+    #[test]
+    fn typed_queries_and_reports_read_back(
+        flags in (0u8..16, any::<bool>(), 0u8..8, any::<u8>()),
+        sources in proptest::collection::vec(any::<u128>(), 0..4),
+        records in proptest::collection::vec(
+            (1u8..7, any::<u128>(), proptest::collection::vec(any::<u128>(), 0..3), 0usize..3),
+            0..4,
+        ),
+    ) {
+        let (src, dst) = (a("fe80::1"), a("ff02::16"));
+        let (resv, suppress, qrv, code) = flags;
+        let sources: Vec<Ipv6Addr> = sources.into_iter().map(Ipv6Addr::from).collect();
+        let q = MldQueryV2 { resv, suppress, qrv, qqic: code, sources: Addresses::from_slice(&sources) };
+        let repr = Repr::MulticastListenerQuery(MldRepr { body: MldQueryBody::V2(q), ..MldRepr::default() });
+        let mut buf = vec![0u8; repr.buffer_len()];
+        repr.emit(src, dst, &mut buf).unwrap();
+        let Message::MulticastListenerQuery(m) = Message::parse(&buf[..], src, dst).unwrap() else { panic!() };
+        prop_assert_eq!((m.version(), m.resv_bits(), m.suppress(), m.qrv(), m.qqic()), (Some(2), resv, suppress, qrv, code));
+        prop_assert_eq!(usize::from(m.number_of_sources()), sources.len());
+        prop_assert_eq!(m.sources().iter().collect::<Vec<_>>(), sources.clone());
+
+        let owned: Vec<(u8, Ipv6Addr, Vec<Ipv6Addr>, Vec<u8>)> = records
+            .iter()
+            .map(|(t, g, s, words)| (*t, Ipv6Addr::from(*g), s.iter().map(|&x| Ipv6Addr::from(x)).collect(), vec![*t; 4 * words]))
+            .collect();
+        let list: Vec<MulticastRecordRepr<'_>> = owned
+            .iter()
+            .map(|(t, g, s, aux)| MulticastRecordRepr { record_type: *t, multicast_address: *g, sources: Addresses::from_slice(s), aux_data: aux })
+            .collect();
+        let repr = Repr::MulticastListenerReportV2(MldReportRepr { reserved: 7, records: MldRecordsRepr::List(&list), ..MldReportRepr::default() });
+        let mut buf = vec![0u8; repr.buffer_len()];
+        repr.emit(src, dst, &mut buf).unwrap();
+        let Message::MulticastListenerReportV2(r) = Message::parse(&buf[..], src, dst).unwrap() else { panic!() };
+        prop_assert_eq!((usize::from(r.number_of_records()), r.reserved()), (owned.len(), 7));
+        let back: Vec<_> = r.records().map(|x| {
+            let x = x.unwrap();
+            (x.record_type(), x.multicast_address(), x.sources().iter().collect::<Vec<_>>(), x.aux_data().to_vec())
+        }).collect();
+        prop_assert_eq!(back, owned);
+    }
 }

@@ -313,7 +313,7 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
                 max_response_code: *max,
                 reserved: *reserved,
                 multicast_address: Ipv6Addr::from(*address),
-                body,
+                body: MldQueryBody::Bytes(body),
             };
             f(match t {
                 130 => Repr::MulticastListenerQuery(r),
@@ -325,8 +325,10 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
             f(Repr::MulticastListenerReportV2(MldReportRepr {
                 code: *code,
                 reserved: *reserved,
-                number_of_records: *n,
-                records,
+                records: MldRecordsRepr::Bytes {
+                    count: *n,
+                    bytes: records,
+                },
             }))
         }
         Spec::Registry(t, code, b, body) => {

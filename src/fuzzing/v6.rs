@@ -7,11 +7,12 @@ use core::net::Ipv6Addr;
 
 use crate::v6::{
     CertificationPathRepr, DuplicateAddressRepr, FmipRepr, InverseNeighborDiscoveryRepr,
-    MessageType, MldReportRepr, MldRepr, MobileRepr, MulticastRouterAdvertisementRepr,
-    NdOptionsRepr, NeighborAdvertisementRepr, NeighborSolicitationRepr, NodeInformationRepr,
-    PacketTooBigRepr, ParameterProblemCode, ParameterProblemRepr, RawRepr, RedirectRepr, Repr,
-    RouterAdvertisementRepr, RouterRenumberingRepr, RouterSolicitationRepr, RplBase,
-    RplConsistencyCheck, RplDao, RplDaoAck, RplDio, RplRepr, TimeExceededCode, UnreachableCode,
+    MessageType, MldQueryBody, MldRecordsRepr, MldReportRepr, MldRepr, MobileRepr,
+    MulticastRouterAdvertisementRepr, NdOptionsRepr, NeighborAdvertisementRepr,
+    NeighborSolicitationRepr, NodeInformationRepr, PacketTooBigRepr, ParameterProblemCode,
+    ParameterProblemRepr, RawRepr, RedirectRepr, Repr, RouterAdvertisementRepr,
+    RouterRenumberingRepr, RouterSolicitationRepr, RplBase, RplConsistencyCheck, RplDao, RplDaoAck,
+    RplDio, RplRepr, TimeExceededCode, UnreachableCode,
 };
 
 arbitrary_u8!(
@@ -78,24 +79,26 @@ fn nd_or_mld<'a>(u: &mut Unstructured<'a>) -> Result<Repr<'a>> {
             max_response_code: u.arbitrary()?,
             reserved: u.arbitrary()?,
             multicast_address: addr(u)?,
-            body: u.arbitrary()?,
+            body: MldQueryBody::Bytes(u.arbitrary()?),
         })
     };
     Ok(match u.int_in_range(0u8..=10)? {
         0 => Repr::MulticastListenerQuery(mld(u)?),
         1 => Repr::MulticastListenerReport(MldRepr {
-            body: &[],
+            body: MldQueryBody::Bytes(&[]),
             ..mld(u)?
         }),
         2 => Repr::MulticastListenerDone(MldRepr {
-            body: &[],
+            body: MldQueryBody::Bytes(&[]),
             ..mld(u)?
         }),
         3 => Repr::MulticastListenerReportV2(MldReportRepr {
             code,
             reserved: u.arbitrary()?,
-            number_of_records: u.arbitrary()?,
-            records: u.arbitrary()?,
+            records: MldRecordsRepr::Bytes {
+                count: u.arbitrary()?,
+                bytes: u.arbitrary()?,
+            },
         }),
         4 => Repr::RouterSolicitation(RouterSolicitationRepr {
             code,

@@ -88,8 +88,9 @@ pub use message::Message;
 #[cfg(any(feature = "arbitrary", feature = "proptest"))]
 pub(crate) use message::has_view;
 pub use mld::{
-    Listener, MldFields, MldReportRepr, MldRepr, MulticastListener, MulticastListenerQuery,
-    MulticastListenerReportV2, MulticastRecord, MulticastRecords, Query, ReportFields,
+    Listener, MldFields, MldQueryBody, MldQueryV2, MldRecordsRepr, MldReportRepr, MldRepr,
+    MulticastListener, MulticastListenerQuery, MulticastListenerReportV2, MulticastRecord,
+    MulticastRecordRepr, MulticastRecords, Query, ReportFields, max_response_code, qqic,
 };
 pub use ndp::{
     Addresses, Advertised, DomainName, DomainNames, Inverse, InverseNeighborDiscovery,

@@ -202,10 +202,23 @@ pub(crate) fn nd_emit(bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr, out: &mut [u8]
     let mut acc = ra.emit(src, dst, out).map_or(3, |n| n as u64) ^ list.len() as u64;
     let na = Repr::NeighborAdvertisement(NeighborAdvertisementRepr { target: src, options: list, ..Default::default() });
     acc = mix(acc, na.emit(src, dst, out).map_or(4, |n| n as u64));
-    let q = Repr::MulticastListenerQuery(MldRepr { body: bytes, ..MldRepr::default() });
+    let q = Repr::MulticastListenerQuery(MldRepr { body: MldQueryBody::Bytes(bytes), ..MldRepr::default() });
     acc = mix(acc, q.emit(src, dst, out).map_or(5, |n| n as u64));
-    let r = Repr::MulticastListenerReportV2(MldReportRepr { records: bytes, ..MldReportRepr::default() });
-    acc = mix(acc, r.emit(src, dst, out).map_or(6, |n| n as u64));
+    let n16 = bytes.len() as u16;
+    let r = Repr::MulticastListenerReportV2(MldReportRepr { records: MldRecordsRepr::Bytes { count: n16, bytes }, ..MldReportRepr::default() });
+    acc = mix(acc, r.emit(src, dst, out).map_or(11, |n| n as u64));
+    // The typed MLDv2 builders and the floating-point encoders.
+    let sources = Addresses::from_bytes(bytes);
+    let v2 = MldQueryV2 { resv: n16 as u8, qrv: (n16 >> 8) as u8, qqic: qqic(u32::from(n16)), sources, ..MldQueryV2::default() };
+    let q2 = Repr::MulticastListenerQuery(MldRepr { max_response_code: max_response_code(u32::from(n16) << 8), body: MldQueryBody::V2(v2), ..MldRepr::default() });
+    acc = mix(acc, q2.emit(src, dst, out).map_or(12, |n| n as u64));
+    let records = [
+        MulticastRecordRepr { record_type: n16 as u8, multicast_address: dst, sources, aux_data: bytes },
+        MulticastRecordRepr::default(),
+    ];
+    let r2 = Repr::MulticastListenerReportV2(MldReportRepr { records: MldRecordsRepr::List(&records), ..MldReportRepr::default() });
+    acc = mix(acc, MldRecordsRepr::List(&records).len() as u64 ^ u64::from(MldRecordsRepr::List(&records).count()) ^ MldQueryBody::V2(v2).len() as u64);
+    acc = mix(acc, r2.emit(src, dst, out).map_or(6, |n| n as u64));
     let cps = Repr::CertificationPathSolicitation(CertificationPathRepr { options: bytes, ..Default::default() });
     acc = mix(acc, cps.emit(src, dst, out).map_or(7, |n| n as u64));
     let dar = Repr::DuplicateAddressRequest(DuplicateAddressRepr { registered_address: src, ..Default::default() });

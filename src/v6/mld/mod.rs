@@ -18,6 +18,7 @@
 //! [`max_response_delay`](MulticastListenerQuery::max_response_delay) and
 //! [`qqi`](MulticastListenerQuery::qqi).
 
+mod build;
 mod records;
 
 use core::marker::PhantomData;
@@ -26,10 +27,11 @@ use core::net::Ipv6Addr;
 use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-pub use records::{
-    MldReportRepr, MldRepr, MulticastListenerReportV2, MulticastRecord, MulticastRecords,
-    ReportFields,
+pub use build::{
+    MldQueryBody, MldQueryV2, MldRecordsRepr, MldReportRepr, MldRepr, MulticastRecordRepr,
+    max_response_code, qqic,
 };
+pub use records::{MulticastListenerReportV2, MulticastRecord, MulticastRecords, ReportFields};
 
 use super::V6;
 use crate::error::{ParseError, Part};
@@ -184,7 +186,7 @@ where
             max_response_code: self.max_response_code(),
             reserved: self.reserved(),
             multicast_address: self.multicast_address(),
-            body: self.payload(),
+            body: MldQueryBody::Bytes(self.payload()),
         }
     }
 }

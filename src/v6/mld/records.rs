@@ -6,9 +6,8 @@ use core::net::Ipv6Addr;
 use zerocopy::network_endian::U16;
 use zerocopy::{ByteSlice, ByteSliceMut, FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use super::{MldFields, Query};
+use super::{MldRecordsRepr, MldReportRepr};
 use crate::error::{ParseError, Part};
-use crate::message::build::{Body, Describe};
 use crate::v6::V6;
 use crate::v6::ndp::Addresses;
 use crate::view::{Fields, View, sealed};
@@ -29,6 +28,16 @@ pub struct ReportFields {
 }
 
 impl sealed::Sealed for ReportFields {}
+
+impl ReportFields {
+    /// The fields to write.
+    pub(crate) fn new(reserved: u16, records: u16) -> Self {
+        ReportFields {
+            reserved: U16::new(reserved),
+            records: U16::new(records),
+        }
+    }
+}
 
 /// An MLDv2 multicast listener report (type 143, RFC 3810 section 5.2).
 ///
@@ -113,15 +122,17 @@ impl<B: ByteSlice> View<V6, B, ReportFields> {
     /// ```
     /// let bytes = [143u8, 0, 0, 0, 0, 0, 0, 0];
     /// let report = icmpwire::v6::MulticastListenerReportV2::parse_unverified(&bytes[..]).unwrap();
-    /// assert_eq!(report.to_repr().number_of_records, 0);
+    /// assert_eq!(report.to_repr().records.count(), 0);
     /// ```
     #[must_use]
     pub fn to_repr(&self) -> MldReportRepr<'_> {
         MldReportRepr {
             code: self.code_u8(),
             reserved: self.reserved(),
-            number_of_records: self.number_of_records(),
-            records: self.payload(),
+            records: MldRecordsRepr::Bytes {
+                count: self.number_of_records(),
+                bytes: self.payload(),
+            },
         }
     }
 }
@@ -307,93 +318,5 @@ impl<'a> MulticastRecord<'a> {
     #[allow(clippy::len_without_is_empty)]
     pub const fn len(&self) -> usize {
         self.bytes.len()
-    }
-}
-
-/// An MLDv1 query, report or done, or an MLDv2 query, to write (types 130, 131, 132):
-/// `body` holds what an MLDv2 query has after byte 24 (flags, QQIC, the sources), empty for
-/// MLDv1.
-///
-/// ```
-/// use core::net::Ipv6Addr;
-/// use icmpwire::v6::{MldRepr, Repr};
-///
-/// let repr = Repr::MulticastListenerReport(MldRepr { multicast_address: "ff15::db8:2".parse().unwrap(), ..Default::default() });
-/// let mut buf = [0u8; 24];
-/// assert_eq!(repr.emit(Ipv6Addr::UNSPECIFIED, Ipv6Addr::UNSPECIFIED, &mut buf), Ok(24));
-/// assert_eq!(buf[8..10], [0xff, 0x15]);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct MldRepr<'a> {
-    /// The code (0).
-    pub code: u8,
-    /// Maximum Response Code.
-    pub max_response_code: u16,
-    /// The reserved 16 bits.
-    pub reserved: u16,
-    /// Multicast Address.
-    pub multicast_address: Ipv6Addr,
-    /// What follows byte 24.
-    pub body: &'a [u8],
-}
-
-impl Default for MldRepr<'_> {
-    fn default() -> Self {
-        MldRepr {
-            code: 0,
-            max_response_code: 0,
-            reserved: 0,
-            multicast_address: Ipv6Addr::UNSPECIFIED,
-            body: &[],
-        }
-    }
-}
-
-/// An MLDv2 report to write (type 143): `records` as bytes, `number_of_records` as given.
-///
-/// ```
-/// use core::net::Ipv6Addr;
-/// use icmpwire::v6::{MldReportRepr, Repr};
-///
-/// let repr = Repr::MulticastListenerReportV2(MldReportRepr::default());
-/// let mut buf = [0u8; 8];
-/// assert_eq!(repr.emit(Ipv6Addr::UNSPECIFIED, Ipv6Addr::UNSPECIFIED, &mut buf), Ok(8));
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct MldReportRepr<'a> {
-    /// The code (RFC 3810's first reserved byte).
-    pub code: u8,
-    /// The reserved 16 bits.
-    pub reserved: u16,
-    /// Number of Multicast Address Records.
-    pub number_of_records: u16,
-    /// The records, as bytes.
-    pub records: &'a [u8],
-}
-
-impl Describe for MldRepr<'_> {
-    type Fields = MldFields<Query>;
-
-    fn describe(&self) -> (u8, MldFields<Query>, Body<'_>) {
-        let fields = MldFields::new(
-            self.max_response_code,
-            self.reserved,
-            self.multicast_address,
-        );
-        (self.code, fields, Body::Bytes(self.body))
-    }
-}
-
-impl Describe for MldReportRepr<'_> {
-    type Fields = ReportFields;
-
-    fn describe(&self) -> (u8, ReportFields, Body<'_>) {
-        let fields = ReportFields {
-            reserved: U16::new(self.reserved),
-            records: U16::new(self.number_of_records),
-        };
-        (self.code, fields, Body::Bytes(self.records))
     }
 }
