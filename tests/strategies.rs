@@ -200,6 +200,69 @@ proptest! {
     fn any_message6(m in strategy::v6::message()) {
         check6(&m, m.2[0])?;
     }
+
+    /// Neighbor Discovery: code 0, and every option the strategy built decodes to a value.
+    #[test]
+    fn neighbor_discovery6(m in strategy::v6::neighbor_discovery()) {
+        let msg = check6(&m, m.2[0])?;
+        prop_assert_eq!(msg.code_u8(), 0);
+        let offset = msg.payload_offset();
+        for o in icmpwire::v6::NdOptions::new(msg.payload(), offset) {
+            let o = o.map_err(|e| TestCaseError::fail(format!("{e}")))?;
+            prop_assert!(o.value().is_ok(), "{:?}", o);
+        }
+    }
+
+    /// MLD: a query's sources and a report's records are all present.
+    #[test]
+    fn mld6(m in strategy::v6::mld()) {
+        let msg = check6(&m, m.2[0])?;
+        match msg {
+            icmpwire::v6::Message::MulticastListenerQuery(q) => prop_assert_eq!(q.check_sources(), Ok(())),
+            icmpwire::v6::Message::MulticastListenerReportV2(r) => {
+                prop_assert_eq!(r.records().count(), usize::from(r.number_of_records()));
+                for rec in r.records() {
+                    prop_assert!(rec.is_ok());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The ND and MLD strategies reach every type, every option kind and both MLD versions.
+#[test]
+fn link_strategies_reach_every_kind() {
+    use std::collections::BTreeSet;
+    let nd = draws(strategy::v6::neighbor_discovery(), 2000);
+    let types: BTreeSet<u8> = nd.iter().map(|m| m.2[0]).collect();
+    assert_eq!(types, (133..=137).collect());
+    let mut kinds = BTreeSet::new();
+    for (src, dst, bytes) in &nd {
+        let msg = icmpwire::v6::Message::parse(&bytes[..], *src, *dst).unwrap();
+        for o in icmpwire::v6::NdOptions::new(msg.payload(), msg.payload_offset()) {
+            kinds.insert(o.unwrap().kind().0.min(200));
+        }
+    }
+    assert_eq!(kinds, [1, 2, 3, 5, 14, 24, 25, 200].into_iter().collect());
+    let mld = draws(strategy::v6::mld(), 2000);
+    let shapes: BTreeSet<(u8, bool)> = mld.iter().map(|m| (m.2[0], m.2.len() > 24)).collect();
+    // MLDv1 query, report, done (24 bytes), MLDv2 query (28 and up), report (8 and up: short
+    // without records, longer with).
+    assert!(
+        shapes.is_superset(
+            &[
+                (130, false),
+                (131, false),
+                (132, false),
+                (130, true),
+                (143, true),
+                (143, false)
+            ]
+            .into_iter()
+            .collect()
+        )
+    );
 }
 
 /// `n` draws of `strategy`, from a fixed seed.

@@ -35,6 +35,10 @@ use crate::{EchoRepr, ExtendedEchoReplyRepr, ExtendedEchoRequestRepr};
 /// A message and the addresses its checksum covers.
 pub type Packet = (Ipv6Addr, Ipv6Addr, Vec<u8>);
 
+mod nd;
+
+pub use nd::{mld, neighbor_discovery};
+
 fn addr() -> impl Strategy<Value = Ipv6Addr> {
     prop_oneof![
         any::<u128>().prop_map(Ipv6Addr::from),
@@ -436,5 +440,7 @@ pub fn message() -> impl Strategy<Value = Packet> {
         extended_echo_reply(),
         other(),
         error_message(),
+        neighbor_discovery(),
+        mld(),
     ]
 }

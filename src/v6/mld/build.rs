@@ -32,15 +32,10 @@ pub const fn max_response_code(delay_ms: u32) -> u16 {
     if delay_ms < 0x8000 {
         return delay_ms as u16;
     }
-    let mut exp = 0u16;
-    while exp < 8 {
-        let mant = delay_ms.wrapping_shr((exp as u32).wrapping_add(3));
-        if mant <= 0x1FFF {
-            return 0x8000 | exp << 12 | (mant & 0x0FFF) as u16;
-        }
-        exp = exp.wrapping_add(1);
+    match float_code(delay_ms, 0x1FFF) {
+        Some((exp, mant)) => 0x8000 | (exp as u16) << 12 | mant as u16,
+        None => 0xFFFF,
     }
-    0xFFFF
 }
 
 /// The Querier's Query Interval Code for an interval of `seconds` (RFC 3810 section 5.1.9):
@@ -62,15 +57,27 @@ pub const fn qqic(seconds: u32) -> u8 {
     if seconds < 0x80 {
         return seconds as u8;
     }
-    let mut exp = 0u8;
+    match float_code(seconds, 0x1F) {
+        Some((exp, mant)) => 0x80 | (exp as u8) << 4 | mant as u8,
+        None => 0xFF,
+    }
+}
+
+/// RFC 3810's floating-point form, shared by both codes (sections 5.1.3, 5.1.9): a value is
+/// `(1 mant) << (exp + 3)`, the leading 1 implied. For `value` at least `(limit + 1) << 2`,
+/// the exponent (0-7) and the stored mantissa (below the implied bit) of the largest such value
+/// not above `value`, where `limit` is the largest `1 mant` (0x1FFF, 0x1F); `None` past
+/// exponent 7.
+const fn float_code(value: u32, limit: u32) -> Option<(u32, u32)> {
+    let mut exp = 0u32;
     while exp < 8 {
-        let mant = seconds.wrapping_shr((exp as u32).wrapping_add(3));
-        if mant <= 0x1F {
-            return 0x80 | exp << 4 | (mant & 0x0F) as u8;
+        let mant = value.wrapping_shr(exp.wrapping_add(3));
+        if mant <= limit {
+            return Some((exp, mant & (limit >> 1)));
         }
         exp = exp.wrapping_add(1);
     }
-    0xFF
+    None
 }
 
 /// What follows the first 24 bytes of a query: nothing for MLDv1, the MLDv2 fields as bytes, or
