@@ -440,6 +440,20 @@ fn set_v6(msg: &mut [u8], v: Option<u32>) {
         M::ExtendedEchoRequest(m) => m.set_identifier(pick(m.identifier().into(), v) as u16),
         M::ExtendedEchoReply(m) => m.set_sequence(pick(m.sequence().into(), v) as u8),
         M::Other(m) => m.set_code_u8(pick(m.code_u8().into(), v) as u8),
+        M::RouterSolicitation(m) => m.set_reserved(pick(m.reserved(), v)),
+        M::RouterAdvertisement(m) => m.set_retrans_timer(pick(m.retrans_timer(), v)),
+        M::NeighborSolicitation(m) => m.set_reserved(pick(m.reserved(), v)),
+        M::NeighborAdvertisement(m) => {
+            m.set_target(v.map_or(m.target(), |v| std::net::Ipv6Addr::from(u128::from(v))))
+        }
+        M::Redirect(m) => {
+            m.set_target(v.map_or(m.target(), |v| std::net::Ipv6Addr::from(u128::from(v))))
+        }
+        M::MulticastListenerQuery(m) => m.set_reserved(pick(m.reserved().into(), v) as u16),
+        M::MulticastListenerReport(m) | M::MulticastListenerDone(m) => {
+            m.set_reserved(pick(m.reserved().into(), v) as u16)
+        }
+        M::MulticastListenerReportV2(m) => m.set_reserved(pick(m.reserved().into(), v) as u16),
         _ => panic!("a type without setters here: {view:?}"),
     }
 }
