@@ -82,7 +82,7 @@ pub enum Part {
     /// A 24-byte match result of a router renumbering result (RFC 2894 section 3.3).
     MatchResult,
     /// The base object of an RPL control message (RFC 6550 section 6): 2 bytes for a DIS, 24
-    /// for a DIO, 4 (20 with the D flag) for a DAO or DAO-ACK, 24 for a consistency check.
+    /// for a DIO, 4 (20 with the D flag) for a DAO or DAO-ACK.
     RplBase,
 }
 

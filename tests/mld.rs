@@ -412,6 +412,37 @@ fn typed_builders_refuse() {
         Err(EmitError::AuxDataLength { len: 3 })
     );
     assert!(buf.iter().all(|&b| b == 0x11));
+    // Aux Data Len counts 32-bit words in 8 bits (RFC 3810 5.2.6): 255 words fit, 256 do not.
+    let words = vec![0x77u8; 1024];
+    let record = |aux: &'static [u8]| {
+        [MulticastRecordRepr {
+            record_type: 1,
+            aux_data: aux,
+            ..MulticastRecordRepr::default()
+        }]
+    };
+    let words: &'static [u8] = Box::leak(words.into_boxed_slice());
+    let fits = record(&words[..1020]);
+    let mut out = vec![0u8; 8 + 20 + 1020];
+    let repr = Repr::MulticastListenerReportV2(MldReportRepr {
+        records: MldRecordsRepr::List(&fits),
+        ..MldReportRepr::default()
+    });
+    assert_eq!(repr.emit(src, dst, &mut out), Ok(out.len()));
+    let Message::MulticastListenerReportV2(r) = Message::parse(&out[..], src, dst).unwrap() else {
+        panic!()
+    };
+    let rec = r.records().next().unwrap().unwrap();
+    assert_eq!((rec.aux_data_len(), rec.aux_data().len()), (255, 1020));
+    let over = record(words);
+    let repr = Repr::MulticastListenerReportV2(MldReportRepr {
+        records: MldRecordsRepr::List(&over),
+        ..MldReportRepr::default()
+    });
+    assert_eq!(
+        repr.emit(src, dst, &mut vec![0u8; 2048]),
+        Err(EmitError::AuxDataLength { len: 1024 })
+    );
 }
 
 /// RFC 3810 5.1.3 and 5.1.9 by their formulas, written here: below 32768 (128) the code is the

@@ -58,7 +58,7 @@ enum Spec {
     Registry(u8, u8, [u8; 28], Vec<u8>),
     /// Types 138-140, 154: type, code, the fixed fields' bytes, body.
     Shaped(u8, u8, [u8; 28], Vec<u8>),
-    /// Type 155: which base object (0-4, else none), the base's bytes, options.
+    /// Type 155: which base object (0-3, else none), the base's bytes, options.
     Rpl(u8, [u8; 28], Vec<u8>),
     Other(u8, u8, Vec<u8>),
 }
@@ -138,7 +138,7 @@ fn spec() -> impl Strategy<Value = Spec> {
             data()
         )
             .prop_map(|(t, c, f, d)| Spec::Shaped(t, c, f, d)),
-        (0u8..6, any::<[u8; 28]>(), data()).prop_map(|(k, f, d)| Spec::Rpl(k, f, d)),
+        (0u8..5, any::<[u8; 28]>(), data()).prop_map(|(k, f, d)| Spec::Rpl(k, f, d)),
         // Any type without a view (those with one parse as their view).
         (
             any::<u8>().prop_filter("no view", |t| {
@@ -447,14 +447,6 @@ fn with_repr<T>(spec: &Spec, f: impl FnOnce(Repr<'_>) -> T) -> T {
                     sequence: b[2],
                     status: b[3],
                     dodag_id: id,
-                })),
-                4 => Some(RplBase::ConsistencyCheck(RplConsistencyCheck {
-                    instance_id: b[0],
-                    response: b[1] & 1 == 1,
-                    flags: b[2] & 0x7f,
-                    nonce: u16::from_be_bytes([b[3], b[4]]),
-                    dodag_id: addr,
-                    destination_counter: u32::from_be_bytes([b[5], b[6], b[7], b[8]]),
                 })),
                 _ => None,
             };

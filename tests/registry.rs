@@ -543,3 +543,106 @@ fn match_result_cut() {
         })
     );
 }
+
+/// Fields the oracle's records leave at their defaults, on a message laid out here from RFC
+/// 2894 sections 3.1-3.2 (header reserved word, OpCode 2 = CHANGE, MinLen, the operation's
+/// reserved bits, V set and P clear, a second operation's offset), from RFC 4620 section 4 (a
+/// node information reply of code 1 or Qtype 3 has no IPv4 list; a query of code 0 has no
+/// name subject) and RFC 5568 section 6.1 (the reserved byte).
+#[test]
+fn fields_off_their_defaults() {
+    let mut rr = vec![
+        138u8, 0, 0, 0, 0, 0, 0, 9, 1, 0, 0, 0, 0x01, 0x02, 0x03, 0x04,
+    ];
+    // Operation 1: CHANGE, OpLength 7 (one use-prefix part), ordinal 5, MatchLen 48, MinLen 16,
+    // MaxLen 64, reserved 0xABCD, then the match prefix.
+    rr.extend_from_slice(&[2, 7, 5, 48, 16, 64, 0xAB, 0xCD]);
+    rr.extend_from_slice(&a("2001:db8::").octets());
+    // Its use-prefix part: UseLen 64, KeepLen 0, FlagMask 0x80, RAFlags 0x40, lifetimes 10 and
+    // 5, V set, P clear, reserved 0x123, then the use prefix.
+    rr.extend_from_slice(&[
+        64, 0, 0x80, 0x40, 0, 0, 0, 10, 0, 0, 0, 5, 0x80, 0, 0x01, 0x23,
+    ]);
+    rr.extend_from_slice(&a("2001:db8:1::").octets());
+    // Operation 2: ADD, OpLength 3, at offset 16 + 56 = 72.
+    rr.extend_from_slice(&[1, 3, 6, 64, 0, 128, 0, 0]);
+    rr.extend_from_slice(&a("2001:db8:2::").octets());
+    let Message::RouterRenumbering(m) = Message::parse_unverified(&rr[..]).unwrap() else {
+        panic!()
+    };
+    assert_eq!((m.reserved(), m.sequence_number()), (0x0102_0304, 9));
+    let ops: Vec<_> = m.prefix_control_operations().map(Result::unwrap).collect();
+    assert_eq!(ops.len(), 2);
+    assert_eq!(
+        (
+            ops[0].opcode(),
+            ops[0].min_length(),
+            ops[0].max_length(),
+            ops[0].reserved()
+        ),
+        (2, 16, 64, 0xABCD)
+    );
+    assert_eq!((ops[0].offset(), ops[1].offset()), (16, 72));
+    assert_eq!((ops[1].opcode(), ops[1].ordinal()), (1, 6));
+    let u = ops[0].use_prefixes().unwrap().next().unwrap();
+    assert_eq!((u.v_flag(), u.p_flag(), u.reserved()), (true, false, 0x123));
+    assert_eq!((u.valid_lifetime(), u.preferred_lifetime()), (10, 5));
+    assert_eq!(u.use_prefix(), a("2001:db8:1::"));
+    // An OpLength below 3 ends the walk with its error, at the operation's offset.
+    let mut short = rr[..16].to_vec();
+    short.extend_from_slice(&[1, 2, 0, 0, 0, 0, 0, 0]);
+    short.extend_from_slice(&[0; 16]);
+    let Message::RouterRenumbering(m) = Message::parse_unverified(&short[..]).unwrap() else {
+        panic!()
+    };
+    assert_eq!(
+        m.prefix_control_operations().collect::<Vec<_>>(),
+        [Err(ParseError::PrefixControlLength {
+            offset: 16,
+            oplength: 2
+        })]
+    );
+
+    // Node information: an IPv4 list only for Qtype 4 with code 0; a name subject only for
+    // code 1.
+    let mut reply = vec![140u8, 1, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    reply.extend_from_slice(&[0, 0, 0, 60, 192, 0, 2, 9]);
+    let Message::NodeInformationReply(r) = Message::parse_unverified(&reply[..]).unwrap() else {
+        panic!()
+    };
+    assert!(r.ipv4_addresses().is_none(), "a refusal has no answer");
+    reply[1] = 0;
+    reply[5] = 3;
+    let Message::NodeInformationReply(r) = Message::parse_unverified(&reply[..]).unwrap() else {
+        panic!()
+    };
+    assert!(r.ipv4_addresses().is_none(), "Qtype 3 lists IPv6 addresses");
+    assert_eq!(
+        r.node_addresses().unwrap().count(),
+        0,
+        "an entry is 20 bytes"
+    );
+    let mut query = vec![139u8, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    query.extend_from_slice(b"\x04host\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00");
+    let Message::NodeInformationQuery(q) = Message::parse_unverified(&query[..]).unwrap() else {
+        panic!()
+    };
+    let names = q.subject_name().unwrap().unwrap();
+    assert_eq!(names.iter().next().unwrap().to_string(), "host");
+    query[1] = 0;
+    let Message::NodeInformationQuery(q) = Message::parse_unverified(&query[..]).unwrap() else {
+        panic!()
+    };
+    assert!(q.subject_name().is_none());
+    assert_eq!(q.subject_ipv6(), Some(a("468:6f73:7400::")));
+
+    // FMIPv6: the reserved byte as received.
+    let fmip = [154u8, 0, 0, 0, 3, 0x5A, 0, 1];
+    let Message::Fmip(f) = Message::parse_unverified(&fmip[..]).unwrap() else {
+        panic!()
+    };
+    assert_eq!(
+        (f.subtype(), f.reserved(), f.fmip_identifier()),
+        (3, 0x5A, 1)
+    );
+}

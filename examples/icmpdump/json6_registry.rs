@@ -215,17 +215,6 @@ fn rpl(m: &Rpl<&[u8]>, f: &mut Map<String, Value>) {
             }
             ("DAO-ACK", o)
         }
-        RplBase::ConsistencyCheck(c) => (
-            "CC",
-            json!({
-                "instance_id": c.instance_id,
-                "response": u8::from(c.response),
-                "flags": c.flags,
-                "nonce": c.nonce,
-                "dodag_id": c.dodag_id.to_string(),
-                "destination_counter": c.destination_counter,
-            }),
-        ),
         _ => ("unknown", Value::Null),
     };
     put(f, "rpl_message", json!(name));

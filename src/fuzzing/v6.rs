@@ -11,8 +11,8 @@ use crate::v6::{
     MulticastRouterAdvertisementRepr, NdOptionsRepr, NeighborAdvertisementRepr,
     NeighborSolicitationRepr, NodeInformationRepr, PacketTooBigRepr, ParameterProblemCode,
     ParameterProblemRepr, RawRepr, RedirectRepr, Repr, RouterAdvertisementRepr,
-    RouterRenumberingRepr, RouterSolicitationRepr, RplBase, RplConsistencyCheck, RplDao, RplDaoAck,
-    RplDio, RplRepr, TimeExceededCode, UnreachableCode,
+    RouterRenumberingRepr, RouterSolicitationRepr, RplBase, RplDao, RplDaoAck, RplDio, RplRepr,
+    TimeExceededCode, UnreachableCode,
 };
 
 arbitrary_u8!(
@@ -160,7 +160,7 @@ fn rpl_base(u: &mut Unstructured<'_>) -> Result<Option<RplBase>> {
     let id = |u: &mut Unstructured<'_>| -> Result<Option<Ipv6Addr>> {
         Ok(if u.arbitrary()? { Some(addr(u)?) } else { None })
     };
-    Ok(Some(match u.int_in_range(0u8..=5)? {
+    Ok(Some(match u.int_in_range(0u8..=4)? {
         0 => RplBase::Dis {
             flags: u.arbitrary()?,
             reserved: u.arbitrary()?,
@@ -192,14 +192,6 @@ fn rpl_base(u: &mut Unstructured<'_>) -> Result<Option<RplBase>> {
             sequence: u.arbitrary()?,
             status: u.arbitrary()?,
             dodag_id: id(u)?,
-        }),
-        4 => RplBase::ConsistencyCheck(RplConsistencyCheck {
-            instance_id: u.arbitrary()?,
-            response: u.arbitrary()?,
-            flags: u.int_in_range(0..=0x7f)?,
-            nonce: u.arbitrary()?,
-            dodag_id: addr(u)?,
-            destination_counter: u.arbitrary()?,
         }),
         _ => return Ok(None),
     }))

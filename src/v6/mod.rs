@@ -111,8 +111,7 @@ pub use registry::{
     Fmip, FmipFields, FmipRepr, MatchResult, MatchResults, NodeInformationFields,
     NodeInformationQuery, NodeInformationReply, NodeInformationRepr, NodeQuery, NodeReply,
     PrefixControl, PrefixControls, RouterRenumbering, RouterRenumberingFields,
-    RouterRenumberingRepr, Rpl, RplBase, RplConsistencyCheck, RplDao, RplDaoAck, RplDio, RplFields,
-    RplRepr, UsePrefix,
+    RouterRenumberingRepr, Rpl, RplBase, RplDao, RplDaoAck, RplDio, RplFields, RplRepr, UsePrefix,
 };
 pub use repr::Repr;
 pub use rules::LinkRule;

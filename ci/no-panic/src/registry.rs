@@ -133,7 +133,6 @@ pub(crate) fn registry_emit(bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr, out: &mu
         RplBase::Dio(RplDio { mop: n, preference: n >> 3, dodag_id: dst, ..Default::default() }),
         RplBase::Dao(RplDao { flags: n, dodag_id: id, ..Default::default() }),
         RplBase::DaoAck(RplDaoAck { reserved: n, dodag_id: id, ..Default::default() }),
-        RplBase::ConsistencyCheck(RplConsistencyCheck { flags: n, dodag_id: src, ..Default::default() }),
     ];
     for base in bases {
         let rpl = Repr::Rpl(RplRepr { code: base.code() ^ (n & 1), base: Some(base), options: bytes });

@@ -139,7 +139,8 @@ pub struct MldQueryV2<'a> {
     pub resv: u8,
     /// S: routers suppress their timer updates.
     pub suppress: bool,
-    /// Querier's Robustness Variable (3 bits; 0 when above 7).
+    /// Querier's Robustness Variable (3 bits: a querier whose variable exceeds 7 sends 0, RFC
+    /// 3810 section 5.1.8; the builder refuses a wider value).
     pub qrv: u8,
     /// Querier's Query Interval Code ([`qqic`] encodes one).
     pub qqic: u8,

@@ -41,7 +41,7 @@ pub use renumbering::{
     MatchResult, MatchResults, PrefixControl, PrefixControls, RouterRenumbering,
     RouterRenumberingFields, RouterRenumberingRepr, UsePrefix,
 };
-pub use rpl::{Rpl, RplBase, RplConsistencyCheck, RplDao, RplDaoAck, RplDio, RplFields, RplRepr};
+pub use rpl::{Rpl, RplBase, RplDao, RplDaoAck, RplDio, RplFields, RplRepr};
 
 use core::net::Ipv6Addr;
 

@@ -272,8 +272,8 @@ impl<B: ByteSlice> View<V6, B, NodeInformationFields<NodeQuery>> {
 }
 
 impl<B: ByteSlice> View<V6, B, NodeInformationFields<NodeReply>> {
-    /// A successful node name reply's TTL (Qtype 2, code 0; RFC 4620 section 6.3), `None` for
-    /// another reply or when its 4 bytes are missing.
+    /// The 32-bit TTL field before a successful node name reply's names (Qtype 2, code 0; RFC
+    /// 4620 section 6), `None` for another reply or when its 4 bytes are missing.
     ///
     /// ```
     /// let mut bytes = vec![140u8, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0x2c];
@@ -314,7 +314,7 @@ impl<B: ByteSlice> View<V6, B, NodeInformationFields<NodeReply>> {
         ))
     }
 
-    /// A successful node addresses reply's entries (Qtype 3, code 0; RFC 4620 section 6.3):
+    /// A successful node addresses reply's entries (Qtype 3, code 0; RFC 4620 section 6):
     /// each a 32-bit TTL and an IPv6 address. The iterator stops before a cut entry; `None` for
     /// another reply.
     ///

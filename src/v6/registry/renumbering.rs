@@ -4,10 +4,10 @@
 //! nothing (code 255, sequence number reset).
 //!
 //! Both lists are read lazily by zero-copy iterators that end with a typed error where the
-//! bytes stop making sense: an operation cut short or with an OpLength below 3
-//! ([`Part::PrefixControl`]), a match result cut short ([`Part::MatchResult`]). An operation
-//! whose OpLength is not 3 + 4n is yielded, its use-prefix parts refused
-//! ([`ParseError::PrefixControlLength`]).
+//! bytes stop making sense: an operation cut short ([`Part::PrefixControl`]) or whose OpLength
+//! is below 3, the match-prefix part's own length ([`ParseError::PrefixControlLength`]), a match
+//! result cut short ([`Part::MatchResult`]). An operation whose OpLength is 3 or more but not
+//! 3 + 4n is yielded, its use-prefix parts refused ([`ParseError::PrefixControlLength`]).
 
 use core::net::Ipv6Addr;
 
@@ -611,13 +611,15 @@ impl MatchResult<'_> {
         u16::from_be_bytes([byte(self.bytes, 0), byte(self.bytes, 1)]) >> 2
     }
 
-    /// B: the prefix was not matched because of its bounds (MinLen, MaxLen).
+    /// B (bounds): one or more fields of the prefix control operation matched were out of
+    /// bounds (RFC 2894 section 3.3; the checks of section 4.1).
     #[must_use]
     pub fn b_flag(&self) -> bool {
         byte(self.bytes, 1) & 0x02 != 0
     }
 
-    /// F: the prefix was forbidden (the router refused to apply it).
+    /// F (forbidden): one or more use-prefix parts were not honoured because they would have
+    /// formed a forbidden prefix (multicast, loopback, ...; RFC 2894 section 3.3).
     #[must_use]
     pub fn f_flag(&self) -> bool {
         byte(self.bytes, 1) & 0x01 != 0

@@ -7,9 +7,9 @@
 //! | 0x01 | DODAG Information Object: instance, version, rank, G, MOP, Prf, DTSN, flags, reserved, DODAGID | 24 | 6.3.1 |
 //! | 0x02 | Destination Advertisement Object: instance, K, D, flags, reserved, sequence, DODAGID if D | 4 or 20 | 6.4.1 |
 //! | 0x03 | DAO acknowledgement: instance, D, reserved, sequence, status, DODAGID if D | 4 or 20 | 6.5.1 |
-//! | 0x8A | consistency check: instance, R, flags, reserved, nonce, DODAGID, destination counter | 24 | 6.6.1 |
 //!
-//! The secure variants (0x80-0x83) put a security section before the base object; they and
+//! The secure messages (0x80-0x83, and the consistency check 0x8A, which RFC 6550 section 6.6
+//! sends secured only) put a security section (section 6.1) before the base object; they and
 //! unknown codes are read as bytes ([`RplBase`] is `None` for them).
 
 use core::net::Ipv6Addr;
@@ -152,42 +152,6 @@ pub struct RplDaoAck {
     pub dodag_id: Option<Ipv6Addr>,
 }
 
-/// A consistency check's base (RFC 6550 section 6.6.1).
-///
-/// ```
-/// let cc = icmpwire::v6::RplConsistencyCheck { response: true, ..Default::default() };
-/// assert!(cc.response);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct RplConsistencyCheck {
-    /// RPLInstanceID.
-    pub instance_id: u8,
-    /// R: this is a response.
-    pub response: bool,
-    /// The 7 flag bits after R.
-    pub flags: u8,
-    /// CC Nonce.
-    pub nonce: u16,
-    /// DODAGID.
-    pub dodag_id: Ipv6Addr,
-    /// Destination Counter.
-    pub destination_counter: u32,
-}
-
-impl Default for RplConsistencyCheck {
-    fn default() -> Self {
-        RplConsistencyCheck {
-            instance_id: 0,
-            response: false,
-            flags: 0,
-            nonce: 0,
-            dodag_id: Ipv6Addr::UNSPECIFIED,
-            destination_counter: 0,
-        }
-    }
-}
-
 /// The base object of an RPL control message, by code.
 ///
 /// ```
@@ -213,20 +177,18 @@ pub enum RplBase {
     Dao(RplDao),
     /// DAO acknowledgement (code 0x03).
     DaoAck(RplDaoAck),
-    /// Consistency check (code 0x8A).
-    ConsistencyCheck(RplConsistencyCheck),
 }
 
-/// The largest base object (DIO, consistency check).
+/// The largest base object (the DIO's).
 const BASE_MAX: usize = 24;
 
 impl RplBase {
     /// The code of the message this base object belongs to.
     ///
     /// ```
-    /// use icmpwire::v6::{RplBase, RplConsistencyCheck};
+    /// use icmpwire::v6::{RplBase, RplDaoAck};
     ///
-    /// assert_eq!(RplBase::ConsistencyCheck(RplConsistencyCheck::default()).code(), 0x8a);
+    /// assert_eq!(RplBase::DaoAck(RplDaoAck::default()).code(), 3);
     /// ```
     #[must_use]
     pub const fn code(&self) -> u8 {
@@ -235,7 +197,6 @@ impl RplBase {
             RplBase::Dio(_) => 1,
             RplBase::Dao(_) => 2,
             RplBase::DaoAck(_) => 3,
-            RplBase::ConsistencyCheck(_) => 0x8a,
         }
     }
 
@@ -252,7 +213,7 @@ impl RplBase {
     pub const fn len(&self) -> usize {
         match self {
             RplBase::Dis { .. } => 2,
-            RplBase::Dio(_) | RplBase::ConsistencyCheck(_) => BASE_MAX,
+            RplBase::Dio(_) => BASE_MAX,
             RplBase::Dao(RplDao { dodag_id, .. }) | RplBase::DaoAck(RplDaoAck { dodag_id, .. }) => {
                 if dodag_id.is_some() {
                     20
@@ -336,22 +297,6 @@ impl RplBase {
                     })
                 }
             }
-            0x8a => {
-                need(24)?;
-                RplBase::ConsistencyCheck(RplConsistencyCheck {
-                    instance_id: byte(0),
-                    response: byte(1) & 0x80 != 0,
-                    flags: byte(1) & 0x7f,
-                    nonce: u16::from_be_bytes([byte(2), byte(3)]),
-                    dodag_id: addr(4).ok_or(cut(24))?,
-                    destination_counter: u32::from_be_bytes([
-                        byte(20),
-                        byte(21),
-                        byte(22),
-                        byte(23),
-                    ]),
-                })
-            }
             _ => return Ok(None),
         }))
     }
@@ -392,20 +337,12 @@ impl RplBase {
                     put(4, &id.octets());
                 }
             }
-            RplBase::ConsistencyCheck(c) => {
-                let flags = u8::from(c.response) << 7 | (c.flags & 0x7f);
-                put(0, &[c.instance_id, flags]);
-                put(2, &c.nonce.to_be_bytes());
-                put(4, &c.dodag_id.octets());
-                put(20, &c.destination_counter.to_be_bytes());
-            }
         }
         b
     }
 
     /// A sub-byte field whose value does not fit its bits, for the builder's check: the DIO's
-    /// MOP and preference (3 bits), the DAO's flags (6), the DAO-ACK's reserved bits and the
-    /// consistency check's flags (7).
+    /// MOP and preference (3 bits), the DAO's flags (6), the DAO-ACK's reserved bits (7).
     fn too_wide(&self) -> Option<EmitError> {
         let over = |field: &'static str, value: u8, bits: u8| {
             (u32::from(value) >> bits != 0).then_some(EmitError::FieldTooWide {
@@ -418,7 +355,6 @@ impl RplBase {
             RplBase::Dio(d) => over("mop", d.mop, 3).or(over("preference", d.preference, 3)),
             RplBase::Dao(d) => over("flags", d.flags, 6),
             RplBase::DaoAck(d) => over("reserved", d.reserved, 7),
-            RplBase::ConsistencyCheck(c) => over("flags", c.flags, 7),
             RplBase::Dis { .. } => None,
         }
     }
@@ -438,6 +374,8 @@ impl<B: ByteSlice> View<V6, B, RplFields> {
     ///     Err(ParseError::Truncated { part: Part::RplBase, required: 2, actual: 1 })
     /// );
     /// assert_eq!(Rpl::parse_unverified(&[155u8, 0x80, 0, 0][..]).unwrap().base(), Ok(None));
+    /// // A consistency check: its security section comes first (RFC 6550 6.1, 6.6).
+    /// assert_eq!(Rpl::parse_unverified(&[155u8, 0x8a, 0, 0, 0, 0][..]).unwrap().base(), Ok(None));
     /// ```
     ///
     /// # Errors
