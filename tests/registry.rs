@@ -564,9 +564,12 @@ fn fields_off_their_defaults() {
         64, 0, 0x80, 0x40, 0, 0, 0, 10, 0, 0, 0, 5, 0x80, 0, 0x01, 0x23,
     ]);
     rr.extend_from_slice(&a("2001:db8:1::").octets());
-    // Operation 2: ADD, OpLength 3, at offset 16 + 56 = 72.
-    rr.extend_from_slice(&[1, 3, 6, 64, 0, 128, 0, 0]);
+    // Operation 2: ADD, OpLength 7, at offset 16 + 56 = 72, its use-prefix part with P set
+    // and V clear.
+    rr.extend_from_slice(&[1, 7, 6, 64, 0, 128, 0, 0]);
     rr.extend_from_slice(&a("2001:db8:2::").octets());
+    rr.extend_from_slice(&[64, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0x40, 0, 0, 0]);
+    rr.extend_from_slice(&a("2001:db8:3::").octets());
     let Message::RouterRenumbering(m) = Message::parse_unverified(&rr[..]).unwrap() else {
         panic!()
     };
@@ -586,6 +589,11 @@ fn fields_off_their_defaults() {
     assert_eq!((ops[1].opcode(), ops[1].ordinal()), (1, 6));
     let u = ops[0].use_prefixes().unwrap().next().unwrap();
     assert_eq!((u.v_flag(), u.p_flag(), u.reserved()), (true, false, 0x123));
+    let p = ops[1].use_prefixes().unwrap().next().unwrap();
+    assert_eq!(
+        (p.v_flag(), p.p_flag(), p.use_prefix()),
+        (false, true, a("2001:db8:3::"))
+    );
     assert_eq!((u.valid_lifetime(), u.preferred_lifetime()), (10, 5));
     assert_eq!(u.use_prefix(), a("2001:db8:1::"));
     // An OpLength below 3 ends the walk with its error, at the operation's offset.
@@ -602,6 +610,20 @@ fn fields_off_their_defaults() {
             oplength: 2
         })]
     );
+
+    // A result's match result with F set, B clear and reserved bits 0b11000000_000000.
+    let mut result = vec![138u8, 1, 0, 0, 0, 0, 0, 9, 1, 0, 0, 0, 0, 0, 0, 0];
+    result.extend_from_slice(&[0xC0, 0x01, 7, 64, 0, 0, 0, 2]);
+    result.extend_from_slice(&a("2001:db8:4::").octets());
+    let Message::RouterRenumbering(m) = Message::parse_unverified(&result[..]).unwrap() else {
+        panic!()
+    };
+    let r = m.match_results().next().unwrap().unwrap();
+    assert_eq!(
+        (r.f_flag(), r.b_flag(), r.reserved()),
+        (true, false, 0x3000)
+    );
+    assert_eq!((r.ordinal(), r.interface_index()), (7, 2));
 
     // Node information: an IPv4 list only for Qtype 4 with code 0; a name subject only for
     // code 1.
