@@ -414,14 +414,13 @@ fn typed_builders_refuse() {
     assert!(buf.iter().all(|&b| b == 0x11));
     // Aux Data Len counts 32-bit words in 8 bits (RFC 3810 5.2.6): 255 words fit, 256 do not.
     let words = vec![0x77u8; 1024];
-    let record = |aux: &'static [u8]| {
+    let record = |aux| {
         [MulticastRecordRepr {
             record_type: 1,
             aux_data: aux,
             ..MulticastRecordRepr::default()
         }]
     };
-    let words: &'static [u8] = Box::leak(words.into_boxed_slice());
     let fits = record(&words[..1020]);
     let mut out = vec![0u8; 8 + 20 + 1020];
     let repr = Repr::MulticastListenerReportV2(MldReportRepr {
@@ -434,7 +433,7 @@ fn typed_builders_refuse() {
     };
     let rec = r.records().next().unwrap().unwrap();
     assert_eq!((rec.aux_data_len(), rec.aux_data().len()), (255, 1020));
-    let over = record(words);
+    let over = record(&words[..]);
     let repr = Repr::MulticastListenerReportV2(MldReportRepr {
         records: MldRecordsRepr::List(&over),
         ..MldReportRepr::default()
