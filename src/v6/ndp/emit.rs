@@ -7,7 +7,7 @@ use crate::checksum;
 use crate::error::EmitError;
 use crate::types::v6::OptionType;
 
-impl NdOptionRepr<'_> {
+impl<'a> NdOptionRepr<'a> {
     /// The option type this writes.
     ///
     /// ```
@@ -116,34 +116,33 @@ impl NdOptionRepr<'_> {
     /// stalls on store forwarding. The others are summed from the buffer.
     pub(crate) fn write(&self, out: &mut [u8]) -> u64 {
         let units = u8::try_from(out.len() / 8).unwrap_or(0);
-        if let NdOptionRepr::SourceLinkLayerAddress(d)
-        | NdOptionRepr::TargetLinkLayerAddress(d)
-        | NdOptionRepr::Nonce(d)
-        | NdOptionRepr::CaptivePortal(d)
-        | NdOptionRepr::Unknown { data: d, .. } = *self
-        {
-            let kind = self.kind().0;
-            let (head, rest) = out.split_at_mut_checked(2).unwrap_or((&mut [], &mut []));
-            if let Some(h) = head.first_chunk_mut::<2>() {
-                *h = [kind, units];
-            }
-            let (data, padding) = rest
-                .split_at_mut_checked(d.len())
-                .unwrap_or((&mut [], &mut []));
-            crate::write::copy(data, d);
-            padding.fill(0);
-            return checksum::combine(checksum::sum_part(&[kind, units]), checksum::sum_part(d));
-        }
-        self.write_fields(units, out);
-        checksum::sum_part(out)
-    }
-
-    /// Writes an option whose data is made of fields.
-    fn write_fields(&self, units: u8, out: &mut [u8]) {
+        let header = [self.kind().0, units];
         let (head, data) = out.split_at_mut_checked(2).unwrap_or((&mut [], &mut []));
         if let Some(h) = head.first_chunk_mut::<2>() {
-            *h = [self.kind().0, units];
+            *h = header;
         }
+        self.write_data(data);
+        match self.bytes() {
+            Some(d) => checksum::combine(checksum::sum_part(&header), checksum::sum_part(d)),
+            None => checksum::sum_part(out),
+        }
+    }
+
+    /// The data of an option that is one byte slice, padding excluded.
+    #[inline]
+    fn bytes(&self) -> Option<&'a [u8]> {
+        match *self {
+            NdOptionRepr::SourceLinkLayerAddress(d)
+            | NdOptionRepr::TargetLinkLayerAddress(d)
+            | NdOptionRepr::Nonce(d)
+            | NdOptionRepr::CaptivePortal(d)
+            | NdOptionRepr::Unknown { data: d, .. } => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Writes the option's data after its type and length, padding included.
+    fn write_data(&self, data: &mut [u8]) {
         let mut w = Writer(data);
         match *self {
             NdOptionRepr::SourceLinkLayerAddress(d)
