@@ -62,9 +62,7 @@ pub(crate) fn emit(
     initial: u64,
     buf: &mut [u8],
 ) -> Result<usize, EmitError> {
-    message.check()?;
-    let required = message.buffer_len();
-    finish_emit(message, ty, initial, required, buf)
+    emit_with(message, ty, |_| initial, buf)
 }
 
 /// [`emit`] for a message whose checksum also covers something that holds the message's length
@@ -82,18 +80,7 @@ pub(crate) fn emit_with(
     buf: &mut [u8],
 ) -> Result<usize, EmitError> {
     let required = message.checked_len()?;
-    finish_emit(message, ty, initial(required), required, buf)
-}
-
-/// Writes a message of `required` bytes, checked.
-#[inline(always)]
-fn finish_emit(
-    message: &impl Build,
-    ty: u8,
-    initial: u64,
-    required: usize,
-    buf: &mut [u8],
-) -> Result<usize, EmitError> {
+    let initial = initial(required);
     let actual = buf.len();
     let Some(out) = buf.get_mut(..required) else {
         return Err(EmitError::BufferTooSmall { required, actual });
