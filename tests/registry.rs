@@ -22,6 +22,16 @@ use icmpwire::v6::{Message, NdOptionRepr, RplBase};
 use icmpwire::{ParseError, Part};
 use std::net::Ipv4Addr;
 
+/// The view of variant `$v` that `$bytes` parse to (checksum not verified).
+macro_rules! view {
+    ($v:ident, $bytes:expr) => {
+        match Message::parse_unverified(&$bytes[..]).unwrap() {
+            Message::$v(m) => m,
+            other => panic!("expected {}, parsed {other:?}", stringify!($v)),
+        }
+    };
+}
+
 /// Parses with the checksum verified, and checks that the values write the same bytes.
 fn parsed(hex: &str, src: &str, dst: &str) -> Vec<u8> {
     let bytes = unhex(hex);
@@ -40,9 +50,7 @@ fn mobile_ipv6() {
         "2001:db8:3b7d:9ab7::9004",
         "2001:db8:6c39:d184::f804",
     );
-    let Message::HomeAgentDiscoveryReply(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(HomeAgentDiscoveryReply, bytes);
     assert_eq!(
         (m.identifier(), m.mobile_router(), m.reserved()),
         (36749, false, 0)
@@ -57,10 +65,7 @@ fn mobile_ipv6() {
         "2001:db8:3b7d:9ab7::9004",
         "2001:db8:6c39:d184::f804",
     );
-    let Message::MobilePrefixAdvertisement(m) = Message::parse_unverified(&bytes[..]).unwrap()
-    else {
-        panic!()
-    };
+    let m = view!(MobilePrefixAdvertisement, bytes);
     assert_eq!(
         (m.identifier(), m.managed(), m.other()),
         (36749, false, false)
@@ -87,10 +92,7 @@ fn send_certification_path() {
         "fe80::9b:73ff:fee5:af1a",
         "ff02::1",
     );
-    let Message::CertificationPathAdvertisement(m) = Message::parse_unverified(&bytes[..]).unwrap()
-    else {
-        panic!()
-    };
+    let m = view!(CertificationPathAdvertisement, bytes);
     assert_eq!(
         (
             m.identifier(),
@@ -108,10 +110,7 @@ fn send_certification_path() {
 #[test]
 fn multicast_router_advertisement() {
     let bytes = parsed("9714184fffff0002", "fe80::7fc1:9bff:fea0:3808", "ff02::6a");
-    let Message::MulticastRouterAdvertisement(m) = Message::parse_unverified(&bytes[..]).unwrap()
-    else {
-        panic!()
-    };
+    let m = view!(MulticastRouterAdvertisement, bytes);
     assert_eq!(
         (
             m.advertisement_interval(),
@@ -129,9 +128,7 @@ fn duplicate_address_request_and_confirmation() {
         "2001:db8:2c1e:67cb::a543",
         "2001:db8:5138:c5dc::cd81",
     );
-    let Message::DuplicateAddressRequest(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(DuplicateAddressRequest, bytes);
     assert_eq!(
         (m.status(), m.reserved(), m.registration_lifetime()),
         (0, 0, 60090)
@@ -144,10 +141,7 @@ fn duplicate_address_request_and_confirmation() {
         "2001:db8:3b4:3f90::1fde",
         "2001:db8:5346:aaf3::1dd3",
     );
-    let Message::DuplicateAddressConfirmation(m) = Message::parse_unverified(&bytes[..]).unwrap()
-    else {
-        panic!()
-    };
+    let m = view!(DuplicateAddressConfirmation, bytes);
     assert_eq!((m.status(), m.registration_lifetime()), (2, 4770));
     // RFC 6775 4.4: 32 bytes; one fewer is the fixed part cut short.
     assert_eq!(
@@ -169,9 +163,7 @@ fn router_renumbering() {
         "2001:db8:f77b:951b::3193",
         "ff05::2",
     );
-    let Message::RouterRenumbering(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(RouterRenumbering, bytes);
     assert_eq!(
         (
             m.sequence_number(),
@@ -218,9 +210,7 @@ fn router_renumbering() {
         "2001:db8:e51a:d845::eb37",
         "ff02::2",
     );
-    let Message::RouterRenumbering(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(RouterRenumbering, bytes);
     assert_eq!(
         (
             m.sequence_number(),
@@ -260,9 +250,7 @@ fn router_renumbering() {
         "2001:db8:baf2:2ad8::e38f",
         "ff05::2",
     );
-    let Message::RouterRenumbering(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(RouterRenumbering, bytes);
     assert_eq!(
         (
             m.sequence_number(),
@@ -294,9 +282,7 @@ fn node_information() {
         "2001:db8:1::10",
         "2001:db8:2::2",
     );
-    let Message::NodeInformationQuery(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(NodeInformationQuery, bytes);
     assert_eq!((m.qtype(), m.flags()), (3, 2));
     assert_eq!(m.nonce(), unhex("00016cfeac22b064")[..]);
     assert_eq!(m.subject_ipv6(), Some(a("2001:db8:2::2")));
@@ -316,9 +302,7 @@ fn node_information() {
         "2001:db8:a873:495::837b",
         "2001:db8:1c1:307d::5666",
     );
-    let Message::NodeInformationQuery(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(NodeInformationQuery, bytes);
     assert_eq!(m.subject_ipv4(), Some(Ipv4Addr::new(192, 0, 2, 7)));
     assert_eq!(m.subject_ipv6(), None);
 
@@ -328,9 +312,7 @@ fn node_information() {
         "2001:db8:a307:17c8::a10a",
         "2001:db8:7e2f:cf2d::7fb9",
     );
-    let Message::NodeInformationReply(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(NodeInformationReply, bytes);
     assert_eq!(m.node_name_ttl(), Some(300));
     let names = m.node_names().unwrap().unwrap();
     assert_eq!(
@@ -345,9 +327,7 @@ fn node_information() {
         "2001:db8:17c5:48df::1727",
         "2001:db8:502c:f21a::2567",
     );
-    let Message::NodeInformationReply(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(NodeInformationReply, bytes);
     assert_eq!(
         m.node_addresses().unwrap().collect::<Vec<_>>(),
         [
@@ -362,9 +342,7 @@ fn node_information() {
         "2001:db8:84df:49fa::ee1a",
         "2001:db8:1b93:4722::6b44",
     );
-    let Message::NodeInformationReply(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(NodeInformationReply, bytes);
     assert_eq!(
         m.ipv4_addresses().unwrap().collect::<Vec<_>>(),
         [
@@ -383,9 +361,7 @@ fn fmipv6() {
         "fe80::3b22:fdff:fe8b:f635",
         "2001:db8:8bb3:e006::58cb",
     );
-    let Message::Fmip(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(Fmip, bytes);
     assert_eq!(
         (m.subtype(), m.reserved(), m.fmip_identifier()),
         (3, 0, 12151)
@@ -408,9 +384,7 @@ fn rpl() {
         "fe80::ebc6:7dff:fe0c:b0e2",
         "ff02::1a",
     );
-    let Message::Rpl(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(Rpl, bytes);
     let Ok(Some(RplBase::Dio(d))) = m.base() else {
         panic!()
     };
@@ -431,9 +405,7 @@ fn rpl() {
         "fe80::387b:5eff:fe98:d6b",
         "ff02::1a",
     );
-    let Message::Rpl(m) = Message::parse_unverified(&bytes[..]).unwrap() else {
-        panic!()
-    };
+    let m = view!(Rpl, bytes);
     let Ok(Some(RplBase::Dao(d))) = m.base() else {
         panic!()
     };
