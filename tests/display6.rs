@@ -14,8 +14,14 @@
 #[path = "../examples/icmpdump/capture.rs"]
 #[allow(dead_code)]
 mod capture;
+#[path = "../examples/icmpdump/link.rs"]
+#[allow(dead_code)]
+mod link;
+#[path = "../examples/icmpdump/pcap.rs"]
+#[allow(dead_code)]
+mod pcap;
 
-use capture::Packet;
+use capture::{Ip, Packet};
 use icmpwire::AnyMessage;
 use icmpwire::v6::Message;
 
@@ -91,14 +97,33 @@ fn every_frame_reads_as_tcpdump_printed_it() {
     .unwrap();
     let plain = frame_lines(include_str!("data/kernel6.tcpdump.txt"));
     let verbose = frame_lines(include_str!("data/kernel6.tcpdump-v.txt"));
-    let frames = capture::frames(&pcap).unwrap();
+    let mut reader = pcap::Reader::new(&pcap[..]).unwrap();
+    let mut frames = Vec::new();
+    while let pcap::Next::Record(r) = reader.next().unwrap() {
+        frames.push(r);
+    }
+    assert!(reader.warnings.is_empty(), "{:?}", reader.warnings);
     assert_eq!((frames.len(), plain.len(), verbose.len()), (339, 339, 339));
     let (mut equal, mut different, mut bad_sums, mut stopped) = (0, 0, 0, 0);
     for (i, frame) in frames.iter().enumerate() {
         // One frame at a time: a whole message, the first fragment of one (shown from what it
         // carries, as tcpdump does), or nothing for a later fragment.
-        let (shown, _) = capture::messages(std::slice::from_ref(frame));
-        let Some((Packet::V6(outer, bytes), incomplete)) = shown.first() else {
+        let mut decoder = capture::Decoder::default();
+        let mut shown = decoder.frame(
+            i as u64 + 1,
+            frame.time,
+            frame.link,
+            &frame.data,
+            frame.orig_len,
+        );
+        shown.extend(decoder.finish());
+        let Some(Packet {
+            ip: Ip::V6(outer),
+            icmp: bytes,
+            incomplete,
+            ..
+        }) = shown.first()
+        else {
             assert!(plain[i].contains("frag ("), "frame {}: {}", i + 1, plain[i]);
             continue;
         };
@@ -126,7 +151,7 @@ fn every_frame_reads_as_tcpdump_printed_it() {
         }
         // The checksum verdict, over the final destination, as tcpdump -v gives it (it does not
         // check the first fragment of a message).
-        if !incomplete {
+        if !*incomplete {
             let ok = msg.verify_checksum(outer.src, outer.final_dst);
             let v = verbose[i];
             if v.contains("[bad icmp6 cksum") {

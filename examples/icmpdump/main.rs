@@ -10,8 +10,8 @@
 //! echo 'fe80::1 fe80::2 800070831234 0001' | cargo run --release --example icmpdump -- --hex6 -
 //! ```
 //!
-//! Captures: pcap or pcapng, link types Ethernet (with 802.1Q tags), Linux cooked (SLL, SLL2)
-//! and raw IP. IPv4 and IPv6 fragments are reassembled (a message whose fragments never all
+//! Captures: pcap or pcapng (`pcap.rs`), every link type and tunnel `--help` lists (`link.rs`).
+//! IPv4 and IPv6 fragments are reassembled (a message whose fragments never all
 //! arrive is shown from its first fragment, marked incomplete); the IPv6 extension header chain
 //! is walked to the ICMPv6 header, and the ICMPv6 checksum is checked against the final
 //! destination when a routing header still lists one. Messages with a bad checksum are shown and
@@ -26,16 +26,15 @@ mod capture;
 mod json;
 mod json6;
 mod json6_registry;
+mod link;
+mod pcap;
+mod show;
 
-use icmpwire::AnyMessage;
-use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::Ipv6Addr;
 use std::process::ExitCode;
 
-use capture::{Outer4, Outer6, Packet};
-use icmpwire::v4::Message;
-use icmpwire::v6::Message as Message6;
+use capture::Packet;
 
 struct Options {
     json: bool,
@@ -44,44 +43,86 @@ struct Options {
     path: String,
 }
 
-fn usage() -> ExitCode {
-    eprintln!(
-        "usage: icmpdump [--json] [--hex | --hex6] FILE   (FILE: pcap, pcapng; with --hex or --hex6 a text file, or - for stdin)"
-    );
+const HELP: &str = "\
+icmpdump: print the ICMP and ICMPv6 messages of a capture, one line (or JSON object) each
+
+usage: icmpdump [--json] FILE            FILE: a pcap or pcapng capture
+       icmpdump [--json] --hex FILE      one ICMPv4 message in hex per line (- for stdin)
+       icmpdump [--json] --hex6 FILE     one ICMPv6 message per line: SRC DST HEX (- for empty)
+
+options:
+  --json      one JSON object per message instead of a line of text
+  --hex       read hex ICMPv4 messages; a line with nothing on it is a message of no bytes
+  --hex6      read hex ICMPv6 messages with their pseudo-header addresses
+  -h, --help  this text
+
+captures: pcap (microsecond, nanosecond and modified formats, either byte order) and pcapng
+(any number of sections and interfaces); records longer than the snapshot length, files cut
+inside a record and odd timestamps are read and warned about on standard error.
+
+link types: Ethernet (802.1Q, QinQ, 802.3 LLC/SNAP), Linux cooked v1 and v2, raw IP (101, 12,
+14, 228, 229), BSD loopback (NULL, LOOP), PPP (9, 50, 166), Cisco HDLC, Solaris IPNET, IP over
+InfiniBand, ARCNET (BSD, Linux), 802.11 (plain, radiotap, Prism, AVS) with LLC/SNAP.
+
+tunnels followed: GRE (keys, sequence numbers, PPTP), ERSPAN I, II and III, VXLAN (UDP 4789),
+Geneve (UDP 6081), IP in IP (4in4, 6in4, 4in6, 6in6), MPLS (over Ethernet, PPP, GRE and UDP
+6635), MACsec integrity-only frames, PPPoE sessions. IPv4 and IPv6 fragments are reassembled.
+
+JSON keys: frame (1-based), time (seconds since 1970, as a string), encap (the layers before
+the IP header that carries the message: link, tags, tunnels and their outer IP headers), ip
+(src, dst, ttl or hop_limit, final_dst), type, code, checksum, checksum_valid (null when the
+capture cut the message), length and captured_length (when cut), fields, inner (the quoted
+packet), extension; incomplete_fragment when only the first fragment came.
+
+At the end, on standard error: frames read, messages printed, and the frames skipped by reason.
+";
+
+/// Wrong usage: one line saying why, exit status 2.
+fn usage(why: &str) -> ExitCode {
+    eprintln!("icmpdump: {why} (icmpdump --help lists the options)");
     ExitCode::from(2)
 }
 
-fn main() -> ExitCode {
-    let mut json = false;
-    let mut hex = false;
-    let mut hex6 = false;
-    let mut path = None;
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--hex" => hex = true,
-            "--hex6" => hex6 = true,
-            "-h" | "--help" => {
-                usage();
-                return ExitCode::SUCCESS;
+fn parse_args() -> Result<Option<Options>, String> {
+    use lexopt::prelude::*;
+    let (mut json, mut hex, mut hex6, mut path) = (false, false, false, None);
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("json") => json = true,
+            Long("hex") => hex = true,
+            Long("hex6") => hex6 = true,
+            Short('h') | Long("help") => return Ok(None),
+            Value(v) if path.is_none() => {
+                path = Some(
+                    v.into_string()
+                        .map_err(|v| format!("a path that is not UTF-8: {v:?}"))?,
+                );
             }
-            a if a.starts_with("--") => {
-                eprintln!("icmpdump: unknown option {a}");
-                return usage();
-            }
-            a if path.is_none() => path = Some(a.to_string()),
-            _ => return usage(),
+            Value(v) => return Err(format!("one file at a time (also given {v:?})")),
+            other => return Err(other.unexpected().to_string()),
         }
     }
-    let Some(path) = path else { return usage() };
     if hex && hex6 {
-        return usage();
+        return Err("--hex and --hex6 exclude each other".into());
     }
-    let opts = Options {
+    let path = path.ok_or("no FILE given")?;
+    Ok(Some(Options {
         json,
         hex,
         hex6,
         path,
+    }))
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Err(why) => return usage(&why),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -105,8 +146,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// `--hex` and `--hex6`: one message per line; blank lines and `#` comments are skipped (and
-/// print nothing).
+/// `--hex` and `--hex6`: one message per line, one output line each (with `--hex`, a line
+/// with nothing on it is a message of no bytes).
 fn run_hex(opts: &Options, out: &mut impl Write) -> Result<(), String> {
     let reader: Box<dyn Read> = if opts.path == "-" {
         Box::new(std::io::stdin())
@@ -116,22 +157,19 @@ fn run_hex(opts: &Options, out: &mut impl Write) -> Result<(), String> {
     for (n, line) in BufReader::new(reader).lines().enumerate() {
         let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
         let text = line.trim();
-        if text.is_empty() || text.starts_with('#') {
-            continue;
-        }
         let shown = if opts.hex6 {
             let (src, dst, bytes) = parse_hex6(text).map_err(|e| format!("line {}: {e}", n + 1))?;
             if opts.json {
                 json6::message6_json(&bytes, src, dst).to_string()
             } else {
-                human6(&bytes, src, dst, None, true)
+                show::human6(&bytes, src, dst, None, true)
             }
         } else {
             let bytes = parse_hex(text).map_err(|e| format!("line {}: {e}", n + 1))?;
             if opts.json {
                 json::message_json(&bytes).to_string()
             } else {
-                human(&bytes, None)
+                show::human(&bytes, None)
             }
         };
         write_line(out, &shown)?;
@@ -175,53 +213,47 @@ fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
 }
 
 fn run_capture(opts: &Options, out: &mut impl Write) -> Result<(), String> {
-    let data = std::fs::read(&opts.path).map_err(|e| e.to_string())?;
-    let frames = capture::frames(&data)?;
-    let (shown, summary) = capture::messages(&frames);
-    for (packet, incomplete) in shown {
-        show(opts, out, &packet, incomplete)?;
+    let file = std::fs::File::open(&opts.path).map_err(|e| e.to_string())?;
+    let mut reader = pcap::Reader::new(BufReader::with_capacity(1 << 16, file))?;
+    let mut decoder = capture::Decoder::default();
+    let mut frame = 0u64;
+    let mut warned = 0;
+    loop {
+        let next = reader.next()?;
+        // Oddities of the file, each said once, as they are met.
+        for w in reader.warnings.get(warned..).unwrap_or_default() {
+            eprintln!("icmpdump: {}: warning: {w}", opts.path);
+        }
+        warned = reader.warnings.len();
+        match next {
+            pcap::Next::Record(r) => {
+                frame += 1;
+                for p in decoder.frame(frame, r.time, r.link, &r.data, r.orig_len) {
+                    show(opts, out, &p)?;
+                }
+            }
+            pcap::Next::Skipped(why) => {
+                frame += 1;
+                decoder.skipped(why);
+            }
+            pcap::Next::End => break,
+        }
     }
-    // What was not one message per frame, on standard error (the output stays one line or
-    // object per message).
-    if let Some(line) = summary.line() {
-        eprintln!("icmpdump: {}: {line}", opts.path);
+    for p in decoder.finish() {
+        show(opts, out, &p)?;
     }
+    // What became of every frame, on standard error (the output stays one line or object per
+    // message).
+    eprintln!("icmpdump: {}: {}", opts.path, decoder.summary.line());
+    debug_assert_eq!(decoder.summary.accounted(), decoder.summary.frames);
     Ok(())
 }
 
-fn show(
-    opts: &Options,
-    out: &mut impl Write,
-    packet: &Packet,
-    incomplete: bool,
-) -> Result<(), String> {
+fn show(opts: &Options, out: &mut impl Write, p: &Packet) -> Result<(), String> {
     let line = if opts.json {
-        let (mut v, ip) = match packet {
-            Packet::V4(o, icmp) => (
-                json::message_json(icmp),
-                serde_json::json!({"src": o.src.to_string(), "dst": o.dst.to_string(), "ttl": o.ttl}),
-            ),
-            Packet::V6(o, icmp) => (
-                json6::message6_json(icmp, o.src, o.final_dst),
-                serde_json::json!({"src": o.src.to_string(), "dst": o.dst.to_string(), "final_dst": o.final_dst.to_string(), "hop_limit": o.hop_limit}),
-            ),
-        };
-        if let Some(obj) = v.as_object_mut() {
-            obj.insert("ip".into(), ip);
-            if incomplete {
-                obj.insert("incomplete_fragment".into(), serde_json::Value::Bool(true));
-            }
-        }
-        v.to_string()
+        show::packet_json(p).to_string()
     } else {
-        let mut s = match packet {
-            Packet::V4(o, icmp) => human(icmp, Some(*o)),
-            Packet::V6(o, icmp) => human6(icmp, o.src, o.final_dst, Some(*o), !incomplete),
-        };
-        if incomplete {
-            s.push_str(" [first fragment only: the rest never arrived]");
-        }
-        s
+        show::packet_line(p)
     };
     write_line(out, &line)
 }
@@ -233,56 +265,4 @@ fn write_line(out: &mut impl Write, line: &str) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(format!("writing output: {e}")),
     }
-}
-
-/// One line in the spirit of `tcpdump -v`: the outer addresses, then the message as
-/// icmpwire's `Display` writes it.
-fn human(bytes: &[u8], outer: Option<Outer4>) -> String {
-    let mut s = String::new();
-    if let Some(o) = outer {
-        let _ = write!(s, "{} > {}: ", o.src, o.dst);
-    }
-    match Message::parse_unverified(bytes) {
-        Ok(msg) => {
-            let _ = write!(s, "ICMP {msg}");
-        }
-        Err(e) => {
-            let _ = write!(s, "ICMP malformed ({e}), length {}", bytes.len());
-        }
-    }
-    s
-}
-
-/// One line as `tcpdump -n` writes ICMPv6: the outer addresses, `[bad icmp6 cksum ...]` (as
-/// `tcpdump -v` does) when the checksum does not verify for `src` and `dst` (only for a `whole`
-/// message: the first fragment of one cannot be checked), then the message as icmpwire's
-/// `Display` writes it (`ICMP6, echo request, ...`).
-fn human6(
-    bytes: &[u8],
-    src: Ipv6Addr,
-    dst: Ipv6Addr,
-    outer: Option<Outer6>,
-    whole: bool,
-) -> String {
-    let mut s = String::new();
-    if let Some(o) = outer {
-        let _ = write!(s, "{} > {}: ", o.src, o.dst);
-    }
-    match Message6::parse_unverified(bytes) {
-        Ok(msg) => {
-            if whole && !msg.verify_checksum(src, dst) {
-                let _ = write!(
-                    s,
-                    "[bad icmp6 cksum 0x{:04x} -> 0x{:04x}!] ",
-                    msg.checksum(),
-                    msg.computed_checksum(src, dst)
-                );
-            }
-            let _ = write!(s, "{msg}");
-        }
-        Err(e) => {
-            let _ = write!(s, "ICMP6, malformed ({e}), length {}", bytes.len());
-        }
-    }
-    s
 }
