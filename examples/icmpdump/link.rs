@@ -1,19 +1,18 @@
 //! From a captured frame to the IP packet inside: link types, and the tunnels an IP packet may
 //! carry another frame or packet in.
 //!
-//! Ethernet, 802.1Q and QinQ tags, MACsec and Linux cooked captures (v1) are read by
-//! `etherparse`; it has no reader for the other link headers here (cooked v2, BSD loopback, PPP,
-//! Cisco HDLC, Solaris IPNET, IP over InfiniBand, ARCNET, 802.11 and its radio headers, 802.3 with
-//! LLC/SNAP) nor for the tunnels (GRE and ERSPAN, VXLAN, Geneve, MPLS, PPPoE), which are read
+//! Ethernet, 802.1Q and QinQ tags and MACsec are read by `etherparse`. It has no reader for the
+//! other link headers here (its Linux cooked v1 reader refuses the loopback device's captures,
+//! so both cooked versions are read here), nor for BSD loopback, PPP, Cisco HDLC, Solaris IPNET,
+//! IP over InfiniBand, ARCNET, 802.11 and its radio headers, 802.3 with LLC/SNAP, nor for the
+//! tunnels (GRE and ERSPAN, VXLAN, Geneve, MPLS, PPPoE), which are read
 //! here from their specifications (the tcpdump.org LINKTYPE list, RFC 2784/2890, RFC 7348,
 //! RFC 8926, RFC 3032, RFC 7510, RFC 2516, IEEE 802.1AE, draft-foschiano-erspan). The IP layer
 //! itself is icmpwire's (`capture.rs`).
 
 use std::fmt::Write as _;
 
-use etherparse::{
-    Ethernet2Slice, LinuxSllProtocolType, LinuxSllSlice, MacsecSlice, SingleVlanSlice,
-};
+use etherparse::{Ethernet2Slice, MacsecSlice, SingleVlanSlice};
 
 /// How deep layers may nest before a frame is given up on (a loop of tunnels in a crafted
 /// capture would otherwise never end).
@@ -129,22 +128,22 @@ pub(crate) fn ip_in_frame<'a>(
                 f => Err(format!("loopback family {f} (not IP)")),
             }
         }
-        // Linux cooked capture v1.
+        // Linux cooked capture v1: packet type (2), ARPHRD type (2), address length (2),
+        // address (8), protocol (2).
         113 => {
-            let sll = LinuxSllSlice::from_slice(frame).map_err(|_| cut("Linux cooked"))?;
+            let hardware = be16(frame, 2).ok_or_else(|| cut("Linux cooked"))?;
+            let proto = be16(frame, 14).ok_or_else(|| cut("Linux cooked"))?;
             hops.push(Hop::new("sll"));
-            match sll.protocol_type() {
-                LinuxSllProtocolType::EtherType(et) => ether(et.0, sll.payload_slice(), hops, 0),
-                other => Err(format!("Linux cooked protocol {other:?} (not IP)")),
-            }
+            cooked(hardware, proto, frame.get(16..).unwrap_or_default(), hops)
         }
-        // Linux cooked capture v2: protocol (2), reserved (2), interface (4), ARPHRD (2),
+        // Linux cooked capture v2: protocol (2), reserved (2), interface (4), ARPHRD type (2),
         // packet type (1), address length (1), address (8).
         276 => {
-            let et = be16(frame, 0).ok_or_else(|| cut("Linux cooked v2"))?;
+            let proto = be16(frame, 0).ok_or_else(|| cut("Linux cooked v2"))?;
+            let hardware = be16(frame, 8).ok_or_else(|| cut("Linux cooked v2"))?;
             let rest = frame.get(20..).ok_or_else(|| cut("Linux cooked v2"))?;
             hops.push(Hop::new("sll2"));
-            ether(et, rest, hops, 0)
+            cooked(hardware, proto, rest, hops)
         }
         // PPP, with or without the HDLC address and control bytes, and PPP in HDLC framing.
         9 | 50 | 166 => {
@@ -223,6 +222,25 @@ pub(crate) fn ip_in_frame<'a>(
             wlan(frame.get(len..).ok_or_else(|| cut("Prism"))?, hops)
         }
         n => Err(format!("link type {n} not supported")),
+    }
+}
+
+/// What a Linux cooked header's protocol field means (as libpcap's `sll.h` describes it): an
+/// Ethernet type, except on netlink devices, and 1 (Novell 802.3) and 4 (802.2 LLC) below 1536.
+/// (etherparse's reader refuses the ARPHRD types it does not list, the loopback device's
+/// among them, so the header is read here.)
+fn cooked<'a>(
+    hardware: u16,
+    proto: u16,
+    rest: &'a [u8],
+    hops: &mut Vec<Hop>,
+) -> Result<&'a [u8], Skip> {
+    match (hardware, proto) {
+        // ARPHRD_NETLINK: the protocol is a netlink family.
+        (824, _) => Err("Linux cooked netlink message (not IP)".into()),
+        (_, 4) => llc_snap(rest, hops, 0),
+        (_, p) if p < 1536 => Err(format!("Linux cooked protocol {p} (not IP)")),
+        (_, et) => ether(et, rest, hops, 0),
     }
 }
 

@@ -4,9 +4,14 @@
 //! the "modified" format of some Linux patches with 8 more bytes per record header) and pcapng
 //! (sections of either byte order, any number of interfaces with their own link types and
 //! timestamp units, enhanced, simple and obsolete packet blocks). The record headers are read
-//! here rather than through a pcap crate: the crates measured (`pcap-file` 2, `pcap-parser`)
-//! refuse files that libpcap reads (a record longer than the snapshot length, a file cut inside
-//! its last record), and a dump tool must show what a capture holds.
+//! here rather than through a pcap crate. Measured on the 830 captures of tcpdump's test suite
+//! (tcpdump commit 39b50f7) and the 46 of `tests/data/links`: `pcap-file` 2 refuses 186 and 5
+//! of them (a record whose original or captured length exceeds the snapshot length, a
+//! nanosecond field out of range, an option it does not know); `pcap-parser` 0.16 reads all 830
+//! once its buffer is made larger than the largest record (16 MiB; with 64 KiB it refuses 27),
+//! and 45 of the 46: of the file that ends inside its last record it hands over nothing of that
+//! record, which this reader shows as far as it goes. Here memory follows the records actually
+//! read, not a buffer size chosen in advance.
 //!
 //! What is odd but readable is read, and said once on standard error (the `warnings`): a record
 //! longer than the snapshot length, a microsecond field of a million or more, a pcapng block
