@@ -332,6 +332,9 @@ def f_sll(n):
     write_pcap("sll.pcap", 113, [
         CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6, src=mac, proto=0x0800) / echo4(n, 1),
         CookedLinux(pkttype=4, lladdrtype=1, lladdrlen=6, src=mac, proto=0x86DD) / echo6(n, 2),
+        # The loopback device (ARPHRD_LOOPBACK, 772), as `tcpdump -i any` writes it.
+        CookedLinux(pkttype=0, lladdrtype=772, lladdrlen=6, src=b"\0" * 8, proto=0x0800)
+        / echo4(n, 3, reply=True),
     ], n)
 
 
