@@ -72,6 +72,8 @@ fn layer(tshark: &str) -> Option<&'static str> {
         "chdlc" => "chdlc",
         "null" => "loopback",
         "sll" => "sll",
+        "fr" => "frame-relay",
+        "pim" => "pim-register",
         "arcnet" => "arcnet",
         "ipnet" => "ipnet",
         "ipoib" => "ipoib",

@@ -70,6 +70,8 @@ pub(crate) struct Packet {
     /// The layers it came through before its IP header: link layer, tags, tunnels with their
     /// outer IP headers.
     pub(crate) hops: Vec<Hop>,
+    /// The carrying IP header: IPv4's with its options, IPv6's fixed 40 bytes.
+    pub(crate) header: Vec<u8>,
     /// Only the first fragment of a message whose other fragments never came.
     pub(crate) incomplete: bool,
 }
@@ -165,6 +167,7 @@ struct Held {
     frame: u64,
     time: Time,
     hops: Vec<Hop>,
+    header: Vec<u8>,
     outer: Ip,
     /// The protocol (IPv4) or the next header after the fragment header (IPv6).
     next: u8,
@@ -181,6 +184,8 @@ struct Ctx {
     frame: u64,
     time: Time,
     hops: Vec<Hop>,
+    /// The IP header being read.
+    header: Vec<u8>,
 }
 
 /// What a frame (or a layer of it) came to; `usize` counts the fragments it was made of.
@@ -235,6 +240,7 @@ impl Decoder {
             frame,
             time,
             hops: Vec::new(),
+            header: Vec::new(),
         };
         let found = match link::ip_in_frame(link, data, &mut ctx.hops) {
             Ok(ip) => self.ip(ip, &mut ctx, 0),
@@ -317,6 +323,7 @@ impl Decoder {
             length: icmp.len(),
             icmp,
             hops: h.hops,
+            header: h.header,
             incomplete: true,
         })
     }
@@ -336,6 +343,7 @@ impl Decoder {
             frame,
             time,
             hops,
+            header,
             outer,
             next,
             parts,
@@ -344,14 +352,15 @@ impl Decoder {
             frame,
             time,
             hops: hops.clone(),
+            header: header.clone(),
             outer,
             next,
             parts: Vec::new(),
         });
         if parts.iter().any(|p| p.0 == 0) {
             // The first fragment's headers are the datagram's.
-            (entry.frame, entry.time, entry.outer, entry.next, entry.hops) =
-                (frame, time, outer, next, hops);
+            (entry.frame, entry.time, entry.outer, entry.next) = (frame, time, outer, next);
+            (entry.hops, entry.header) = (hops, header);
         }
         entry.parts.extend(parts);
         reassembled(&entry.parts)?;
@@ -387,6 +396,7 @@ impl Decoder {
             dst: Ipv4Addr::new(h[16], h[17], h[18], h[19]),
             ttl: h[8],
         };
+        ctx.header = ip[..ihl].to_vec();
         let proto = h[9];
         let flags_off = u16::from_be_bytes([h[6], h[7]]);
         let (more, offset) = (flags_off & 0x2000 != 0, usize::from(flags_off & 0x1FFF) * 8);
@@ -403,6 +413,7 @@ impl Decoder {
             frame: ctx.frame,
             time: ctx.time,
             hops: ctx.hops.clone(),
+            header: ctx.header.clone(),
             outer: Ip::V4(outer),
             next: proto,
             parts: vec![(offset, body.to_vec(), more)],
@@ -419,6 +430,7 @@ impl Decoder {
             frame: ctx.frame,
             time: ctx.time,
             hops: done.hops,
+            header: done.header,
         };
         let n = done.parts.len();
         self.upper(proto, &whole, whole.len(), done.outer, &mut ctx, depth, n)
@@ -441,6 +453,7 @@ impl Decoder {
         let Ok(header) = Quote::new(ip).ipv6() else {
             return Found::Skip("IPv6 header unreadable".into(), 0);
         };
+        ctx.header = ip[..40].to_vec();
         let mut outer = Outer6 {
             src: header.src(),
             dst: header.dst(),
@@ -472,6 +485,7 @@ impl Decoder {
             frame: ctx.frame,
             time: ctx.time,
             hops: ctx.hops.clone(),
+            header: ctx.header.clone(),
             outer: Ip::V6(outer),
             next,
             parts: vec![(usize::from(f.offset) * 8, data.to_vec(), f.more_fragments)],
@@ -488,6 +502,7 @@ impl Decoder {
             frame: ctx.frame,
             time: ctx.time,
             hops: done.hops,
+            header: done.header,
         };
         self.upper(proto, &bytes, bytes.len(), done.outer, &mut ctx, depth, n)
     }
@@ -517,6 +532,7 @@ impl Decoder {
                 icmp: payload.to_vec(),
                 length,
                 hops: std::mem::take(&mut ctx.hops),
+                header: std::mem::take(&mut ctx.header),
                 incomplete: false,
             };
             return Found::Message(packet, parts);

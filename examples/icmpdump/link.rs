@@ -4,11 +4,11 @@
 //! Ethernet, 802.1Q and QinQ tags and MACsec are read by `etherparse`. It has no reader for the
 //! other link headers here (its Linux cooked v1 reader refuses the loopback device's captures,
 //! so both cooked versions are read here), nor for BSD loopback, PPP, Cisco HDLC, Solaris IPNET,
-//! IP over InfiniBand, ARCNET, 802.11 and its radio headers, 802.3 with LLC/SNAP, nor for the
-//! tunnels (GRE and ERSPAN, VXLAN, Geneve, MPLS, PPPoE), which are read
-//! here from their specifications (the tcpdump.org LINKTYPE list, RFC 2784/2890, RFC 7348,
-//! RFC 8926, RFC 3032, RFC 7510, RFC 2516, IEEE 802.1AE, draft-foschiano-erspan). The IP layer
-//! itself is icmpwire's (`capture.rs`).
+//! IP over InfiniBand, ARCNET, Frame Relay, 802.11 and its radio headers, 802.3 with LLC/SNAP,
+//! nor for the tunnels (GRE and ERSPAN, VXLAN, Geneve, MPLS, PPPoE, PIM registers), which are
+//! read here from their specifications (the tcpdump.org LINKTYPE list, RFC 2784/2890, RFC 7348,
+//! RFC 8926, RFC 3032, RFC 7510, RFC 2516, RFC 2427, RFC 7761, IEEE 802.1AE,
+//! draft-foschiano-erspan). The IP layer itself is icmpwire's (`capture.rs`).
 
 use std::fmt::Write as _;
 
@@ -221,6 +221,33 @@ pub(crate) fn ip_in_frame<'a>(
             hops.push(Hop::new(if link == 119 { "prism" } else { "avs" }));
             wlan(frame.get(len..).ok_or_else(|| cut("Prism"))?, hops)
         }
+        // Frame Relay: a Q.922 address (2 to 4 bytes, the last with its EA bit set), then
+        // either RFC 2427's UI control byte, an optional pad and an NLPID (0xCC IPv4, 0x8E
+        // IPv6, 0x80 SNAP), or Cisco's Ethernet type.
+        107 => {
+            let len = frame
+                .iter()
+                .take(4)
+                .position(|b| b & 1 == 1)
+                .ok_or_else(|| cut("Frame Relay"))?
+                + 1;
+            let len = len.max(2);
+            hops.push(Hop::new("frame-relay"));
+            let rest = frame.get(len..).ok_or_else(|| cut("Frame Relay"))?;
+            match rest {
+                [0x03, 0x00, nlpid, tail @ ..] | [0x03, nlpid, tail @ ..] if *nlpid != 0x00 => {
+                    match (nlpid, tail) {
+                        (0xCC | 0x8E, ip) => Ok(ip),
+                        (0x80, [_, _, _, t0, t1, inner @ ..]) => {
+                            ether(u16::from_be_bytes([*t0, *t1]), inner, hops, 0)
+                        }
+                        (n, _) => Err(format!("Frame Relay NLPID 0x{n:02x} (not IP)")),
+                    }
+                }
+                [t0, t1, inner @ ..] => ether(u16::from_be_bytes([*t0, *t1]), inner, hops, 0),
+                _ => Err(cut("Frame Relay")),
+            }
+        }
         n => Err(format!("link type {n} not supported")),
     }
 }
@@ -402,6 +429,17 @@ pub(crate) fn tunnel<'a>(
         // IP in IP: 4in4, 4in6 (4), 6in4, 6in6 (41).
         4 | 41 => Ok(Some(payload)),
         47 => gre(payload, hops, depth).map(Some),
+        // An Ethernet frame (RFC 8986's next header 143).
+        143 => ethernet(payload, hops, depth + 1).map(Some),
+        // A PIM register (RFC 7761 4.9.3): version and type 0x21, reserved, checksum, the B and
+        // N bits, then the data packet.
+        103 if payload.first() == Some(&0x21) => {
+            hops.push(Hop::new("pim-register"));
+            payload
+                .get(8..)
+                .ok_or_else(|| cut("PIM register"))
+                .map(Some)
+        }
         17 => {
             let (Some(sport), Some(dport)) = (be16(payload, 0), be16(payload, 2)) else {
                 return Ok(None);

@@ -29,6 +29,7 @@ mod json6_registry;
 mod link;
 mod pcap;
 mod show;
+mod verbose;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::Ipv6Addr;
@@ -38,6 +39,7 @@ use capture::Packet;
 
 struct Options {
     json: bool,
+    verbose: bool,
     hex: bool,
     hex6: bool,
     path: String,
@@ -46,12 +48,15 @@ struct Options {
 const HELP: &str = "\
 icmpdump: print the ICMP and ICMPv6 messages of a capture, one line (or JSON object) each
 
-usage: icmpdump [--json] FILE            FILE: a pcap or pcapng capture
+usage: icmpdump [--json | -v] FILE       FILE: a pcap or pcapng capture
        icmpdump [--json] --hex FILE      one ICMPv4 message in hex per line (- for stdin)
        icmpdump [--json] --hex6 FILE     one ICMPv6 message per line: SRC DST HEX (- for empty)
 
 options:
   --json      one JSON object per message instead of a line of text
+  -v          tcpdump -v's layout: the IP header on its own line, then the message, the
+              quoted IP header and what follows it, extension objects and Neighbor
+              Discovery options on lines of their own
   --hex       read hex ICMPv4 messages; a line with nothing on it is a message of no bytes
   --hex6      read hex ICMPv6 messages with their pseudo-header addresses
   -h, --help  this text
@@ -61,12 +66,14 @@ captures: pcap (microsecond, nanosecond and modified formats, either byte order)
 inside a record and odd timestamps are read and warned about on standard error.
 
 link types: Ethernet (802.1Q, QinQ, 802.3 LLC/SNAP), Linux cooked v1 and v2, raw IP (101, 12,
-14, 228, 229), BSD loopback (NULL, LOOP), PPP (9, 50, 166), Cisco HDLC, Solaris IPNET, IP over
-InfiniBand, ARCNET (BSD, Linux), 802.11 (plain, radiotap, Prism, AVS) with LLC/SNAP.
+14, 228, 229), BSD loopback (NULL, LOOP), PPP (9, 50, 166), Cisco HDLC, Frame Relay, Solaris
+IPNET, IP over InfiniBand, ARCNET (BSD, Linux), 802.11 (plain, radiotap, Prism, AVS) with
+LLC/SNAP.
 
 tunnels followed: GRE (keys, sequence numbers, PPTP), ERSPAN I, II and III, VXLAN (UDP 4789),
 Geneve (UDP 6081), IP in IP (4in4, 6in4, 4in6, 6in6), MPLS (over Ethernet, PPP, GRE and UDP
-6635), MACsec integrity-only frames, PPPoE sessions. IPv4 and IPv6 fragments are reassembled.
+6635), MACsec integrity-only frames, PPPoE sessions, PIM registers, Ethernet in IPv6 (next
+header 143). IPv4 and IPv6 fragments are reassembled.
 
 JSON keys: frame (1-based), time (seconds since 1970, as a string), encap (the layers before
 the IP header that carries the message: link, tags, tunnels and their outer IP headers), ip
@@ -86,10 +93,12 @@ fn usage(why: &str) -> ExitCode {
 fn parse_args() -> Result<Option<Options>, String> {
     use lexopt::prelude::*;
     let (mut json, mut hex, mut hex6, mut path) = (false, false, false, None);
+    let mut verbose = false;
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("json") => json = true,
+            Short('v') | Long("verbose") => verbose = true,
             Long("hex") => hex = true,
             Long("hex6") => hex6 = true,
             Short('h') | Long("help") => return Ok(None),
@@ -106,9 +115,13 @@ fn parse_args() -> Result<Option<Options>, String> {
     if hex && hex6 {
         return Err("--hex and --hex6 exclude each other".into());
     }
+    if verbose && (json || hex || hex6) {
+        return Err("-v is for captures, without --json".into());
+    }
     let path = path.ok_or("no FILE given")?;
     Ok(Some(Options {
         json,
+        verbose,
         hex,
         hex6,
         path,
@@ -252,6 +265,8 @@ fn run_capture(opts: &Options, out: &mut impl Write) -> Result<(), String> {
 fn show(opts: &Options, out: &mut impl Write, p: &Packet) -> Result<(), String> {
     let line = if opts.json {
         show::packet_json(p).to_string()
+    } else if opts.verbose {
+        verbose::packet_verbose(p)
     } else {
         show::packet_line(p)
     };

@@ -1,5 +1,5 @@
 //! Any bytes as a capture file, through icmpdump's reader, link layers, tunnels, reassembly
-//! and both outputs: nothing panics, every frame is accounted for (a message, a fragment of
+//! and its three outputs (line, `-v`, JSON): nothing panics, every frame is accounted for (a message, a fragment of
 //! one, or skipped by reason), every message shown belongs to a frame read, and a message is
 //! never longer in the capture than its IP header announced.
 #![no_main]
@@ -19,14 +19,21 @@ mod link;
 mod pcap;
 #[path = "../../examples/icmpdump/show.rs"]
 mod show;
+#[path = "../../examples/icmpdump/verbose.rs"]
+mod verbose;
 
 use libfuzzer_sys::fuzz_target;
 
 fn check(p: &capture::Packet, frames: u64) {
-    assert!(p.frame >= 1 && p.frame <= frames, "frame {} of {frames}", p.frame);
+    assert!(
+        p.frame >= 1 && p.frame <= frames,
+        "frame {} of {frames}",
+        p.frame
+    );
     assert!(p.icmp.len() <= p.length || !p.is_cut());
     let line = show::packet_line(p);
     assert!(!line.contains('\n'), "{line}");
+    let _ = verbose::packet_verbose(p);
     let v = show::packet_json(p);
     assert_eq!(v["frame"], p.frame);
 }

@@ -19,7 +19,9 @@ fn reference_sum(data: &[u8]) -> u16 {
 
 fuzz_target!(|input: &[u8]| {
     // The first 8 bytes choose the splits and the rewritten field; the rest is the data.
-    let Some((ctl, data)) = input.split_first_chunk::<8>() else { return };
+    let Some((ctl, data)) = input.split_first_chunk::<8>() else {
+        return;
+    };
     let want = !reference_sum(data);
     assert_eq!(internet_checksum(data), want);
     assert_eq!(verify(data), reference_sum(data) == 0xFFFF);

@@ -7,8 +7,8 @@
 use std::net::Ipv4Addr;
 
 use icmpwire::extension::{MplsEntry, ObjectRepr};
-use icmpwire::*;
 use icmpwire::v4::*;
+use icmpwire::*;
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 
@@ -26,36 +26,95 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let size: usize = u.int_in_range(0..=2048)?;
     let (fill_a, fill_b): (u8, u8) = (u.arbitrary()?, u.arbitrary()?);
     let labels: Vec<MplsEntry> = (0..u.int_in_range(0..=4)?)
-        .map(|i| MplsEntry { label: w >> 12, traffic_class: (i & 7) as u8, bottom_of_stack: i == 0, ttl: code })
+        .map(|i| MplsEntry {
+            label: w >> 12,
+            traffic_class: (i & 7) as u8,
+            bottom_of_stack: i == 0,
+            ttl: code,
+        })
         .collect();
     let raw_entries: &[u8] = u.arbitrary()?;
     let data: &[u8] = u.arbitrary()?;
     let objects = [
         ObjectRepr::Mpls(&labels),
         ObjectRepr::InterfaceIndex(w),
-        ObjectRepr::Raw { class_num: code, c_type: kind, data: raw_entries },
+        ObjectRepr::Raw {
+            class_num: code,
+            c_type: kind,
+            data: raw_entries,
+        },
     ];
     let exts = &objects[..n_exts];
-    let entries = [RouterEntry { address: Ipv4Addr::from(w), preference: w as i32 }; 3];
+    let entries = [RouterEntry {
+        address: Ipv4Addr::from(w),
+        preference: w as i32,
+    }; 3];
     let repr = match which {
-        0 => Repr::EchoRequest(EchoRepr { code, identifier: w as u16, sequence: (w >> 16) as u16, data }),
-        1 => Repr::DestinationUnreachable(DestinationUnreachableRepr { code: UnreachableCode(code), next_hop_mtu: w as u16, quote: data, extensions: exts, ..Default::default() }),
-        2 => Repr::TimeExceeded(TimeExceededRepr { code: TimeExceededCode(code), quote: data, extensions: exts, ..Default::default() }),
-        3 => Repr::ParameterProblem(ParameterProblemRepr { pointer: code, quote: data, extensions: exts, ..Default::default() }),
+        0 => Repr::EchoRequest(EchoRepr {
+            code,
+            identifier: w as u16,
+            sequence: (w >> 16) as u16,
+            data,
+        }),
+        1 => Repr::DestinationUnreachable(DestinationUnreachableRepr {
+            code: UnreachableCode(code),
+            next_hop_mtu: w as u16,
+            quote: data,
+            extensions: exts,
+            ..Default::default()
+        }),
+        2 => Repr::TimeExceeded(TimeExceededRepr {
+            code: TimeExceededCode(code),
+            quote: data,
+            extensions: exts,
+            ..Default::default()
+        }),
+        3 => Repr::ParameterProblem(ParameterProblemRepr {
+            pointer: code,
+            quote: data,
+            extensions: exts,
+            ..Default::default()
+        }),
         4 => Repr::RouterAdvertisement(RouterAdvertisementRepr {
             entries: if raw_list {
-                RouterEntriesRepr::Raw { num_addrs: code, entry_size, bytes: raw_entries }
+                RouterEntriesRepr::Raw {
+                    num_addrs: code,
+                    entry_size,
+                    bytes: raw_entries,
+                }
             } else {
                 RouterEntriesRepr::List(&entries[..n_entries])
             },
             trailing: data,
             ..Default::default()
         }),
-        5 => Repr::Timestamp(TimestampRepr { code, originate: w, trailing: data, ..Default::default() }),
-        6 => Repr::Redirect(RedirectRepr { code: RedirectCode(code), gateway: Ipv4Addr::from(w), quote: data }),
-        7 => Repr::ExtendedEchoRequest(ExtendedEchoRequestRepr { identifier: w as u16, payload: data, ..Default::default() }),
-        8 => Repr::AddressMaskReply(AddressMaskRepr { mask: Ipv4Addr::from(w), trailing: data, ..Default::default() }),
-        _ => Repr::Other(RawRepr { message_type: MessageType(kind), code, rest_of_header: w.to_be_bytes(), payload: data }),
+        5 => Repr::Timestamp(TimestampRepr {
+            code,
+            originate: w,
+            trailing: data,
+            ..Default::default()
+        }),
+        6 => Repr::Redirect(RedirectRepr {
+            code: RedirectCode(code),
+            gateway: Ipv4Addr::from(w),
+            quote: data,
+        }),
+        7 => Repr::ExtendedEchoRequest(ExtendedEchoRequestRepr {
+            identifier: w as u16,
+            payload: data,
+            ..Default::default()
+        }),
+        8 => Repr::AddressMaskReply(AddressMaskRepr {
+            mask: Ipv4Addr::from(w),
+            trailing: data,
+            ..Default::default()
+        }),
+        _ => Repr::Other(RawRepr {
+            message_type: MessageType(kind),
+            code,
+            rest_of_header: w.to_be_bytes(),
+            payload: data,
+        }),
     };
     let mut a = vec![fill_a; size];
     let mut b = vec![fill_b; size];
@@ -80,7 +139,14 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                     assert_eq!(again[..], a[..n], "re-emitted from the parse");
                 }
                 Err(e) => assert!(
-                    matches!(repr, Repr::Other(_) | Repr::RouterAdvertisement(RouterAdvertisementRepr { entries: RouterEntriesRepr::Raw { .. }, .. })),
+                    matches!(
+                        repr,
+                        Repr::Other(_)
+                            | Repr::RouterAdvertisement(RouterAdvertisementRepr {
+                                entries: RouterEntriesRepr::Raw { .. },
+                                ..
+                            })
+                    ),
                     "{e:?} for {repr:?}"
                 ),
             }
@@ -93,7 +159,9 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     }
     // RFC 5944 agent advertisement extensions, the same way: every byte or nothing, and what
     // is written reads back as one extension per description.
-    let coa: Vec<Ipv4Addr> = (0..u32::from(code % 70)).map(|i| Ipv4Addr::from(w ^ i)).collect();
+    let coa: Vec<Ipv4Addr> = (0..u32::from(code % 70))
+        .map(|i| Ipv4Addr::from(w ^ i))
+        .collect();
     let agent = [
         AgentExtensionRepr::Padding,
         AgentExtensionRepr::MobilityAgent {

@@ -4,8 +4,8 @@
 #![no_main]
 
 use icmpwire::fuzzing::{FixUp, Flaw, NearValid, Packet, fix_up};
-use icmpwire::{ParseError, Part, checksum};
 use icmpwire::v4::{Message, Repr};
+use icmpwire::{ParseError, Part, checksum};
 use libfuzzer_sys::arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 
@@ -14,7 +14,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(repr) = Repr::arbitrary(&mut u) {
         let mut buf = vec![0x5Au8; repr.buffer_len()];
         assert_eq!(repr.emit(&mut buf), Ok(buf.len()));
-        assert_eq!(Message::parse(&buf[..]).expect("emitted message parses").to_repr(), repr);
+        assert_eq!(
+            Message::parse(&buf[..])
+                .expect("emitted message parses")
+                .to_repr(),
+            repr
+        );
     }
     if let Ok(packet) = Packet::arbitrary(&mut u) {
         let msg = Message::parse(packet.as_bytes()).expect("a Packet parses");
@@ -28,13 +33,21 @@ fuzz_target!(|data: &[u8]| {
         match bad.flaw() {
             Flaw::BadChecksum => assert!(matches!(parsed, Err(ParseError::BadChecksum { .. }))),
             Flaw::CutFixedPart => {
-                assert!(matches!(Message::parse_unverified(bytes), Err(ParseError::Truncated { .. })))
+                assert!(matches!(
+                    Message::parse_unverified(bytes),
+                    Err(ParseError::Truncated { .. })
+                ))
             }
             Flaw::EntryCountTooHigh => assert!(matches!(
                 parsed,
-                Err(ParseError::Truncated { part: Part::RouterEntries, .. })
+                Err(ParseError::Truncated {
+                    part: Part::RouterEntries,
+                    ..
+                })
             )),
-            Flaw::EntrySizeTooSmall => assert!(matches!(parsed, Err(ParseError::AddrEntrySize { .. }))),
+            Flaw::EntrySizeTooSmall => {
+                assert!(matches!(parsed, Err(ParseError::AddrEntrySize { .. })))
+            }
             // The quote and extension flaws leave a message that parses (tests/fuzzing.rs checks
             // what its quote and extensions then say).
             _ => assert!(parsed.is_ok(), "{:?}: {parsed:?}", bad.flaw()),

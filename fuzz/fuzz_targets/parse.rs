@@ -5,21 +5,38 @@
 
 use icmpwire::AnyMessage;
 use icmpwire::extension::{Extensions, ObjectData, locate};
-use icmpwire::{Quote, QuoteLimit, quote_datagram};
 use icmpwire::v4::{AgentExtension, Message, Raw};
+use icmpwire::{Quote, QuoteLimit, quote_datagram};
 use libfuzzer_sys::fuzz_target;
 
 fn touch_quote(q: Quote<'_>) {
     if let Ok(ip) = q.ipv4() {
-        let _ = (ip.version(), ip.ihl(), ip.tos(), ip.total_length(), ip.identification());
-        let _ = (ip.flags(), ip.fragment_offset(), ip.ttl(), ip.protocol(), ip.header_checksum());
+        let _ = (
+            ip.version(),
+            ip.ihl(),
+            ip.tos(),
+            ip.total_length(),
+            ip.identification(),
+        );
+        let _ = (
+            ip.flags(),
+            ip.fragment_offset(),
+            ip.ttl(),
+            ip.protocol(),
+            ip.header_checksum(),
+        );
         let _ = (ip.src(), ip.dst(), ip.options(), ip.transport(), ip.ports());
         let _ = (ip.udp(), ip.tcp(), ip.icmp());
     }
 }
 
 fn touch_extensions(ext: Extensions<'_>) {
-    let _ = (ext.version(), ext.reserved(), ext.checksum(), ext.checksum_valid());
+    let _ = (
+        ext.version(),
+        ext.reserved(),
+        ext.checksum(),
+        ext.checksum_valid(),
+    );
     for obj in ext.objects().flatten() {
         let _ = (obj.class_num(), obj.c_type(), obj.length(), obj.raw_data());
         match obj.data() {
@@ -38,14 +55,28 @@ fn touch_extensions(ext: Extensions<'_>) {
 }
 
 fn touch(msg: &Message<&[u8]>) {
-    let _ = (msg.message_type(), msg.code_u8(), msg.checksum(), msg.computed_checksum());
+    let _ = (
+        msg.message_type(),
+        msg.code_u8(),
+        msg.checksum(),
+        msg.computed_checksum(),
+    );
     let _ = (msg.verify_checksum(), msg.payload(), msg.payload_offset());
     match msg {
-        Message::EchoReply(m) | Message::EchoRequest(m) | Message::InformationRequest(m) | Message::InformationReply(m) => {
+        Message::EchoReply(m)
+        | Message::EchoRequest(m)
+        | Message::InformationRequest(m)
+        | Message::InformationReply(m) => {
             let _ = (m.identifier(), m.sequence(), m.data());
         }
         Message::DestinationUnreachable(m) => {
-            let _ = (m.code(), m.next_hop_mtu(), m.length_field(), m.unused(), m.original_datagram());
+            let _ = (
+                m.code(),
+                m.next_hop_mtu(),
+                m.length_field(),
+                m.unused(),
+                m.original_datagram(),
+            );
             touch_quote(m.quote());
             m.extensions().map(touch_extensions);
         }
@@ -58,30 +89,71 @@ fn touch(msg: &Message<&[u8]>) {
             touch_quote(m.quote());
         }
         Message::TimeExceeded(m) => {
-            let _ = (m.code(), m.length_field(), m.unused(), m.original_datagram());
+            let _ = (
+                m.code(),
+                m.length_field(),
+                m.unused(),
+                m.original_datagram(),
+            );
             touch_quote(m.quote());
             m.extensions().map(touch_extensions);
         }
         Message::ParameterProblem(m) => {
-            let _ = (m.code(), m.pointer(), m.length_field(), m.unused(), m.original_datagram());
+            let _ = (
+                m.code(),
+                m.pointer(),
+                m.length_field(),
+                m.unused(),
+                m.original_datagram(),
+            );
             touch_quote(m.quote());
             m.extensions().map(touch_extensions);
         }
         Message::ExtendedEchoRequest(m) => {
-            let _ = (m.identifier(), m.sequence(), m.local(), m.reserved(), m.flags());
+            let _ = (
+                m.identifier(),
+                m.sequence(),
+                m.local(),
+                m.reserved(),
+                m.flags(),
+            );
             let _ = m.extensions().map(touch_extensions);
         }
         Message::ExtendedEchoReply(m) => {
-            let _ = (m.code(), m.identifier(), m.sequence(), m.state(), m.active(), m.ipv4(), m.ipv6());
+            let _ = (
+                m.code(),
+                m.identifier(),
+                m.sequence(),
+                m.state(),
+                m.active(),
+                m.ipv4(),
+                m.ipv6(),
+            );
             let _ = m.extensions().map(touch_extensions);
         }
         Message::RouterAdvertisement(m) => {
-            let _ = (m.code(), m.num_addrs(), m.entry_size(), m.lifetime(), m.is_rfc1256_valid());
+            let _ = (
+                m.code(),
+                m.num_addrs(),
+                m.entry_size(),
+                m.lifetime(),
+                m.is_rfc1256_valid(),
+            );
             let _ = (m.entry_bytes(), m.entries().len(), m.entries().count());
             for ext in m.agent_extensions() {
                 if let Ok(AgentExtension::MobilityAgent(a)) = ext {
-                    let _ = (a.sequence(), a.registration_lifetime(), a.flags(), a.busy(), a.revocation());
-                    let _ = (a.bytes(), a.care_of_addresses().count(), a.care_of_addresses().len());
+                    let _ = (
+                        a.sequence(),
+                        a.registration_lifetime(),
+                        a.flags(),
+                        a.busy(),
+                        a.revocation(),
+                    );
+                    let _ = (
+                        a.bytes(),
+                        a.care_of_addresses().count(),
+                        a.care_of_addresses().len(),
+                    );
                 }
             }
         }
@@ -89,7 +161,13 @@ fn touch(msg: &Message<&[u8]>) {
             let _ = m.reserved();
         }
         Message::Timestamp(m) | Message::TimestampReply(m) => {
-            let _ = (m.identifier(), m.sequence(), m.originate(), m.receive(), m.transmit());
+            let _ = (
+                m.identifier(),
+                m.sequence(),
+                m.originate(),
+                m.receive(),
+                m.transmit(),
+            );
         }
         Message::AddressMaskRequest(m) | Message::AddressMaskReply(m) => {
             let _ = (m.identifier(), m.sequence(), m.mask());
@@ -99,7 +177,13 @@ fn touch(msg: &Message<&[u8]>) {
             touch_quote(m.quote());
         }
         Message::Traceroute(m) => {
-            let _ = (m.code(), m.identifier(), m.unused(), m.outbound_hop_count(), m.return_hop_count());
+            let _ = (
+                m.code(),
+                m.identifier(),
+                m.unused(),
+                m.outbound_hop_count(),
+                m.return_hop_count(),
+            );
             let _ = (m.output_link_speed(), m.output_link_mtu());
         }
         Message::Other(m) => {
@@ -147,7 +231,9 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!((&data[2..4], &out[2..4]), (&[0xFF, 0xFF][..], &[0, 0][..]));
             }
         }
-        Err(icmpwire::ParseError::BadChecksum { .. }) => assert!(!unverified.unwrap().verify_checksum()),
+        Err(icmpwire::ParseError::BadChecksum { .. }) => {
+            assert!(!unverified.unwrap().verify_checksum())
+        }
         Err(e) => assert_eq!(unverified.unwrap_err(), e),
     }
 });

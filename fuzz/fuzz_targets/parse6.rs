@@ -27,7 +27,12 @@ fn walk(q: Quote<'_>) {
             Ok(h) => {
                 assert_eq!(h.offset(), at);
                 assert_eq!(h.bytes(), &bytes[at..at + h.len()]);
-                assert!(h.len() >= 8 || h.kind() == 59, "{} of {} bytes", h.name(), h.len());
+                assert!(
+                    h.len() >= 8 || h.kind() == 59,
+                    "{} of {} bytes",
+                    h.name(),
+                    h.len()
+                );
                 at += h.len();
             }
             Err(e) => failed = Some(e),
@@ -44,7 +49,15 @@ fn walk(q: Quote<'_>) {
         (Err(a), Some(b)) => assert_eq!(a, b),
         (a, b) => panic!("upper layer {a:?} after chain error {b:?}"),
     }
-    let _ = (ip.udp(), ip.tcp(), ip.icmp(), ip.src(), ip.dst(), ip.flow_label(), ip.payload_length());
+    let _ = (
+        ip.udp(),
+        ip.tcp(),
+        ip.icmp(),
+        ip.src(),
+        ip.dst(),
+        ip.flow_label(),
+        ip.payload_length(),
+    );
 }
 
 /// Neighbor Discovery options and MLD records: one after the other from where the fixed part
@@ -85,7 +98,10 @@ fn nd_and_mld(m: &Message<&[u8]>, msg: &[u8], src: Ipv6Addr, dst: Ipv6Addr) {
         Message::MulticastListenerQuery(q) => {
             assert!(q.sources().len() <= usize::from(q.number_of_sources()));
             assert!(q.content_len() <= msg.len());
-            assert_eq!(q.check_sources().is_ok(), q.sources().len() == usize::from(q.number_of_sources()) || q.version() != Some(2));
+            assert_eq!(
+                q.check_sources().is_ok(),
+                q.sources().len() == usize::from(q.number_of_sources()) || q.version() != Some(2)
+            );
         }
         Message::MulticastListenerReportV2(r) => {
             let mut at = 8;
@@ -93,7 +109,11 @@ fn nd_and_mld(m: &Message<&[u8]>, msg: &[u8], src: Ipv6Addr, dst: Ipv6Addr) {
             for rec in r.records() {
                 match rec {
                     Ok(rec) => {
-                        assert_eq!(rec.len(), 20 + 16 * usize::from(rec.number_of_sources()) + 4 * usize::from(rec.aux_data_len()));
+                        assert_eq!(
+                            rec.len(),
+                            20 + 16 * usize::from(rec.number_of_sources())
+                                + 4 * usize::from(rec.aux_data_len())
+                        );
                         at += rec.len();
                         n += 1;
                     }
@@ -109,7 +129,9 @@ fn nd_and_mld(m: &Message<&[u8]>, msg: &[u8], src: Ipv6Addr, dst: Ipv6Addr) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((addrs, msg)) = data.split_at_checked(32) else { return };
+    let Some((addrs, msg)) = data.split_at_checked(32) else {
+        return;
+    };
     let src = Ipv6Addr::from(<[u8; 16]>::try_from(&addrs[..16]).unwrap());
     let dst = Ipv6Addr::from(<[u8; 16]>::try_from(&addrs[16..]).unwrap());
     let valid = msg.len() >= 4 && verify_icmpv6(src, dst, msg);
@@ -119,7 +141,10 @@ fuzz_target!(|data: &[u8]| {
         (Ok(_), Ok(_)) => assert!(valid),
         (Err(ParseError::BadChecksum { found, expected }), Ok(m)) => {
             assert!(!valid);
-            assert_eq!((found, expected), (m.checksum(), m.computed_checksum(src, dst)));
+            assert_eq!(
+                (found, expected),
+                (m.checksum(), m.computed_checksum(src, dst))
+            );
         }
         (Err(a), Err(b)) => assert_eq!(&a, b),
         (a, b) => panic!("verified {a:?}, unverified {b:?}"),
@@ -175,4 +200,3 @@ fuzz_target!(|data: &[u8]| {
         assert!(verify_icmpv6(src, dst, &m), "a setter broke the checksum");
     }
 });
-

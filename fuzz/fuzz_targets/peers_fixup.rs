@@ -10,8 +10,10 @@ use icmpwire::fuzzing::{FixUp, fix_up};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| gated::run(data));
 
-libfuzzer_sys::fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, _seed: u32| {
-    let size = libfuzzer_sys::fuzzer_mutate(data, size, max_size);
-    fix_up(&mut data[..size], FixUp::ALL);
-    size
-});
+libfuzzer_sys::fuzz_mutator!(
+    |data: &mut [u8], size: usize, max_size: usize, _seed: u32| {
+        let size = libfuzzer_sys::fuzzer_mutate(data, size, max_size);
+        fix_up(&mut data[..size], FixUp::ALL);
+        size
+    }
+);

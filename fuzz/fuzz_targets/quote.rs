@@ -23,15 +23,34 @@ fuzz_target!(|data: &[u8]| {
             }
             let ports = ip.ports();
             if ip.fragment_offset() != 0 {
-                assert!(matches!(ports, Err(ParseError::QuotedFragment { .. }) | Err(ParseError::QuotedIhl { .. }) | Err(ParseError::Truncated { .. })));
+                assert!(matches!(
+                    ports,
+                    Err(ParseError::QuotedFragment { .. })
+                        | Err(ParseError::QuotedIhl { .. })
+                        | Err(ParseError::Truncated { .. })
+                ));
             }
-            let _ = (ip.udp(), ip.tcp(), ip.icmp(), ip.src(), ip.dst(), ip.flags(), ip.total_length());
+            let _ = (
+                ip.udp(),
+                ip.tcp(),
+                ip.icmp(),
+                ip.src(),
+                ip.dst(),
+                ip.flags(),
+                ip.total_length(),
+            );
         }
         Err(ParseError::Truncated { actual, .. }) => assert_eq!(actual, data.len()),
-        Err(ParseError::QuotedVersion { expected, version }) => assert_eq!((expected, version == 4), (4, false)),
+        Err(ParseError::QuotedVersion { expected, version }) => {
+            assert_eq!((expected, version == 4), (4, false))
+        }
         Err(e) => panic!("unexpected {e:?}"),
     }
-    for limit in [QuoteLimit::Rfc792, QuoteLimit::Rfc1812, QuoteLimit::DatagramSize(data.len() % 700)] {
+    for limit in [
+        QuoteLimit::Rfc792,
+        QuoteLimit::Rfc1812,
+        QuoteLimit::DatagramSize(data.len() % 700),
+    ] {
         let quoted = quote_datagram(data, limit);
         assert!(data.starts_with(quoted));
     }

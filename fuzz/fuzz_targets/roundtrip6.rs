@@ -12,11 +12,17 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
-    let (Ok(src), Ok(dst), Ok(fill)) = (u.arbitrary::<u128>(), u.arbitrary::<u128>(), u.arbitrary::<u8>()) else {
+    let (Ok(src), Ok(dst), Ok(fill)) = (
+        u.arbitrary::<u128>(),
+        u.arbitrary::<u128>(),
+        u.arbitrary::<u8>(),
+    ) else {
         return;
     };
     let (src, dst) = (Ipv6Addr::from(src), Ipv6Addr::from(dst));
-    let Ok(repr) = Repr::arbitrary(&mut u) else { return };
+    let Ok(repr) = Repr::arbitrary(&mut u) else {
+        return;
+    };
     let len = repr.buffer_len();
     let mut zeros = vec![0u8; len];
     assert_eq!(repr.emit(src, dst, &mut zeros), Ok(len));

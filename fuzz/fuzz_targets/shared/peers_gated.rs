@@ -15,7 +15,10 @@ pub fn run(data: &[u8]) {
         && let Ok(repr) = Icmpv4Repr::parse(&packet, &ChecksumCapabilities::default())
     {
         let mut out = vec![0u8; repr.buffer_len()];
-        repr.emit(&mut Icmpv4Packet::new_unchecked(&mut out[..]), &ChecksumCapabilities::default());
+        repr.emit(
+            &mut Icmpv4Packet::new_unchecked(&mut out[..]),
+            &ChecksumCapabilities::default(),
+        );
         std::hint::black_box(out);
     }
     if let Ok(icmp) = etherparse::Icmpv4Slice::from_slice(data) {
@@ -23,7 +26,10 @@ pub fn run(data: &[u8]) {
         let ty = icmp.icmp_type();
         let quoted = matches!(
             ty,
-            T::DestinationUnreachable(_) | T::Redirect(_) | T::TimeExceeded(_) | T::ParameterProblem(_)
+            T::DestinationUnreachable(_)
+                | T::Redirect(_)
+                | T::TimeExceeded(_)
+                | T::ParameterProblem(_)
         );
         std::hint::black_box((&ty, icmp.header().to_bytes()));
         if quoted && let Ok(inner) = etherparse::LaxSlicedPacket::from_ip(icmp.payload()) {

@@ -808,6 +808,39 @@ def f_unknown_link(n):
     write_pcap("unknown_link.pcap", 147, [bytes(echo4(n, 1))], n)
 
 
+@capture
+def f_frame_relay(n):
+    # LINKTYPE_FRELAY (107), RFC 2427: a 2-byte Q.922 address (DLCI 100: 0x18 0x41, EA set in
+    # the second byte), the UI control byte 0x03, then an NLPID (0xCC IPv4, 0x8E IPv6), or a
+    # pad byte and NLPID 0x80 with a SNAP header; and Cisco's encapsulation, an Ethernet type
+    # right after the address.
+    addr = bytes([0x18, 0x41])
+    write_pcap("frame_relay.pcap", 107, [
+        addr + bytes([0x03, 0xCC]) + bytes(echo4(n, 1)),
+        addr + bytes([0x03, 0x8E]) + bytes(echo6(n, 2)),
+        addr + bytes([0x03, 0x00, 0x80, 0x00, 0x00, 0x00, 0x08, 0x00]) + bytes(echo4(n, 3, reply=True)),
+        addr + bytes([0x08, 0x00]) + bytes(echo4(n, 4)),
+    ], n)
+
+
+@capture
+def f_pim_register(n):
+    # A PIM register (RFC 7761 section 4.9.3): version 2 type 1, reserved, checksum, the B and
+    # N bits (32 bits), then the data packet, here a multicast echo request.
+    reg = bytes([0x21, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]) + bytes(echo4(n, 1, dst="232.0.2.1"))
+    write_pcap("pim_register.pcap", 1, [outer4(103, Raw(reg), 1)], n)
+
+
+@capture
+def f_ipv6_ether(n):
+    # IPv6 next header 143 (Ethernet, RFC 8986): an Ethernet frame right after the IPv6
+    # header, as SRv6 End.DX2 carries it.
+    frame = bytes(eth(echo6(n, 1)))
+    write_pcap("ipv6_ether.pcap", 1, [
+        Ether(src=M4, dst=M5, type=0x86DD) / IPv6(src=T6A, dst=T6B, nh=143) / Raw(frame),
+    ], n)
+
+
 def main():
     for n, fn in enumerate(FILES, 1):
         fn(n)
