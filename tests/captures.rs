@@ -74,6 +74,7 @@ fn layer(tshark: &str) -> Option<&'static str> {
         "sll" => "sll",
         "fr" => "frame-relay",
         "pim" => "pim-register",
+        "cmd" => "cisco-metadata",
         "arcnet" => "arcnet",
         "ipnet" => "ipnet",
         "ipoib" => "ipoib",

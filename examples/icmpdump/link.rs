@@ -336,6 +336,14 @@ pub(crate) fn ether<'a>(
             ppp(&payload[..len.min(payload.len())], hops, depth + 1)
         }
         0x6558 => ethernet(bytes, hops, depth + 1),
+        // Cisco MetaData (draft-smith-kandula-sxp): version, length, option type, SGT, then
+        // the Ethernet type.
+        0x8909 => {
+            let sgt = be16(bytes, 4).ok_or_else(|| cut("Cisco MetaData"))?;
+            let et = be16(bytes, 6).ok_or_else(|| cut("Cisco MetaData"))?;
+            hops.push(Hop::new("cisco-metadata").with("sgt", u64::from(sgt)));
+            ether(et, bytes.get(8..).unwrap_or_default(), hops, depth + 1)
+        }
         0x0806 => Err("ARP (not IP)".into()),
         et => Err(format!("Ethernet type 0x{et:04x} (not IP)")),
     }
@@ -559,6 +567,14 @@ fn gre<'a>(bytes: &'a [u8], hops: &mut Vec<Hop>, depth: usize) -> Result<&'a [u8
             )
         }
         0x880B => ppp(body, hops, depth + 1),
+        // Cisco MetaData in GRE puts the Ethernet type first (as Wireshark reads it), then
+        // version, length, option type and SGT.
+        0x8909 => {
+            let et = be16(body, 0).ok_or_else(|| cut("Cisco MetaData"))?;
+            let sgt = be16(body, 6).ok_or_else(|| cut("Cisco MetaData"))?;
+            hops.push(Hop::new("cisco-metadata").with("sgt", u64::from(sgt)));
+            ether(et, body.get(8..).unwrap_or_default(), hops, depth + 1)
+        }
         et => ether(et, body, hops, depth + 1),
     }
 }

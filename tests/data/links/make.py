@@ -841,6 +841,20 @@ def f_ipv6_ether(n):
     ], n)
 
 
+@capture
+def f_cisco_metadata(n):
+    # Cisco MetaData (Ethernet type 0x8909, draft-smith-kandula-sxp): on Ethernet, version 1,
+    # length 1, option type 1 (SGT), SGT 100, then the Ethernet type; inside GRE (protocol type
+    # 0x8909) the Ethernet type comes first, then the same 6 bytes (the layout Wireshark and
+    # tcpdump's test capture various_gre.pcap show).
+    cmd_eth = bytes([0x01, 0x01, 0x00, 0x01, 0x00, 0x64, 0x08, 0x00])
+    cmd_gre = bytes([0x08, 0x00, 0x01, 0x01, 0x00, 0x01, 0x00, 0x64])
+    write_pcap("cisco_metadata.pcap", 1, [
+        Ether(src=M1, dst=M2, type=0x8909) / Raw(cmd_eth + bytes(echo4(n, 1))),
+        outer4(47, GRE(proto=0x8909) / Raw(cmd_gre + bytes(echo4(n, 2, reply=True))), 2),
+    ], n)
+
+
 def main():
     for n, fn in enumerate(FILES, 1):
         fn(n)
