@@ -4,15 +4,19 @@
 # and takes minutes); its figures are in the README's icmpdump section.
 #
 #   bash tests/data/links/tcpdump_suite.sh [TCPDUMP_COMMIT]
+#   TCPDUMP_TESTS=/path/to/tcpdump/tests bash tests/data/links/tcpdump_suite.sh   # offline
 set -euo pipefail
 commit=${1:-39b50f76672bca4af7d7eb52604c5b692c6b6b2c}
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(mktemp -d)
-git clone -q https://github.com/the-tcpdump-group/tcpdump "$work/tcpdump"
-git -C "$work/tcpdump" checkout -q "$commit"
+if [ -z "${TCPDUMP_TESTS:-}" ]; then
+  git clone -q https://github.com/the-tcpdump-group/tcpdump "$work/tcpdump"
+  git -C "$work/tcpdump" checkout -q "$commit"
+  TCPDUMP_TESTS="$work/tcpdump/tests"
+fi
 cargo build --release --example icmpdump --manifest-path "$root/Cargo.toml"
 dump="$root/target/release/examples/icmpdump"
-cd "$work/tcpdump/tests"
+cd "$TCPDUMP_TESTS"
 refused=0 files=0 frame_diff=0 icmp_diff=0 ours_total=0 theirs_total=0
 for f in *.pcap *.pcapng; do
   files=$((files + 1))
