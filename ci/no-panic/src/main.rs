@@ -12,6 +12,7 @@
 mod all;
 mod nd;
 mod registry;
+mod stack;
 mod v6;
 
 use std::hint::black_box;
@@ -268,6 +269,7 @@ fn main() {
             let mut m = bytes.clone();
             acc ^= nd::nd_set(&mut m, acc as u32);
             acc ^= registry::registry_set(&mut m, acc as u32);
+            acc ^= stack::stack_all(&bytes, acc as u32);
             n6 += 1;
             continue;
         }
@@ -284,6 +286,7 @@ fn main() {
         acc ^= all::set_all_v4(&mut m, acc as u32) ^ all::reemit(&bytes, any, any, &mut out);
         acc ^= all::write_objects(&bytes, &mut out) ^ all::display(&bytes);
         acc ^= all::rest_of_api(&bytes, &mut out, any, any);
+        acc ^= stack::stack_all(&bytes, acc as u32);
         n4 += 1;
     }
     println!("no-panic wrappers ran over {n4} ICMPv4 and {n6} ICMPv6 messages (digest {acc:016x})");
