@@ -58,9 +58,10 @@
 //!   byte but that field, which holds `computed_checksum()`.
 //! * [`v4::MessageType`], [`v6::MessageType`] and the code types name every value of the IANA
 //!   registries.
-//! * [`stack`]: what a network stack needs around the parser: whether an error may be sent
-//!   about a packet ([`stack::may_send_error_v4`], [`stack::may_send_error_v6`], the reason
-//!   named when not) and rate limits driven by the caller's clock ([`stack::TokenBucket`],
+//! * [`stack`]: what a network stack needs around the parser: the message of a whole IP packet
+//!   ([`stack::parse_packet`]), whether an error may be sent about a packet
+//!   ([`stack::may_send_error_v4`], [`stack::may_send_error_v6`], the reason named when not)
+//!   and rate limits driven by the caller's clock ([`stack::TokenBucket`],
 //!   [`stack::PerDestination`]).
 //!
 //! # Byte order

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use icmpwire::{ExtensionHeader, Quote, protocol};
+use icmpwire::{Quote, protocol};
 
 use crate::link::{self, Hop, MAX_DEPTH};
 use crate::pcap::Time;
@@ -465,7 +465,7 @@ impl Decoder {
             let Ok(h) = h else {
                 return Found::Skip("IPv6 extension header cut short or malformed".into(), 0);
             };
-            if let Some(dst) = final_destination(&h) {
+            if let Some(dst) = h.final_destination() {
                 outer.final_dst = dst;
             }
             if let Some(f) = h.fragment() {
@@ -598,22 +598,4 @@ fn upper(next: u8, part: &[u8]) -> Option<(u8, Vec<u8>)> {
     packet.extend_from_slice(part);
     let up = Quote::new(&packet).ipv6().ok()?.upper_layer().ok()?;
     (!up.is_non_first_fragment()).then(|| (up.protocol, up.bytes.to_vec()))
-}
-
-/// The final destination a routing header with segments left names (RFC 8200 section 8.1):
-/// the last address of type 0 and 2 headers, segment list[0] of a segment routing header (type
-/// 4, RFC 8754). Other types (RPL's compressed type 3) are left as they are.
-fn final_destination(h: &ExtensionHeader<'_>) -> Option<Ipv6Addr> {
-    let r = h.routing()?;
-    if r.segments_left == 0 {
-        return None;
-    }
-    let bytes = h.bytes();
-    let at = match r.routing_type {
-        0 | 2 => bytes.len().checked_sub(16)?,
-        4 => 8,
-        _ => return None,
-    };
-    let a: [u8; 16] = bytes.get(at..at + 16)?.try_into().ok()?;
-    Some(Ipv6Addr::from(a))
 }

@@ -1,6 +1,8 @@
 //! The extension header chain of a quoted IPv6 packet (RFC 8200 section 4), walked one header
 //! at a time; [`ExtensionHeaders`] says which headers are walked and where the walk stops.
 
+use core::net::Ipv6Addr;
+
 use crate::error::{ParseError, Part};
 use crate::protocol;
 
@@ -270,6 +272,40 @@ impl<'a> ExtensionHeader<'a> {
             }),
             _ => None,
         }
+    }
+
+    /// The final destination a routing header with segments left names, which the ICMPv6
+    /// checksum's pseudo-header takes at a node the packet passes on the way (RFC 8200 section
+    /// 8.1): the last address of types 0 (RFC 5095) and 2 (RFC 6275), segment list\[0\] of a
+    /// segment routing header (type 4, RFC 8754 section 2). `None` for other headers, for a
+    /// routing header with no segments left (the IPv6 destination is then the final one), and
+    /// for the types whose addresses are compressed (RPL's type 3) or unknown.
+    ///
+    /// ```
+    /// use core::net::Ipv6Addr;
+    ///
+    /// let last: Ipv6Addr = "2001:db8::99".parse().unwrap();
+    /// let mut q = [0u8; 64];
+    /// q[0] = 0x60;
+    /// q[6] = 43; // a routing header
+    /// q[40..44].copy_from_slice(&[59, 2, 0, 1]); // 24 bytes, type 0, one segment left
+    /// q[48..64].copy_from_slice(&last.octets());
+    /// let h = icmpwire::Quote::new(&q).ipv6().unwrap().extension_headers().next().unwrap().unwrap();
+    /// assert_eq!(h.final_destination(), Some(last));
+    /// ```
+    #[must_use]
+    pub fn final_destination(&self) -> Option<Ipv6Addr> {
+        let routing = self.routing()?;
+        if routing.segments_left == 0 {
+            return None;
+        }
+        let at = match routing.routing_type {
+            0 | 2 => self.bytes.len().checked_sub(16)?,
+            4 => 8,
+            _ => return None,
+        };
+        let address: [u8; 16] = self.bytes.get(at..at.checked_add(16)?)?.try_into().ok()?;
+        Some(Ipv6Addr::from(address))
     }
 }
 

@@ -1,5 +1,6 @@
-//! What a network stack needs around the parser: when an ICMP error may be sent about a packet
-//! (RFC 1122 section 3.2.2, RFC 1812 section 4.3.2.7, RFC 4443 section 2.4 (e)), and rate
+//! What a network stack needs around the parser: the message of a whole IP packet, read in one
+//! call ([`parse_packet`]; RFC 791, RFC 8200); when an ICMP error may be sent about a packet
+//! (RFC 1122 section 3.2.2, RFC 1812 section 4.3.2.7, RFC 4443 section 2.4 (e)); and rate
 //! limits for the errors it sends (RFC 4443 section 2.4 (f), RFC 1812 section 4.3.2.8).
 //!
 //! ```
@@ -19,7 +20,11 @@
 //! ```
 
 mod limit;
+mod packet;
 mod rules;
 
 pub use limit::{PerDestination, TokenBucket};
+pub use packet::{
+    IcmpPacket, Ipv4Info, Ipv6Info, PacketError, parse_packet, parse_packet_unverified,
+};
 pub use rules::{Arrival4, Arrival6, NoError, may_send_error_v4, may_send_error_v6};

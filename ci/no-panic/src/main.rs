@@ -270,6 +270,7 @@ fn main() {
             acc ^= nd::nd_set(&mut m, acc as u32);
             acc ^= registry::registry_set(&mut m, acc as u32);
             acc ^= stack::stack_all(&bytes, acc as u32);
+            acc ^= stack::packet_all(&bytes, src, dst, &mut out);
             n6 += 1;
             continue;
         }
@@ -287,6 +288,7 @@ fn main() {
         acc ^= all::write_objects(&bytes, &mut out) ^ all::display(&bytes);
         acc ^= all::rest_of_api(&bytes, &mut out, any, any);
         acc ^= stack::stack_all(&bytes, acc as u32);
+        acc ^= stack::packet_all(&bytes, any, any, &mut out);
         n4 += 1;
     }
     println!("no-panic wrappers ran over {n4} ICMPv4 and {n6} ICMPv6 messages (digest {acc:016x})");

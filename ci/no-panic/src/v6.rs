@@ -27,6 +27,7 @@ pub(crate) fn quote6_all(q: Quote<'_>) -> u64 {
             acc = mix(acc, u64::from(h.length_field().unwrap_or(0)) ^ h.name().len() as u64 ^ h.bytes().len() as u64);
             acc = mix(acc, h.fragment().map_or(0, |f| u64::from(f.offset) ^ u64::from(f.identification)));
             acc = mix(acc, h.routing().map_or(0, |r| u64::from(r.routing_type) ^ u64::from(r.segments_left)));
+            acc = mix(acc, h.final_destination().map_or(0, |a| u128::from(a) as u64));
         }
         acc = mix(acc, ip.upper_layer().map_or(1, |u| u64::from(u.protocol) ^ u.offset as u64 ^ u64::from(u.is_non_first_fragment())));
         acc = mix(acc, ip.ports().map_or(2, |(a, b)| u64::from(a) ^ u64::from(b)));
