@@ -12,6 +12,10 @@
     clippy::arithmetic_side_effects
 )]
 
+mod common;
+
+use common::tcpdump_frames;
+
 #[path = "../examples/icmpdump/capture.rs"]
 #[allow(dead_code)]
 mod capture;
@@ -36,21 +40,6 @@ mod show;
 #[path = "../examples/icmpdump/verbose.rs"]
 #[allow(dead_code)]
 mod verbose;
-
-/// tcpdump's output, one entry per frame: the lines of that frame, the first without its
-/// timestamp.
-fn tcpdump_frames(text: &str) -> Vec<Vec<&str>> {
-    let mut frames: Vec<Vec<&str>> = Vec::new();
-    for line in text.lines() {
-        if line.starts_with(|c: char| c.is_ascii_digit()) {
-            let (_, rest) = line.split_once(' ').unwrap();
-            frames.push(vec![rest]);
-        } else {
-            frames.last_mut().unwrap().push(line);
-        }
-    }
-    frames
-}
 
 /// icmpdump -v's lines for each frame of `capture`, decoded one frame at a time (a later
 /// fragment shows nothing, a first fragment what it holds, as tcpdump does).

@@ -453,42 +453,31 @@ pub(crate) fn tunnel<'a>(
                 return Ok(None);
             };
             let body = payload.get(8..).unwrap_or_default();
+            let udp = Hop::new("udp")
+                .with("sport", sport.into())
+                .with("dport", dport.into());
+            // VXLAN (RFC 7348) and Geneve (RFC 8926) carry a 24-bit VNI at bytes 4-6.
+            let vni = |name: &'static str| -> Result<Hop, Skip> {
+                let v = body.get(4..7).ok_or_else(|| cut(name))?;
+                let vni = u32::from_be_bytes([0, v[0], v[1], v[2]]);
+                Ok(Hop::new(name).with("vni", u64::from(vni)))
+            };
             match dport {
                 4789 => {
-                    let vni = body.get(4..7).ok_or_else(|| cut("VXLAN"))?;
-                    hops.push(
-                        Hop::new("udp")
-                            .with("sport", sport.into())
-                            .with("dport", dport.into()),
-                    );
-                    hops.push(Hop::new("vxlan").with(
-                        "vni",
-                        u64::from(u32::from_be_bytes([0, vni[0], vni[1], vni[2]])),
-                    ));
+                    let vxlan = vni("vxlan")?;
+                    hops.extend([udp, vxlan]);
                     ethernet(body.get(8..).unwrap_or_default(), hops, depth + 1).map(Some)
                 }
                 6081 => {
-                    let opt = usize::from(*body.first().ok_or_else(|| cut("Geneve"))? & 0x3F) * 4;
-                    let et = be16(body, 2).ok_or_else(|| cut("Geneve"))?;
-                    let vni = body.get(4..7).ok_or_else(|| cut("Geneve"))?;
-                    hops.push(
-                        Hop::new("udp")
-                            .with("sport", sport.into())
-                            .with("dport", dport.into()),
-                    );
-                    hops.push(Hop::new("geneve").with(
-                        "vni",
-                        u64::from(u32::from_be_bytes([0, vni[0], vni[1], vni[2]])),
-                    ));
-                    let inner = body.get(8 + opt..).ok_or_else(|| cut("Geneve"))?;
+                    let opt = usize::from(*body.first().ok_or_else(|| cut("geneve"))? & 0x3F) * 4;
+                    let et = be16(body, 2).ok_or_else(|| cut("geneve"))?;
+                    let geneve = vni("geneve")?;
+                    hops.extend([udp, geneve]);
+                    let inner = body.get(8 + opt..).ok_or_else(|| cut("geneve"))?;
                     ether(et, inner, hops, depth + 1).map(Some)
                 }
                 6635 => {
-                    hops.push(
-                        Hop::new("udp")
-                            .with("sport", sport.into())
-                            .with("dport", dport.into()),
-                    );
+                    hops.push(udp);
                     mpls(body, hops, depth + 1).map(Some)
                 }
                 _ => Ok(None),

@@ -169,3 +169,18 @@ pub(crate) fn constant_header_bytes<'a>(
         .map(|(k, _)| k)
         .collect()
 }
+
+/// tcpdump's output, one entry per frame: the lines of that frame (a frame's first line starts
+/// with its time; continuation lines, indented, follow it), the first without its time.
+pub(crate) fn tcpdump_frames(text: &str) -> Vec<Vec<&str>> {
+    let mut frames: Vec<Vec<&str>> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with(|c: char| c.is_ascii_digit()) {
+            let (_, rest) = line.split_once(' ').unwrap();
+            frames.push(vec![rest]);
+        } else {
+            frames.last_mut().unwrap().push(line);
+        }
+    }
+    frames
+}
