@@ -306,3 +306,49 @@ fn skipped_frames_are_counted_by_reason() {
         "1 frames read, 0 ICMP messages printed; skipped: 1 link type 147 not supported"
     );
 }
+
+/// An MPLS label stack (RFC 3032) is followed through as many labels as icmpdump nests layers
+/// (16), and a deeper one is skipped by name, whatever layers came before it.
+#[test]
+fn mpls_label_stacks_are_bounded_by_labels() {
+    // An echo request from 192.0.2.1 to 198.51.100.2 (RFC 792; header checksum 0x8ea9 and
+    // ICMP checksum 0xf7fe worked by hand).
+    let ip: [u8; 28] = [
+        0x45, 0, 0, 28, 0, 1, 0, 0, 64, 1, 0x8e, 0xa9, 192, 0, 2, 1, 198, 51, 100, 2, 8, 0, 0xf7,
+        0xfe, 0, 1, 0, 0,
+    ];
+    let frame = |labels: u32, vlan: bool| {
+        let mut f = vec![2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2];
+        if vlan {
+            f.extend_from_slice(&[0x81, 0, 0, 7]);
+        }
+        f.extend_from_slice(&[0x88, 0x47]);
+        for n in 1..=labels {
+            let entry = (n << 12) | if n == labels { 0x100 } else { 0 } | 64;
+            f.extend_from_slice(&entry.to_be_bytes());
+        }
+        f.extend_from_slice(&ip);
+        f
+    };
+    for (labels, vlan, found) in [
+        (1, false, true),
+        (16, false, true),
+        (17, false, false),
+        (15, true, true),
+        (16, true, false),
+    ] {
+        let mut decoder = capture::Decoder::default();
+        let data = frame(labels, vlan);
+        let packets = decoder.frame(1, pcap::Time::default(), 1, &data, data.len());
+        if found {
+            assert_eq!(packets.len(), 1, "{labels} labels");
+            let mpls = packets[0].hops.iter().filter(|h| h.layer == "mpls").count();
+            assert_eq!(mpls, labels as usize);
+            assert_eq!(packets[0].icmp[..2], [8, 0]);
+        } else {
+            assert!(packets.is_empty(), "{labels} labels");
+            let reasons: Vec<_> = decoder.summary.skipped.keys().cloned().collect();
+            assert_eq!(reasons, ["layers nested too deep"], "{labels} labels");
+        }
+    }
+}

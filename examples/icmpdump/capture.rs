@@ -337,8 +337,9 @@ impl Decoder {
         }
     }
 
-    /// Stores a fragment (`held` holds one part); the datagram once every fragment is there.
-    fn fragment(&mut self, key: Key, held: Held) -> Option<Held> {
+    /// Stores a fragment (`held` holds one part); once every fragment is there, the datagram's
+    /// headers and its bytes, reassembled once.
+    fn fragment(&mut self, key: Key, held: Held) -> Option<(Held, Vec<u8>)> {
         let Held {
             frame,
             time,
@@ -363,8 +364,8 @@ impl Decoder {
             (entry.hops, entry.header) = (hops, header);
         }
         entry.parts.extend(parts);
-        reassembled(&entry.parts)?;
-        self.held.remove(&key)
+        let whole = reassembled(&entry.parts)?;
+        Some((self.held.remove(&key)?, whole))
     }
 
     fn ipv4(&mut self, ip: &[u8], ctx: &mut Ctx, depth: usize) -> Found {
@@ -418,10 +419,7 @@ impl Decoder {
             next: proto,
             parts: vec![(offset, body.to_vec(), more)],
         };
-        let Some(done) = self.fragment(key, held) else {
-            return Found::Held;
-        };
-        let Some(whole) = reassembled(&done.parts) else {
+        let Some((done, whole)) = self.fragment(key, held) else {
             return Found::Held;
         };
         // Shown at the frame that completed it (as tshark does), with the first fragment's
@@ -490,12 +488,11 @@ impl Decoder {
             next,
             parts: vec![(usize::from(f.offset) * 8, data.to_vec(), f.more_fragments)],
         };
-        let Some(done) = self.fragment(key, held) else {
+        let Some((done, whole)) = self.fragment(key, held) else {
             return Found::Held;
         };
         let n = done.parts.len();
-        let Some((proto, bytes)) = reassembled(&done.parts).and_then(|w| upper(done.next, &w))
-        else {
+        let Some((proto, bytes)) = upper(done.next, &whole) else {
             return Found::Skip("reassembled IPv6 packet unreadable".into(), n);
         };
         let mut ctx = Ctx {

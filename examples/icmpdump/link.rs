@@ -378,16 +378,16 @@ fn chdlc<'a>(frame: &'a [u8], hops: &mut Vec<Hop>) -> Result<&'a [u8], Skip> {
 
 /// An MPLS label stack (RFC 3032), then IPv4 or IPv6 by the first nibble.
 fn mpls<'a>(mut bytes: &'a [u8], hops: &mut Vec<Hop>, depth: usize) -> Result<&'a [u8], Skip> {
-    loop {
+    for labels in depth.. {
+        if labels > MAX_DEPTH {
+            return Err("layers nested too deep".into());
+        }
         let entry = bytes.get(..4).ok_or_else(|| cut("MPLS"))?;
         let label = u32::from_be_bytes([entry[0], entry[1], entry[2], entry[3]]);
         hops.push(Hop::new("mpls").with("label", u64::from(label >> 12)));
         bytes = &bytes[4..];
         if label & 0x100 != 0 {
             break;
-        }
-        if hops.len() > MAX_DEPTH + depth {
-            return Err("layers nested too deep".into());
         }
     }
     match bytes.first().map(|b| b >> 4) {
