@@ -244,9 +244,64 @@ pub fn parse_packet_unverified(bytes: &[u8]) -> Result<IcmpPacket<'_>, PacketErr
 }
 
 fn parse(bytes: &[u8], verify: bool) -> Result<IcmpPacket<'_>, PacketError> {
+    match ip_layer(bytes)? {
+        IpLayer::V4(ip, upper) => {
+            if upper.protocol != protocol::ICMP {
+                return Err(PacketError::NotIcmp {
+                    version: 4,
+                    protocol: upper.protocol,
+                });
+            }
+            let message = if verify {
+                v4::Message::parse(upper.bytes)
+            } else {
+                v4::Message::parse_unverified(upper.bytes)
+            }
+            .map_err(PacketError::Message)?;
+            Ok(IcmpPacket::V4 { ip, message })
+        }
+        IpLayer::V6(ip, upper) => {
+            if upper.protocol != protocol::ICMPV6 {
+                return Err(PacketError::NotIcmp {
+                    version: 6,
+                    protocol: upper.protocol,
+                });
+            }
+            let message = if verify {
+                v6::Message::parse(upper.bytes, ip.src, ip.final_dst)
+            } else {
+                v6::Message::parse_unverified(upper.bytes)
+            }
+            .map_err(PacketError::Message)?;
+            Ok(IcmpPacket::V6 { ip, message })
+        }
+    }
+}
+
+/// The upper layer of a whole, unfragmented IP packet.
+pub(crate) struct Upper<'a> {
+    /// The protocol (IPv4) or last next header (IPv6).
+    pub(crate) protocol: u8,
+    /// Its bytes, to the end the IP length fields give.
+    pub(crate) bytes: &'a [u8],
+    /// The whole packet, link-layer padding cut off.
+    pub(crate) datagram: &'a [u8],
+}
+
+/// A whole IP packet's header and upper layer.
+pub(crate) enum IpLayer<'a> {
+    /// IPv4.
+    V4(Ipv4Info, Upper<'a>),
+    /// IPv6, its extension headers walked.
+    V6(Ipv6Info, Upper<'a>),
+}
+
+/// The header and upper layer of the IP packet `bytes`, recognised by its version (what
+/// [`parse_packet`] reads before the message; the responder reads UDP through it).
+pub(crate) fn ip_layer(bytes: &[u8]) -> Result<IpLayer<'_>, PacketError> {
     match bytes.first().map(|b| b >> 4) {
-        Some(4) => ipv4(bytes, verify),
-        Some(6) => ipv6(bytes, verify),
+        Some(4) => ipv4(bytes),
+        Some(6) => ipv6(bytes),
         other => Err(PacketError::Version {
             version: other.unwrap_or(0),
         }),
@@ -261,7 +316,7 @@ fn truncated(version: u8, required: usize, actual: usize) -> PacketError {
     }
 }
 
-fn ipv4(bytes: &[u8], verify: bool) -> Result<IcmpPacket<'_>, PacketError> {
+fn ipv4(bytes: &[u8]) -> Result<IpLayer<'_>, PacketError> {
     let ip = Quote::new(bytes)
         .ipv4()
         .map_err(|_| truncated(4, 20, bytes.len()))?;
@@ -283,19 +338,6 @@ fn ipv4(bytes: &[u8], verify: bool) -> Result<IcmpPacket<'_>, PacketError> {
             offset: ip.fragment_offset(),
         });
     }
-    if ip.protocol() != protocol::ICMP {
-        return Err(PacketError::NotIcmp {
-            version: 4,
-            protocol: ip.protocol(),
-        });
-    }
-    let icmp = datagram.get(header_len..).unwrap_or_default();
-    let message = if verify {
-        v4::Message::parse(icmp)
-    } else {
-        v4::Message::parse_unverified(icmp)
-    }
-    .map_err(PacketError::Message)?;
     let info = Ipv4Info {
         src: ip.src(),
         dst: ip.dst(),
@@ -305,10 +347,15 @@ fn ipv4(bytes: &[u8], verify: bool) -> Result<IcmpPacket<'_>, PacketError> {
         header_len,
         header_checksum_valid: crate::checksum::verify(bytes.get(..header_len).unwrap_or_default()),
     };
-    Ok(IcmpPacket::V4 { ip: info, message })
+    let upper = Upper {
+        protocol: ip.protocol(),
+        bytes: datagram.get(header_len..).unwrap_or_default(),
+        datagram,
+    };
+    Ok(IpLayer::V4(info, upper))
 }
 
-fn ipv6(bytes: &[u8], verify: bool) -> Result<IcmpPacket<'_>, PacketError> {
+fn ipv6(bytes: &[u8]) -> Result<IpLayer<'_>, PacketError> {
     let head = Quote::new(bytes)
         .ipv6()
         .map_err(|_| truncated(6, 40, bytes.len()))?;
@@ -336,18 +383,6 @@ fn ipv6(bytes: &[u8], verify: bool) -> Result<IcmpPacket<'_>, PacketError> {
         }
     }
     let up = ip.upper_layer().map_err(PacketError::ExtensionHeaders)?;
-    if up.protocol != protocol::ICMPV6 {
-        return Err(PacketError::NotIcmp {
-            version: 6,
-            protocol: up.protocol,
-        });
-    }
-    let message = if verify {
-        v6::Message::parse(up.bytes, ip.src(), final_dst)
-    } else {
-        v6::Message::parse_unverified(up.bytes)
-    }
-    .map_err(PacketError::Message)?;
     let info = Ipv6Info {
         src: ip.src(),
         dst: ip.dst(),
@@ -357,5 +392,10 @@ fn ipv6(bytes: &[u8], verify: bool) -> Result<IcmpPacket<'_>, PacketError> {
         flow_label: ip.flow_label(),
         header_len: up.offset,
     };
-    Ok(IcmpPacket::V6 { ip: info, message })
+    let upper = Upper {
+        protocol: up.protocol,
+        bytes: up.bytes,
+        datagram: packet,
+    };
+    Ok(IpLayer::V6(info, upper))
 }
