@@ -21,10 +21,12 @@
 
 mod limit;
 mod packet;
+mod respond;
 mod rules;
 
 pub use limit::{PerDestination, TokenBucket};
 pub use packet::{
     IcmpPacket, Ipv4Info, Ipv6Info, PacketError, parse_packet, parse_packet_unverified,
 };
+pub use respond::{Answer, AnswerKind, Host, InterfaceState, NoAnswer, Responder};
 pub use rules::{Arrival4, Arrival6, NoError, may_send_error_v4, may_send_error_v6};

@@ -4,11 +4,14 @@
 use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use core::time::Duration;
 
-use icmpwire::AnyMessage;
+use icmpwire::extension::InterfaceIdentification;
 use icmpwire::stack::{
-    Arrival4, Arrival6, IcmpPacket, NoError, PacketError, PerDestination, TokenBucket,
-    may_send_error_v4, may_send_error_v6, parse_packet, parse_packet_unverified,
+    Answer, Arrival4, Arrival6, Host, IcmpPacket, InterfaceState, NoAnswer, NoError, PacketError,
+    PerDestination, Responder, TokenBucket, may_send_error_v4, may_send_error_v6, parse_packet,
+    parse_packet_unverified,
 };
+use icmpwire::v4::ExtendedEchoReplyCode;
+use icmpwire::{AnyMessage, QuoteLimit};
 use no_panic::no_panic;
 
 use super::mix;
@@ -98,6 +101,147 @@ pub(crate) fn packet_all(message: &[u8], src: Ipv6Addr, dst: Ipv6Addr, scratch: 
             }
         }
         acc = mix(acc, packet_digest(parse_packet(out)) ^ packet_digest(parse_packet_unverified(out)));
+    }
+    acc
+}
+
+/// A host that answers everything it can: every address its own, probing on, a clock, a MAC.
+struct Full(u32);
+
+impl Host for Full {
+    fn is_local_v4(&self, _: Ipv4Addr) -> bool {
+        true
+    }
+    fn is_local_v6(&self, _: Ipv6Addr) -> bool {
+        true
+    }
+    fn udp_port_open(&self, _: IpAddr, port: u16) -> bool {
+        u32::from(port) == self.0 & 0xFFFF
+    }
+    fn timestamp(&self) -> Option<u32> {
+        Some(self.0)
+    }
+    fn probe_enabled(&self) -> bool {
+        true
+    }
+    fn interface(&self, which: InterfaceIdentification<'_>) -> Result<InterfaceState, ExtendedEchoReplyCode> {
+        match which {
+            InterfaceIdentification::Index(i) if i == self.0 => Err(ExtendedEchoReplyCode::MULTIPLE_INTERFACES),
+            _ => Ok(InterfaceState { active: true, ipv4: self.0 & 1 == 1, ipv6: true }),
+        }
+    }
+    fn link_layer_address(&self) -> &[u8] {
+        &[2, 0, 0, 0, 0, 1]
+    }
+    fn is_router(&self) -> bool {
+        self.0 & 2 == 2
+    }
+    fn is_anycast_v6(&self, a: Ipv6Addr) -> bool {
+        a.segments()[7] == 0
+    }
+}
+
+/// A host that keeps every default.
+struct Bare;
+
+impl Host for Bare {
+    fn is_local_v4(&self, _: Ipv4Addr) -> bool {
+        true
+    }
+    fn is_local_v6(&self, _: Ipv6Addr) -> bool {
+        true
+    }
+    fn udp_port_open(&self, _: IpAddr, _: u16) -> bool {
+        false
+    }
+}
+
+fn answer_digest(r: Result<Answer, NoAnswer>) -> u64 {
+    match r {
+        Ok(a) => a.len as u64 ^ (a.kind as u64) << 20,
+        Err(NoAnswer::Packet(_)) => 1,
+        Err(NoAnswer::RateLimited) => 2,
+        Err(NoAnswer::Buffer(_)) => 3,
+        Err(_) => 4,
+    }
+}
+
+#[no_panic]
+fn respond_full(r: &mut Responder<2>, host: &Full, p: &[u8], lb: bool, now: Duration, o: &mut [u8]) -> u64 {
+    answer_digest(r.respond(host, p, lb, now, o))
+}
+
+#[no_panic]
+fn respond_bare(r: &mut Responder<2>, p: &[u8], now: Duration, o: &mut [u8]) -> u64 {
+    answer_digest(r.respond(&Bare, p, false, now, o))
+}
+
+#[no_panic]
+fn in_place_full(r: &mut Responder<2>, host: &Full, p: &mut [u8], len: usize) -> u64 {
+    answer_digest(r.respond_in_place(host, p, len))
+}
+
+#[no_panic]
+fn in_place_bare(r: &mut Responder<2>, p: &mut [u8], len: usize) -> u64 {
+    answer_digest(r.respond_in_place(&Bare, p, len))
+}
+
+/// The responder over `message` as a whole packet, and behind IPv4 and IPv6 headers of ICMP
+/// and UDP made for it, into an answer buffer of a length the seed picks; then in place.
+pub(crate) fn respond_all(message: &[u8], src: Ipv6Addr, dst: Ipv6Addr, seed: u32) -> u64 {
+    let mut r: Responder<2> = Responder::new(TokenBucket::new(seed % 5, 2), PerDestination::new(3, 1));
+    r.keep_echo_code = seed & 4 == 4;
+    r.quote = match seed % 3 {
+        0 => QuoteLimit::Rfc792,
+        1 => QuoteLimit::Rfc1812,
+        _ => QuoteLimit::DatagramSize(seed as usize),
+    };
+    let mut out = [0u8; 1500];
+    let cut = (seed as usize) % 1501;
+    let now = Duration::from_millis(u64::from(seed));
+    let full = Full(seed);
+    let mut acc = 0;
+    if let Some(o) = out.get_mut(..cut) {
+        acc = respond_full(&mut r, &full, message, seed & 8 == 8, now, o);
+        acc = mix(acc, respond_bare(&mut r, message, now, o));
+    }
+    let mut packet = [0u8; 1600];
+    let len = message.len().min(1500);
+    for (version, protocol) in [(4u8, 1u8), (4, 17), (6, 58), (6, 17)] {
+        let head = if version == 4 { 20 } else { 40 };
+        if let Some(h) = packet.get_mut(..head) {
+            h.fill(0);
+        }
+        let total = head + len;
+        if version == 4 {
+            let mut h = [0x45u8, 0, 0, 0, 0, 1, 0, 0, 64, protocol, 0, 0, 192, 0, 2, 1, 198, 51, 100, 2];
+            h[2..4].copy_from_slice(&(total as u16).to_be_bytes());
+            let sum = icmpwire::checksum::internet_checksum(&h);
+            h[10..12].copy_from_slice(&sum.to_be_bytes());
+            if let Some(p) = packet.get_mut(..20) {
+                p.copy_from_slice(&h);
+            }
+        } else {
+            let mut h = [0u8; 40];
+            h[0] = 0x60;
+            h[4..6].copy_from_slice(&(len as u16).to_be_bytes());
+            h[6] = protocol;
+            h[7] = if seed & 16 == 16 { 255 } else { 64 };
+            h[8..24].copy_from_slice(&src.octets());
+            h[24..40].copy_from_slice(&dst.octets());
+            if let Some(p) = packet.get_mut(..40) {
+                p.copy_from_slice(&h);
+            }
+        }
+        if let (Some(body), Some(m)) = (packet.get_mut(head..total), message.get(..len)) {
+            body.copy_from_slice(m);
+        }
+        if let (Some(p), Some(o)) = (packet.get(..total), out.get_mut(..cut)) {
+            acc = mix(acc, respond_full(&mut r, &full, p, seed & 8 == 8, now, o));
+        }
+        let mut copy = packet;
+        acc = mix(acc, in_place_full(&mut r, &full, &mut copy, total));
+        acc = mix(acc, in_place_bare(&mut r, &mut copy, seed as usize));
     }
     acc
 }

@@ -1,0 +1,58 @@
+//! The answer to an RFC 8335 extended echo request (PROBE), the same for ICMPv4 and ICMPv6:
+//! section 4's checks of the query, in order, then the host's word on the interface.
+
+use crate::extension::{Extensions, InterfaceAddress, InterfaceIdentification};
+use crate::types::v4::ExtendedEchoReplyCode;
+
+use super::{Host, InterfaceState};
+
+/// RFC 8335 section 2.1: the interface identification object's class.
+const INTERFACE_IDENTIFICATION: u8 = 3;
+
+/// The reply's code and state for the extension structure `payload` of a request (the bytes
+/// after its 8-byte header).
+///
+/// Malformed (code 1): no extension structure, a version other than 2, a structure whose
+/// checksum is wrong, no object or a first object that is not a well-formed interface
+/// identification object (class 3, c-type 1 to 3), an index of other than 4 bytes, or an
+/// address whose length field is not the rest of the object, or is not 4 for AFI 1 and 16
+/// for AFI 2. Otherwise the host's answer (code 0 with the state, or its own code).
+pub(super) fn probe<H: Host + ?Sized>(
+    host: &H,
+    payload: &[u8],
+) -> (ExtendedEchoReplyCode, InterfaceState) {
+    match identification(payload) {
+        Some(which) => match host.interface(which) {
+            Ok(state) => (ExtendedEchoReplyCode::NO_ERROR, state),
+            Err(code) => (code, InterfaceState::default()),
+        },
+        None => (
+            ExtendedEchoReplyCode::MALFORMED_QUERY,
+            InterfaceState::default(),
+        ),
+    }
+}
+
+/// The interface a well-formed query names.
+fn identification(payload: &[u8]) -> Option<InterfaceIdentification<'_>> {
+    let ext = Extensions::parse(payload).ok()?;
+    if ext.version() != 2 || !ext.checksum_valid() {
+        return None;
+    }
+    let object = ext.objects().next()?.ok()?;
+    if object.class_num() != INTERFACE_IDENTIFICATION {
+        return None;
+    }
+    let data = object.raw_data();
+    let which = InterfaceIdentification::parse(object.c_type(), data).ok()?;
+    let exact = match which {
+        InterfaceIdentification::Name(_) => true,
+        InterfaceIdentification::Index(_) => data.len() == 4,
+        InterfaceIdentification::Address { address, length } => {
+            let known = !matches!(address, InterfaceAddress::Other { .. });
+            known && data.len() == usize::from(length).wrapping_add(4)
+        }
+        InterfaceIdentification::Other { .. } => false,
+    };
+    exact.then_some(which)
+}

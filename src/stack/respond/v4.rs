@@ -1,0 +1,333 @@
+//! The ICMPv4 answers: echo, timestamp and extended echo replies, port unreachable.
+
+use core::net::{IpAddr, Ipv4Addr};
+use core::time::Duration;
+
+use crate::ExtendedEchoReplyRepr;
+use crate::checksum::{Checksum, internet_checksum};
+use crate::error::EmitError;
+use crate::message::any::AnyMessage;
+use crate::quote::{protocol, quote_datagram};
+use crate::stack::packet::{IpLayer, Upper, ip_layer};
+use crate::stack::{Arrival4, Ipv4Info, PacketError, may_send_error_v4};
+use crate::v4::TimestampRepr;
+use crate::v4::{
+    DestinationUnreachableRepr, Echo, ExtendedEchoRequest, Message, Repr, Timestamp,
+    UnreachableCode,
+};
+
+use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe::probe};
+
+/// The IPv4 header of an answer: no options.
+const HEADER: usize = 20;
+
+/// The most an error may quote with the IPv4 total length still in 16 bits.
+const MAX_QUOTE: usize = 65535 - HEADER - 8;
+
+pub(super) fn respond<H: Host + ?Sized, const N: usize>(
+    r: &mut Responder<N>,
+    host: &H,
+    packet: &[u8],
+    link_broadcast: bool,
+    now: Duration,
+    out: &mut [u8],
+) -> Result<Answer, NoAnswer> {
+    let IpLayer::V4(ip, upper) = ip_layer(packet).map_err(NoAnswer::Packet)? else {
+        return Err(NoAnswer::Packet(PacketError::Version { version: 6 }));
+    };
+    if !ip.header_checksum_valid {
+        return Err(NoAnswer::HeaderChecksum);
+    }
+    if !host.is_local_v4(ip.dst) {
+        return Err(NoAnswer::NotForUs(IpAddr::V4(ip.dst)));
+    }
+    match upper.protocol {
+        protocol::ICMP => {}
+        protocol::UDP => return port_unreachable(r, host, &ip, &upper, link_broadcast, now, out),
+        other => {
+            return Err(NoAnswer::Packet(PacketError::NotIcmp {
+                version: 4,
+                protocol: other,
+            }));
+        }
+    }
+    let message =
+        Message::parse(upper.bytes).map_err(|e| NoAnswer::Packet(PacketError::Message(e)))?;
+    match message {
+        Message::EchoRequest(echo) => {
+            let icmp = upper.bytes.get(..echo.message_len()).unwrap_or(upper.bytes);
+            let total = HEADER.saturating_add(icmp.len());
+            let actual = out.len();
+            let reply = out
+                .get_mut(HEADER..)
+                .and_then(|o| o.get_mut(..icmp.len()))
+                .ok_or(too_small(total, actual))?;
+            reply.copy_from_slice(icmp);
+            finish_echo(r, reply, echo.code_u8());
+            write_header(r, out, ip.tos, total, ip.dst, ip.src);
+            Ok(answer(total, AnswerKind::EchoReply, ip.src))
+        }
+        Message::Timestamp(request) => timestamp(r, host, &ip, &request, out),
+        Message::ExtendedEchoRequest(request) => extended_echo(r, host, &ip, &request, out),
+        other => Err(NoAnswer::NotARequest {
+            version: 4,
+            icmp_type: other.message_type().0,
+        }),
+    }
+}
+
+/// The echo reply written over the echo request in `buf[..len]`.
+pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
+    r: &mut Responder<N>,
+    host: &H,
+    buf: &mut [u8],
+    len: usize,
+) -> Result<Answer, NoAnswer> {
+    let packet = buf.get(..len).unwrap_or_default();
+    let (ip, start, icmp_len, code) = match ip_layer(packet).map_err(NoAnswer::Packet)? {
+        IpLayer::V4(ip, upper) if upper.protocol == protocol::ICMP => {
+            let message = Message::parse(upper.bytes)
+                .map_err(|e| NoAnswer::Packet(PacketError::Message(e)))?;
+            let Message::EchoRequest(echo) = message else {
+                return Err(NoAnswer::NotInPlace);
+            };
+            if !ip.header_checksum_valid {
+                return Err(NoAnswer::HeaderChecksum);
+            }
+            if !host.is_local_v4(ip.dst) {
+                return Err(NoAnswer::NotForUs(IpAddr::V4(ip.dst)));
+            }
+            let start = ip.header_len;
+            (ip, start, echo.message_len(), echo.code_u8())
+        }
+        _ => return Err(NoAnswer::NotInPlace),
+    };
+    // The request's options, if any, are not part of the reply: the message moves up to them.
+    move_up(buf, start, HEADER, icmp_len);
+    let total = HEADER.saturating_add(icmp_len);
+    if let Some(reply) = buf.get_mut(HEADER..total) {
+        finish_echo(r, reply, code);
+    }
+    write_header(r, buf, ip.tos, total, ip.dst, ip.src);
+    Ok(answer(total, AnswerKind::EchoReply, ip.src))
+}
+
+/// Moves the `len` bytes at `from` in `buf` down to `to` (the end of the answer's header,
+/// which is not after them), byte by byte from the front, as the ranges may overlap.
+pub(super) fn move_up(buf: &mut [u8], from: usize, to: usize, len: usize) {
+    if from == to {
+        return;
+    }
+    for i in 0..len {
+        if let Some(&b) = buf.get(from.saturating_add(i))
+            && let Some(d) = buf.get_mut(to.saturating_add(i))
+        {
+            *d = b;
+        }
+    }
+}
+
+/// Turns the copy of an echo request into its reply.
+fn finish_echo<const N: usize>(r: &Responder<N>, icmp: &mut [u8], code: u8) {
+    if let Ok(mut echo) = Echo::parse_unverified(icmp) {
+        echo.make_reply();
+        if r.keep_echo_code {
+            echo.set_code_u8(code);
+        }
+    }
+}
+
+/// A timestamp reply (RFC 792): the originate time returned, receive and transmit times both
+/// the host's time now, code 0, and none of the bytes a request may carry after its 20.
+fn timestamp<H: Host + ?Sized, const N: usize>(
+    r: &mut Responder<N>,
+    host: &H,
+    ip: &Ipv4Info,
+    request: &Timestamp<&[u8]>,
+    out: &mut [u8],
+) -> Result<Answer, NoAnswer> {
+    let now = host
+        .timestamp()
+        .ok_or(NoAnswer::Disabled(AnswerKind::TimestampReply))?;
+    let repr = Repr::TimestampReply(TimestampRepr {
+        identifier: request.identifier(),
+        sequence: request.sequence(),
+        originate: request.originate(),
+        receive: now,
+        transmit: now,
+        ..TimestampRepr::default()
+    });
+    emit(r, &repr, ip, ip.tos, AnswerKind::TimestampReply, out)
+}
+
+/// An extended echo reply (RFC 8335 section 4).
+fn extended_echo<H: Host + ?Sized, const N: usize>(
+    r: &mut Responder<N>,
+    host: &H,
+    ip: &Ipv4Info,
+    request: &ExtendedEchoRequest<&[u8]>,
+    out: &mut [u8],
+) -> Result<Answer, NoAnswer> {
+    if !host.probe_enabled() {
+        return Err(NoAnswer::Disabled(AnswerKind::ExtendedEchoReply));
+    }
+    if !request.local() {
+        return Err(NoAnswer::ProbeOfNeighbor);
+    }
+    let (code, state) = probe(host, request.payload());
+    let repr = Repr::ExtendedEchoReply(ExtendedEchoReplyRepr {
+        code,
+        identifier: request.identifier(),
+        sequence: request.sequence(),
+        active: state.active,
+        ipv4: state.ipv4,
+        ipv6: state.ipv6,
+        payload: request.payload(),
+        ..ExtendedEchoReplyRepr::default()
+    });
+    emit(r, &repr, ip, ip.tos, AnswerKind::ExtendedEchoReply, out)
+}
+
+/// A port unreachable about a UDP datagram to a closed port.
+#[allow(clippy::too_many_arguments)]
+fn port_unreachable<H: Host + ?Sized, const N: usize>(
+    r: &mut Responder<N>,
+    host: &H,
+    ip: &Ipv4Info,
+    upper: &Upper<'_>,
+    link_broadcast: bool,
+    now: Duration,
+    out: &mut [u8],
+) -> Result<Answer, NoAnswer> {
+    let port = udp_port(upper.bytes, |c| {
+        c.add_bytes(&ip.src.octets());
+        c.add_bytes(&ip.dst.octets());
+        c.add_u16(u16::from(protocol::UDP));
+    })?;
+    if host.udp_port_open(IpAddr::V4(ip.dst), port) {
+        return Err(NoAnswer::PortOpen { port });
+    }
+    let how = Arrival4 {
+        link_broadcast,
+        directed_broadcast: None,
+    };
+    may_send_error_v4(upper.datagram, how).map_err(NoAnswer::Forbidden)?;
+    let quote = quote_datagram(upper.datagram, r.quote);
+    let quote = quote.get(..MAX_QUOTE).unwrap_or(quote);
+    let total = HEADER.saturating_add(8).saturating_add(quote.len());
+    if out.len() < total {
+        return Err(too_small(total, out.len()));
+    }
+    if !r.error_allowed(IpAddr::V4(ip.src), now) {
+        return Err(NoAnswer::RateLimited);
+    }
+    let repr = Repr::DestinationUnreachable(DestinationUnreachableRepr {
+        code: UnreachableCode::PORT_UNREACHABLE,
+        quote,
+        ..DestinationUnreachableRepr::default()
+    });
+    // RFC 1812 section 4.3.2.5: an error goes with precedence 6, its type of service kept.
+    let tos = (ip.tos & 0x1E) | 0xC0;
+    emit(r, &repr, ip, tos, AnswerKind::PortUnreachable, out)
+}
+
+/// The destination port of the UDP datagram `udp`, if its length field fits and its checksum
+/// (when not 0) verifies; `pseudo` adds the pseudo-header's addresses and protocol (the same
+/// for both IP versions, RFC 768 and RFC 8200 section 8.1).
+pub(super) fn udp_port(udp: &[u8], pseudo: impl FnOnce(&mut Checksum)) -> Result<u16, NoAnswer> {
+    let &[_, _, p0, p1, l0, l1, c0, c1, ..] = udp else {
+        return Err(NoAnswer::BadUdp);
+    };
+    let len = u16::from_be_bytes([l0, l1]);
+    let datagram = udp.get(..usize::from(len)).ok_or(NoAnswer::BadUdp)?;
+    if len < 8 {
+        return Err(NoAnswer::BadUdp);
+    }
+    if [c0, c1] != [0, 0] {
+        let mut sum = Checksum::new();
+        pseudo(&mut sum);
+        sum.add_u16(len);
+        sum.add_bytes(datagram);
+        if sum.sum() != 0xFFFF {
+            return Err(NoAnswer::BadUdp);
+        }
+    }
+    Ok(u16::from_be_bytes([p0, p1]))
+}
+
+/// Writes `repr` after an IPv4 header from the request's destination back to its source.
+fn emit<const N: usize>(
+    r: &mut Responder<N>,
+    repr: &Repr<'_>,
+    ip: &Ipv4Info,
+    tos: u8,
+    kind: AnswerKind,
+    out: &mut [u8],
+) -> Result<Answer, NoAnswer> {
+    let actual = out.len();
+    let body = out.get_mut(HEADER..).ok_or(too_small(HEADER, actual))?;
+    let n = repr.emit(body).map_err(|e| match e {
+        EmitError::BufferTooSmall { required, .. } => {
+            too_small(HEADER.saturating_add(required), actual)
+        }
+        e => NoAnswer::Buffer(e),
+    })?;
+    let total = HEADER.saturating_add(n);
+    write_header(r, out, tos, total, ip.dst, ip.src);
+    Ok(answer(total, kind, ip.src))
+}
+
+/// Writes the 20-byte IPv4 header of an ICMP answer of `total` bytes at the start of `out`
+/// (which holds at least 20 bytes: every caller has checked for more).
+fn write_header<const N: usize>(
+    r: &mut Responder<N>,
+    out: &mut [u8],
+    tos: u8,
+    total: usize,
+    src: Ipv4Addr,
+    dst: Ipv4Addr,
+) {
+    let [t0, t1] = u16::try_from(total).unwrap_or(u16::MAX).to_be_bytes();
+    let [i0, i1] = r.next_identification().to_be_bytes();
+    let [s0, s1, s2, s3] = src.octets();
+    let [d0, d1, d2, d3] = dst.octets();
+    let mut header = [
+        0x45,
+        tos,
+        t0,
+        t1,
+        i0,
+        i1,
+        0,
+        0,
+        r.ttl,
+        protocol::ICMP,
+        0,
+        0,
+        s0,
+        s1,
+        s2,
+        s3,
+        d0,
+        d1,
+        d2,
+        d3,
+    ];
+    let [c0, c1] = internet_checksum(&header).to_be_bytes();
+    (header[10], header[11]) = (c0, c1);
+    if let Some(h) = out.get_mut(..HEADER) {
+        h.copy_from_slice(&header);
+    }
+}
+
+fn answer(len: usize, kind: AnswerKind, dst: Ipv4Addr) -> Answer {
+    Answer {
+        len,
+        kind,
+        dst: IpAddr::V4(dst),
+    }
+}
+
+pub(super) fn too_small(required: usize, actual: usize) -> NoAnswer {
+    NoAnswer::Buffer(EmitError::BufferTooSmall { required, actual })
+}

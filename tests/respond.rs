@@ -1,0 +1,787 @@
+//! The responder against the Linux kernel: every request of the kernel captures
+//! (`tests/data/kernel.pcap`, `kernel6.pcap`, Linux 6.18) that a kernel answered is fed to
+//! `stack::Responder` for a host modelled on the answering machine (its address, whether it
+//! routes, its MAC address and interfaces as the capture scripts set them up), and the answer
+//! must be the kernel's: the ICMP bytes, and the IP header's addresses, TTL or hop limit, type
+//! of service or traffic class and length. Where icmpwire follows the RFC and Linux does not,
+//! the frame is listed with why. Then each `NoAnswer` on a packet made for it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
+
+#[path = "../examples/icmpdump/pcap.rs"]
+#[allow(dead_code)]
+mod pcap;
+
+mod common;
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::time::Duration;
+
+use icmpwire::extension::{InterfaceAddress, InterfaceIdentification};
+use icmpwire::stack::{
+    AnswerKind, Host, InterfaceState, NoAnswer, NoError, PacketError, PerDestination, Responder,
+    TokenBucket,
+};
+use icmpwire::v4::ExtendedEchoReplyCode;
+use icmpwire::v6::LinkRule;
+
+/// The Ethernet frames of a capture.
+fn frames(name: &str) -> Vec<Vec<u8>> {
+    let data = std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut reader = pcap::Reader::new(&data[..]).unwrap();
+    let mut out = Vec::new();
+    while let pcap::Next::Record(r) = reader.next().unwrap() {
+        out.push(r.data);
+    }
+    out
+}
+
+/// A machine of the capture topologies, as `kernel_capture.sh` and `kernel6_capture.sh` set
+/// it up.
+struct Node {
+    /// The address the request went to (or the solicitation's target): the machine's.
+    address: IpAddr,
+    /// r1, r2 and r3 forward.
+    router: bool,
+    /// Its MAC address, the source of its frames.
+    mac: Vec<u8>,
+    /// The time of the kernel's timestamp reply (the clock is the machine's).
+    time: Option<u32>,
+}
+
+/// How many routers lie between host A's link, where the captures were taken, and the
+/// machine with address `a`: two for host B (R1 and R2), none for the others.
+fn hops(a: IpAddr) -> u8 {
+    let b: [IpAddr; 2] = [
+        "203.0.113.2".parse().unwrap(),
+        "2001:db8:2::2".parse().unwrap(),
+    ];
+    if b.contains(&a) { 2 } else { 0 }
+}
+
+/// The packet as the machine `hops` routers away received it: the TTL or hop limit lowered by
+/// one per router, the IPv4 header checksum updated (RFC 1812 section 5.3.1).
+fn forwarded(ip: &[u8], hops: u8) -> Vec<u8> {
+    let mut p = ip.to_vec();
+    if p[0] >> 4 == 4 {
+        p[8] -= hops;
+        let hl = usize::from(p[0] & 15) * 4;
+        p[10..12].fill(0);
+        let sum = !common::reference_sum(&p[..hl]);
+        p[10..12].copy_from_slice(&sum.to_be_bytes());
+    } else {
+        p[7] -= hops;
+    }
+    p
+}
+
+/// The routers' addresses on host A's link (`R1L`, `R3L`, their link-local addresses and the
+/// subnet-router anycast address, RFC 4291 section 2.6.1).
+fn is_router(a: IpAddr) -> bool {
+    [
+        "192.0.2.1",
+        "192.0.2.3",
+        "2001:db8:1::1",
+        "2001:db8:1::3",
+        "2001:db8:1::",
+        "fe80::ff:fe00:1",
+        "fe80::ff:fe00:3",
+    ]
+    .iter()
+    .any(|s| s.parse::<IpAddr>().unwrap() == a)
+}
+
+impl Host for Node {
+    fn is_local_v4(&self, a: Ipv4Addr) -> bool {
+        self.address == IpAddr::V4(a)
+    }
+    fn is_local_v6(&self, a: Ipv6Addr) -> bool {
+        self.address == IpAddr::V6(a)
+    }
+    fn udp_port_open(&self, _: IpAddr, _: u16) -> bool {
+        false
+    }
+    fn timestamp(&self) -> Option<u32> {
+        self.time
+    }
+    fn probe_enabled(&self) -> bool {
+        true
+    }
+    /// Host B: `lo` (index 1, 127.0.0.1 and ::1) and `b-eth0` (203.0.113.2/26 in the IPv4
+    /// topology, 2001:db8:2::2/64 in the IPv6 one, where it has no IPv4 address), both up.
+    fn interface(
+        &self,
+        which: InterfaceIdentification<'_>,
+    ) -> Result<InterfaceState, ExtendedEchoReplyCode> {
+        let v6_topology = self.address.is_ipv6();
+        let eth0 = InterfaceState {
+            active: true,
+            ipv4: !v6_topology,
+            ipv6: true,
+        };
+        let lo = InterfaceState {
+            active: true,
+            ipv4: true,
+            ipv6: true,
+        };
+        match which {
+            InterfaceIdentification::Name(b"b-eth0") => Ok(eth0),
+            InterfaceIdentification::Name(b"lo") | InterfaceIdentification::Index(1) => Ok(lo),
+            InterfaceIdentification::Address {
+                address: InterfaceAddress::V4(a),
+                ..
+            } if a == Ipv4Addr::new(203, 0, 113, 2) && !v6_topology => Ok(eth0),
+            InterfaceIdentification::Address {
+                address: InterfaceAddress::V6(a),
+                ..
+            } if a == "2001:db8:2::2".parse::<Ipv6Addr>().unwrap() => Ok(eth0),
+            _ => Err(ExtendedEchoReplyCode::NO_SUCH_INTERFACE),
+        }
+    }
+    fn link_layer_address(&self) -> &[u8] {
+        &self.mac
+    }
+    fn is_router(&self) -> bool {
+        self.router
+    }
+    fn is_anycast_v6(&self, a: Ipv6Addr) -> bool {
+        a.segments()[4..] == [0; 4] && self.router
+    }
+}
+
+fn responder() -> Responder<16> {
+    let mut r = Responder::new(
+        TokenBucket::new(1000, 1000),
+        PerDestination::new(1000, 1000),
+    );
+    r.keep_echo_code = true; // as Linux
+    r
+}
+
+/// The request a packet is, and the ICMP type of the kernel answer it expects.
+fn expected_answer(ip: &[u8]) -> Option<(IpAddr, IpAddr, u8)> {
+    if ip[0] >> 4 == 4 {
+        let (src, dst) = (
+            IpAddr::from(<[u8; 4]>::try_from(&ip[12..16]).unwrap()),
+            IpAddr::from(<[u8; 4]>::try_from(&ip[16..20]).unwrap()),
+        );
+        let hl = usize::from(ip[0] & 15) * 4;
+        let frag = u16::from_be_bytes([ip[6], ip[7]]) & 0x3FFF;
+        let want = match (ip[9], ip.get(hl)) {
+            _ if frag != 0 => return None,
+            (1, Some(8)) => 0,
+            (1, Some(13)) => 14,
+            (1, Some(42)) => 43,
+            (17, _) => 3,
+            _ => return None,
+        };
+        Some((src, dst, want))
+    } else {
+        let src = IpAddr::from(<[u8; 16]>::try_from(&ip[8..24]).unwrap());
+        let dst = IpAddr::from(<[u8; 16]>::try_from(&ip[24..40]).unwrap());
+        // Only requests whose ICMPv6 or UDP header follows the fixed header are taken: the
+        // kernel's answers to those with extension headers are compared the same way below.
+        let (next, at) = match ip[6] {
+            0 | 60 => (ip[40], 40 + (usize::from(ip[41]) + 1) * 8),
+            n => (n, 40),
+        };
+        let want = match (next, ip.get(at)) {
+            (58, Some(128)) => 129,
+            (58, Some(160)) => 161,
+            (58, Some(135)) => 136,
+            (17, _) => 1,
+            _ => return None,
+        };
+        Some((src, dst, want))
+    }
+}
+
+/// The kernel's answer to the request of frame `i`: the first of the next four frames from
+/// `from` to `to` of ICMP type `want` whose bytes from 4 (identifier and sequence) or from 8
+/// (the target, or the quoted header) start with `key`.
+fn kernel_answer(
+    frames: &[Vec<u8>],
+    i: usize,
+    (from, to): (IpAddr, &[IpAddr]),
+    want: u8,
+    key: &[u8],
+) -> Option<usize> {
+    (i + 1..frames.len().min(i + 5)).find(|&j| {
+        let ip = &frames[j][14..];
+        let (proto, hl, src, dst) = match ip[0] >> 4 {
+            4 => (
+                ip[9],
+                usize::from(ip[0] & 15) * 4,
+                IpAddr::from(<[u8; 4]>::try_from(&ip[12..16]).unwrap()),
+                IpAddr::from(<[u8; 4]>::try_from(&ip[16..20]).unwrap()),
+            ),
+            _ => (
+                ip[6],
+                40,
+                IpAddr::from(<[u8; 16]>::try_from(&ip[8..24]).unwrap()),
+                IpAddr::from(<[u8; 16]>::try_from(&ip[24..40]).unwrap()),
+            ),
+        };
+        // Errors and advertisements: the key is after the first 8 bytes.
+        let at = if matches!(want, 1 | 3 | 136) { 8 } else { 4 };
+        (proto == 1 || proto == 58)
+            && src == from
+            && to.contains(&dst)
+            && ip.get(hl) == Some(&want)
+            && ip.get(hl + at..hl + at + key.len()) == Some(key)
+    })
+}
+
+/// Compares the responder with the kernel on every answered request of a capture; returns the
+/// frames compared (1-based, request and answer) and those that differ, with the first
+/// difference.
+/// The frames whose answer was the kernel's (with the ICMP type), and those where it was not
+/// (with the first difference).
+type Outcome = (Vec<(usize, u8)>, Vec<(usize, String)>);
+
+fn compare(name: &str) -> Outcome {
+    let frames = frames(name);
+    let (mut same, mut differ) = (Vec::new(), Vec::new());
+    for (i, frame) in frames.iter().enumerate() {
+        let ip = &frame[14..];
+        let Some((src, dst, want)) = expected_answer(ip) else {
+            continue;
+        };
+        let ns_target =
+            (want == 136).then(|| IpAddr::from(<[u8; 16]>::try_from(&ip[48..64]).unwrap()));
+        let me = ns_target.unwrap_or(dst);
+        let to = if src.is_unspecified() {
+            vec!["ff02::1".parse().unwrap()]
+        } else {
+            vec![src]
+        };
+        let v4 = ip[0] >> 4 == 4;
+        let hl = if v4 { usize::from(ip[0] & 15) * 4 } else { 40 };
+        let key = match want {
+            // The quoted header's first bytes, its identification included on IPv4; the
+            // IPv6 header up to the addresses (the hop limit forwarded).
+            3 => ip[..6].to_vec(),
+            1 => ip[..6].to_vec(),
+            // The target (an NS with extension headers is not in the captures).
+            136 => ip[48..64].to_vec(),
+            // The identifier and sequence; an extended echo reply's flags byte is its own.
+            43 | 161 => ip[hl + 4..hl + 7].to_vec(),
+            _ => ip[hl + 4..hl + 8].to_vec(),
+        };
+        let Some(j) = kernel_answer(&frames, i, (me, &to), want, &key) else {
+            continue;
+        };
+        let theirs = &frames[j][14..];
+        let (their_hl, their_len) = if v4 {
+            (
+                usize::from(theirs[0] & 15) * 4,
+                usize::from(u16::from_be_bytes([theirs[2], theirs[3]])),
+            )
+        } else {
+            (
+                40,
+                40 + usize::from(u16::from_be_bytes([theirs[4], theirs[5]])),
+            )
+        };
+        if v4 && u16::from_be_bytes([theirs[6], theirs[7]]) & 0x2000 != 0 {
+            differ.push((i + 1, "the kernel's answer is fragmented".into()));
+            continue;
+        }
+        let node = Node {
+            address: me,
+            router: is_router(me),
+            mac: frames[j][6..12].to_vec(),
+            time: (want == 14).then(|| {
+                u32::from_be_bytes(theirs[their_hl + 12..their_hl + 16].try_into().unwrap())
+            }),
+        };
+        let at = format!("{name} frame {}", i + 1);
+        let hops = hops(me);
+        let received = forwarded(ip, hops);
+        let theirs = theirs.to_vec();
+        match check(&node, &received, &theirs, (their_hl, their_len), hops, &at) {
+            None => same.push((i + 1, want)),
+            Some(d) => differ.push((i + 1, d)),
+        }
+    }
+    // The captures hold only ICMP: a UDP datagram's port unreachable is compared with the
+    // answer to the datagram the kernel quoted, whole, as it arrived.
+    for (j, frame) in frames.iter().enumerate() {
+        let theirs = &frame[14..];
+        let v4 = theirs[0] >> 4 == 4;
+        let (hl, len) = if v4 {
+            (
+                usize::from(theirs[0] & 15) * 4,
+                usize::from(u16::from_be_bytes([theirs[2], theirs[3]])),
+            )
+        } else {
+            (
+                40,
+                40 + usize::from(u16::from_be_bytes([theirs[4], theirs[5]])),
+            )
+        };
+        let is_port_unreachable = if v4 {
+            theirs[9] == 1 && theirs[hl..hl + 2] == [3, 3]
+        } else {
+            theirs[6] == 58 && theirs[hl..hl + 2] == [1, 4]
+        };
+        if !is_port_unreachable {
+            continue;
+        }
+        let quote = &theirs[hl + 8..len];
+        let (whole, src, me) = if v4 {
+            (
+                usize::from(u16::from_be_bytes([quote[2], quote[3]])) == quote.len(),
+                IpAddr::from(<[u8; 4]>::try_from(&theirs[12..16]).unwrap()),
+                IpAddr::from(<[u8; 4]>::try_from(&quote[16..20]).unwrap()),
+            )
+        } else {
+            (
+                40 + usize::from(u16::from_be_bytes([quote[4], quote[5]])) == quote.len(),
+                IpAddr::from(<[u8; 16]>::try_from(&theirs[8..24]).unwrap()),
+                IpAddr::from(<[u8; 16]>::try_from(&quote[24..40]).unwrap()),
+            )
+        };
+        // Only the machine's own answers about datagrams to it (a router rejecting a
+        // forwarded datagram is not a host's port unreachable), and quotes of the whole.
+        if !whole || src != me {
+            continue;
+        }
+        let node = Node {
+            address: me,
+            router: is_router(me),
+            mac: frame[6..12].to_vec(),
+            time: None,
+        };
+        let at = format!("{name} frame {}", j + 1);
+        match check(&node, quote, theirs, (hl, len), hops(me), &at) {
+            None => same.push((j + 1, if v4 { 3 } else { 1 })),
+            Some(d) => differ.push((j + 1, d)),
+        }
+    }
+    (same, differ)
+}
+
+/// The first difference between the responder's answer to `request` for `node` and the
+/// kernel's answer `theirs` (its IP header length and total length given), as seen `hops`
+/// routers away.
+fn check(
+    node: &Node,
+    request: &[u8],
+    theirs: &[u8],
+    (their_hl, their_len): (usize, usize),
+    hops: u8,
+    at: &str,
+) -> Option<String> {
+    let v4 = request[0] >> 4 == 4;
+    let mut out = [0u8; 1500];
+    let ours = match responder().respond(node, request, false, Duration::from_secs(1), &mut out) {
+        Ok(a) => &out[..a.len],
+        Err(e) => return Some(format!("no answer: {e}")),
+    };
+    {
+        let what = if v4 {
+            [
+                ("version and IHL", 0..1),
+                ("type of service", 1..2),
+                ("total length", 2..4),
+                ("TTL", 8..9),
+                ("protocol", 9..10),
+                ("addresses", 12..20),
+            ]
+        } else {
+            [
+                ("version and traffic class", 0..1),
+                (
+                    "traffic class (its low nibble; the flow label is Linux's hash)",
+                    1..2,
+                ),
+                ("payload length", 4..6),
+                ("next header", 6..7),
+                ("hop limit", 7..8),
+                ("addresses", 8..40),
+            ]
+        };
+        let mut first = None;
+        let mut ours = ours.to_vec();
+        // What A saw of our answer: lowered by the routers between.
+        ours[if v4 { 8 } else { 7 }] -= hops;
+        let mut theirs = theirs.to_vec();
+        if !v4 {
+            theirs[1] &= 0xF0;
+            theirs[2..4].fill(0);
+        }
+        for (field, range) in what {
+            if ours[range.clone()] != theirs[range.clone()] {
+                first.get_or_insert(format!(
+                    "{field}: {:02x?} vs {:02x?}",
+                    &ours[range.clone()],
+                    &theirs[range]
+                ));
+            }
+        }
+        if v4 {
+            ours[8] += hops;
+            assert!(
+                icmpwire::checksum::verify(&ours[..20]),
+                "{at}: our IPv4 header checksum"
+            );
+        }
+        let ours_hl = if v4 { 20 } else { 40 };
+        let (ours_icmp, theirs_icmp) = (&ours[ours_hl..], &theirs[their_hl..their_len]);
+        if ours_icmp != theirs_icmp {
+            let k = ours_icmp
+                .iter()
+                .zip(theirs_icmp)
+                .position(|(a, b)| a != b)
+                .unwrap_or(ours_icmp.len().min(theirs_icmp.len()));
+            first.get_or_insert(format!(
+                "ICMP byte {k} of {}/{}: {:02x?} vs {:02x?}",
+                ours_icmp.len(),
+                theirs_icmp.len(),
+                ours_icmp.get(k),
+                theirs_icmp.get(k)
+            ));
+        }
+        first
+    }
+}
+
+/// How many answers of each ICMP type matched.
+fn kinds(same: &[(usize, u8)]) -> Vec<(u8, usize)> {
+    let mut k = std::collections::BTreeMap::new();
+    for (_, t) in same {
+        *k.entry(*t).or_insert(0) += 1;
+    }
+    k.into_iter().collect()
+}
+
+/// Where the kernel answered as icmpwire does not, and why.
+fn reasons(differ: &[(usize, String)]) -> Vec<(usize, &str)> {
+    differ.iter().map(|(f, d)| (*f, d.as_str())).collect()
+}
+
+/// A UDP checksum of veth's offload: the pseudo-header's sum, never completed (Linux trusts
+/// such packets from a local sender; on a wire they would be refused).
+const PARTIAL_UDP: &str = "no answer: UDP datagram cut short or with a wrong checksum";
+
+#[test]
+fn icmpv4_answers_are_the_kernels() {
+    let (same, differ) = compare("kernel.pcap");
+    // Byte for byte: 16 echo replies, 4 port unreachable, 8 timestamp and 8 extended echo
+    // replies.
+    assert_eq!(
+        kinds(&same),
+        [(0, 16), (3, 4), (14, 8), (43, 8)],
+        "{same:?}"
+    );
+    assert_eq!(
+        reasons(&differ),
+        [
+            // The 1408-byte reply crossed R1-R2's 1000-byte link in fragments.
+            (17, "the kernel's answer is fragmented"),
+            // Linux reflects a record route and a timestamp option (RFC 1122 3.2.2.6).
+            (22, "version and IHL: [45] vs [4f]"),
+            (24, "version and IHL: [45] vs [4e]"),
+            // An all-zero reply: RFC 1071 gives checksum 0xFFFF, Linux writes 0x0000.
+            (129, "ICMP byte 2 of 8/8: Some(ff) vs Some(00)"),
+            // A 12-byte timestamp request: Linux answers, icmpwire refuses it as truncated.
+            (
+                136,
+                "no answer: ICMP message: timestamp fields truncated: 20 bytes required, 12 present"
+            ),
+            (39, PARTIAL_UDP),
+            (40, PARTIAL_UDP),
+        ]
+    );
+}
+
+#[test]
+fn icmpv6_answers_are_the_kernels() {
+    let (same, differ) = compare("kernel6.pcap");
+    assert_eq!(
+        kinds(&same),
+        [(1, 6), (129, 27), (136, 18), (161, 9)],
+        "{same:?}"
+    );
+    assert_eq!(
+        reasons(&differ),
+        [
+            // An object of class 1 (MPLS), not 3: Linux answers it, RFC 8335 section 4 says
+            // malformed query.
+            (209, "ICMP byte 1 of 24/24: Some(01) vs Some(00)"),
+            (104, PARTIAL_UDP),
+            (105, PARTIAL_UDP),
+        ]
+    );
+}
+
+/// An IPv4 packet from 192.0.2.1 to 198.51.100.2 of `protocol` carrying `body`, header
+/// checksum filled (RFC 791), and for ICMP the message's checksum too.
+fn packet4(protocol: u8, body: &[u8]) -> Vec<u8> {
+    let mut p = vec![
+        0x45, 0, 0, 0, 0, 7, 0, 0, 64, protocol, 0, 0, 192, 0, 2, 1, 198, 51, 100, 2,
+    ];
+    p[2..4].copy_from_slice(&(20 + body.len() as u16).to_be_bytes());
+    let sum = !common::reference_sum(&p);
+    p[10..12].copy_from_slice(&sum.to_be_bytes());
+    let mut body = body.to_vec();
+    if protocol == 1 {
+        let sum = common::reference_checksum_of_message(&body);
+        body[2..4].copy_from_slice(&sum.to_be_bytes());
+    }
+    p.extend_from_slice(&body);
+    p
+}
+
+/// An IPv6 packet from `src` to `dst` with hop limit `hop` carrying the ICMPv6 message `msg`,
+/// its checksum filled.
+fn packet6(src: &str, dst: &str, hop: u8, msg: &[u8]) -> Vec<u8> {
+    let (s, d) = (common::addr6(src), common::addr6(dst));
+    let mut m = msg.to_vec();
+    let sum = common::reference_checksum6(s, d, &m);
+    m[2..4].copy_from_slice(&sum.to_be_bytes());
+    let mut p = vec![0x60, 0, 0, 0, 0, 0, 58, hop];
+    p[4..6].copy_from_slice(&(m.len() as u16).to_be_bytes());
+    p.extend_from_slice(&s.octets());
+    p.extend_from_slice(&d.octets());
+    p.extend_from_slice(&m);
+    p
+}
+
+/// Host 198.51.100.2 and 2001:db8::2 (MAC 02:00:00:00:00:02), UDP port 53 open, no clock, no
+/// probing.
+struct Plain;
+
+impl Host for Plain {
+    fn is_local_v4(&self, a: Ipv4Addr) -> bool {
+        a == Ipv4Addr::new(198, 51, 100, 2)
+    }
+    fn is_local_v6(&self, a: Ipv6Addr) -> bool {
+        a == common::addr6("2001:db8::2")
+    }
+    fn udp_port_open(&self, _: IpAddr, port: u16) -> bool {
+        port == 53
+    }
+    fn link_layer_address(&self) -> &[u8] {
+        &[2, 0, 0, 0, 0, 2]
+    }
+}
+
+/// UDP from port 40000 to `port`, no checksum.
+fn udp4(port: u16) -> Vec<u8> {
+    let mut u = vec![0x9c, 0x40, 0, 0, 0, 12, 0, 0, b'd', b'a', b't', b'a'];
+    u[2..4].copy_from_slice(&port.to_be_bytes());
+    packet4(17, &u)
+}
+
+fn answer(host: &impl Host, packet: &[u8], out: &mut [u8]) -> Result<usize, NoAnswer> {
+    let mut r: Responder<4> = Responder::new(TokenBucket::new(10, 10), PerDestination::new(10, 10));
+    r.respond(host, packet, false, Duration::from_secs(1), out)
+        .map(|a| a.len)
+}
+
+#[test]
+fn each_reason_for_no_answer() {
+    let mut out = [0u8; 1500];
+    let no = |p: &[u8]| answer(&Plain, p, &mut [0u8; 1500]).unwrap_err();
+    assert_eq!(
+        no(&[0x50; 20]),
+        NoAnswer::Packet(PacketError::Version { version: 5 })
+    );
+    let mut bad = udp4(9);
+    bad[10] ^= 1;
+    assert_eq!(no(&bad), NoAnswer::HeaderChecksum);
+    let mut elsewhere = udp4(9);
+    elsewhere[19] = 3;
+    let sum = !common::reference_sum(&{
+        let mut h = elsewhere[..20].to_vec();
+        h[10..12].fill(0);
+        h
+    });
+    elsewhere[10..12].copy_from_slice(&sum.to_be_bytes());
+    assert_eq!(
+        no(&elsewhere),
+        NoAnswer::NotForUs(IpAddr::V4(Ipv4Addr::new(198, 51, 100, 3)))
+    );
+    assert_eq!(
+        no(&packet4(1, &[0, 0, 0, 0, 0, 1, 0, 1])),
+        NoAnswer::NotARequest {
+            version: 4,
+            icmp_type: 0
+        }
+    );
+    assert_eq!(
+        no(&packet4(6, &[0; 20])),
+        NoAnswer::Packet(PacketError::NotIcmp {
+            version: 4,
+            protocol: 6
+        })
+    );
+    assert_eq!(no(&udp4(53)), NoAnswer::PortOpen { port: 53 });
+    let mut long = udp4(9);
+    long[25] = 13; // the UDP length: one byte more than there is
+    assert_eq!(no(&long), NoAnswer::BadUdp);
+    let mut summed = udp4(9);
+    summed[26] = 1; // a UDP checksum that cannot be right
+    assert_eq!(no(&summed), NoAnswer::BadUdp);
+    assert_eq!(
+        no(&packet4(
+            1,
+            &[13, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0]
+        )),
+        NoAnswer::Disabled(AnswerKind::TimestampReply)
+    );
+    let probe = [
+        42, 0, 0, 0, 0, 1, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1,
+    ];
+    assert_eq!(
+        no(&packet4(1, &probe)),
+        NoAnswer::Disabled(AnswerKind::ExtendedEchoReply)
+    );
+    let node = Node {
+        address: "198.51.100.2".parse().unwrap(),
+        router: false,
+        mac: Vec::new(),
+        time: None,
+    };
+    let mut neighbor = probe;
+    neighbor[7] = 0; // the L bit clear
+    assert_eq!(
+        answer(&node, &packet4(1, &neighbor), &mut out),
+        Err(NoAnswer::ProbeOfNeighbor)
+    );
+    // A neighbor solicitation that crossed a router (hop limit 64, RFC 4861 section 7.1.1).
+    let ns = ns_for("2001:db8::2");
+    assert_eq!(
+        no(&packet6("2001:db8::1", "ff02::1:ff00:2", 64, &ns)),
+        NoAnswer::Rule(LinkRule::HopLimit { hop_limit: 64 })
+    );
+    assert_eq!(
+        no(&packet6(
+            "2001:db8::1",
+            "ff02::1:ff00:3",
+            255,
+            &ns_for("2001:db8::3")
+        )),
+        NoAnswer::NotForUs(IpAddr::V6(common::addr6("2001:db8::3")))
+    );
+    // UDP from 0.0.0.0: no error about it (RFC 1122 section 3.2.2).
+    let mut anonymous = udp4(9);
+    anonymous[12..16].fill(0);
+    anonymous[10..12].fill(0);
+    let sum = !common::reference_sum(&anonymous[..20]);
+    anonymous[10..12].copy_from_slice(&sum.to_be_bytes());
+    assert_eq!(no(&anonymous), NoAnswer::Forbidden(NoError::SourceNotAHost));
+    let mut r: Responder<4> = Responder::new(TokenBucket::new(1, 1), PerDestination::new(10, 10));
+    let t = Duration::from_secs(5);
+    assert!(r.respond(&Plain, &udp4(9), false, t, &mut out).is_ok());
+    assert_eq!(
+        r.respond(&Plain, &udp4(9), false, t, &mut out),
+        Err(NoAnswer::RateLimited)
+    );
+    assert_eq!(
+        answer(&Plain, &udp4(9), &mut out[..40]),
+        Err(NoAnswer::Buffer(icmpwire::EmitError::BufferTooSmall {
+            required: 20 + 8 + 32,
+            actual: 40
+        }))
+    );
+    let mut buf = udp4(9);
+    let len = buf.len();
+    assert_eq!(
+        r.respond_in_place(&Plain, &mut buf, len),
+        Err(NoAnswer::NotInPlace)
+    );
+    assert_eq!(buf, udp4(9));
+}
+
+/// A neighbor solicitation for `target`, without options.
+fn ns_for(target: &str) -> Vec<u8> {
+    let mut m = vec![135, 0, 0, 0, 0, 0, 0, 0];
+    m.extend_from_slice(&common::addr6(target).octets());
+    m
+}
+
+/// RFC 4861 section 7.2.4: a solicitation from `::` (duplicate address detection) is answered
+/// to all nodes with S clear; one from a neighbor to the solicited-node group, to it with S
+/// and O set and the target link-layer address; one sent to the address itself, with neither
+/// O nor the option.
+#[test]
+fn neighbor_advertisements_follow_rfc_4861() {
+    let mut out = [0u8; 1500];
+    let target = common::addr6("2001:db8::2");
+    for (src, dst, to, flags, option) in [
+        ("::", "ff02::1:ff00:2", "ff02::1", 0x20, true),
+        ("2001:db8::1", "ff02::1:ff00:2", "2001:db8::1", 0x60, true),
+        ("2001:db8::1", "2001:db8::2", "2001:db8::1", 0x40, false),
+    ] {
+        let n = answer(
+            &Plain,
+            &packet6(src, dst, 255, &ns_for("2001:db8::2")),
+            &mut out,
+        )
+        .unwrap();
+        let na = &out[40..n];
+        assert_eq!(
+            out[..8],
+            [0x60, 0, 0, 0, 0, na.len() as u8, 58, 255],
+            "{src} {dst}"
+        );
+        assert_eq!(out[8..24], target.octets());
+        assert_eq!(out[24..40], common::addr6(to).octets());
+        assert_eq!(
+            common::reference_sum6(target, common::addr6(to), na),
+            0xFFFF
+        );
+        assert_eq!(
+            (na[0], na[1], na[4], &na[5..8]),
+            (136, 0, flags, &[0u8, 0, 0][..])
+        );
+        assert_eq!(na[8..24], target.octets());
+        if option {
+            assert_eq!(na[24..], [2, 1, 2, 0, 0, 0, 0, 2]);
+        } else {
+            assert_eq!(na.len(), 24);
+        }
+    }
+}
+
+/// The echo reply written in place is the one written beside the request: every echo request
+/// of the kernel captures, IPv4 options and IPv6 extension headers included.
+#[test]
+fn in_place_echo_replies_equal_copied_ones() {
+    let mut n = 0;
+    for name in ["kernel.pcap", "kernel6.pcap"] {
+        for frame in frames(name) {
+            let ip = &frame[14..];
+            let Some((_, dst, want)) = expected_answer(ip) else {
+                continue;
+            };
+            if want != 0 && want != 129 {
+                continue;
+            }
+            let node = Node {
+                address: dst,
+                router: false,
+                mac: Vec::new(),
+                time: None,
+            };
+            let mut out = [0u8; 1500];
+            let Ok(copied) = responder().respond(&node, ip, false, Duration::ZERO, &mut out) else {
+                continue;
+            };
+            let mut buf = ip.to_vec();
+            let len = buf.len();
+            let placed = responder().respond_in_place(&node, &mut buf, len).unwrap();
+            assert_eq!(placed, copied);
+            assert_eq!(buf[..placed.len], out[..copied.len]);
+            n += 1;
+        }
+    }
+    assert_eq!(n, 83);
+}
