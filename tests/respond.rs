@@ -4,7 +4,7 @@
 //! routes, its MAC address and interfaces as the capture scripts set them up), and the answer
 //! must be the kernel's: the ICMP bytes, and the IP header's addresses, TTL or hop limit, type
 //! of service or traffic class and length. Where icmpwire follows the RFC and Linux does not,
-//! the frame is listed with why. Then each `NoAnswer` on a packet made for it.
+//! the frame is listed with why. (`respond_rules.rs` has the rules on packets made for them.)
 #![allow(
     clippy::unwrap_used,
     clippy::indexing_slicing,
@@ -22,12 +22,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
 
 use icmpwire::extension::{InterfaceAddress, InterfaceIdentification};
-use icmpwire::stack::{
-    AnswerKind, Host, InterfaceState, NoAnswer, NoError, PacketError, PerDestination, Responder,
-    TokenBucket,
-};
+use icmpwire::stack::{Host, InterfaceState, PerDestination, Responder, TokenBucket};
 use icmpwire::v4::ExtendedEchoReplyCode;
-use icmpwire::v6::LinkRule;
 
 /// The Ethernet frames of a capture.
 fn frames(name: &str) -> Vec<Vec<u8>> {
@@ -236,13 +232,11 @@ fn kernel_answer(
     })
 }
 
-/// Compares the responder with the kernel on every answered request of a capture; returns the
-/// frames compared (1-based, request and answer) and those that differ, with the first
-/// difference.
 /// The frames whose answer was the kernel's (with the ICMP type), and those where it was not
 /// (with the first difference).
 type Outcome = (Vec<(usize, u8)>, Vec<(usize, String)>);
 
+/// Compares the responder with the kernel on every answered request of a capture.
 fn compare(name: &str) -> Outcome {
     let frames = frames(name);
     let (mut same, mut differ) = (Vec::new(), Vec::new());
@@ -518,237 +512,6 @@ fn icmpv6_answers_are_the_kernels() {
             (105, PARTIAL_UDP),
         ]
     );
-}
-
-/// An IPv4 packet from 192.0.2.1 to 198.51.100.2 of `protocol` carrying `body`, header
-/// checksum filled (RFC 791), and for ICMP the message's checksum too.
-fn packet4(protocol: u8, body: &[u8]) -> Vec<u8> {
-    let mut p = vec![
-        0x45, 0, 0, 0, 0, 7, 0, 0, 64, protocol, 0, 0, 192, 0, 2, 1, 198, 51, 100, 2,
-    ];
-    p[2..4].copy_from_slice(&(20 + body.len() as u16).to_be_bytes());
-    let sum = !common::reference_sum(&p);
-    p[10..12].copy_from_slice(&sum.to_be_bytes());
-    let mut body = body.to_vec();
-    if protocol == 1 {
-        let sum = common::reference_checksum_of_message(&body);
-        body[2..4].copy_from_slice(&sum.to_be_bytes());
-    }
-    p.extend_from_slice(&body);
-    p
-}
-
-/// An IPv6 packet from `src` to `dst` with hop limit `hop` carrying the ICMPv6 message `msg`,
-/// its checksum filled.
-fn packet6(src: &str, dst: &str, hop: u8, msg: &[u8]) -> Vec<u8> {
-    let (s, d) = (common::addr6(src), common::addr6(dst));
-    let mut m = msg.to_vec();
-    let sum = common::reference_checksum6(s, d, &m);
-    m[2..4].copy_from_slice(&sum.to_be_bytes());
-    let mut p = vec![0x60, 0, 0, 0, 0, 0, 58, hop];
-    p[4..6].copy_from_slice(&(m.len() as u16).to_be_bytes());
-    p.extend_from_slice(&s.octets());
-    p.extend_from_slice(&d.octets());
-    p.extend_from_slice(&m);
-    p
-}
-
-/// Host 198.51.100.2 and 2001:db8::2 (MAC 02:00:00:00:00:02), UDP port 53 open, no clock, no
-/// probing.
-struct Plain;
-
-impl Host for Plain {
-    fn is_local_v4(&self, a: Ipv4Addr) -> bool {
-        a == Ipv4Addr::new(198, 51, 100, 2)
-    }
-    fn is_local_v6(&self, a: Ipv6Addr) -> bool {
-        a == common::addr6("2001:db8::2")
-    }
-    fn udp_port_open(&self, _: IpAddr, port: u16) -> bool {
-        port == 53
-    }
-    fn link_layer_address(&self) -> &[u8] {
-        &[2, 0, 0, 0, 0, 2]
-    }
-}
-
-/// UDP from port 40000 to `port`, no checksum.
-fn udp4(port: u16) -> Vec<u8> {
-    let mut u = vec![0x9c, 0x40, 0, 0, 0, 12, 0, 0, b'd', b'a', b't', b'a'];
-    u[2..4].copy_from_slice(&port.to_be_bytes());
-    packet4(17, &u)
-}
-
-fn answer(host: &impl Host, packet: &[u8], out: &mut [u8]) -> Result<usize, NoAnswer> {
-    let mut r: Responder<4> = Responder::new(TokenBucket::new(10, 10), PerDestination::new(10, 10));
-    r.respond(host, packet, false, Duration::from_secs(1), out)
-        .map(|a| a.len)
-}
-
-#[test]
-fn each_reason_for_no_answer() {
-    let mut out = [0u8; 1500];
-    let no = |p: &[u8]| answer(&Plain, p, &mut [0u8; 1500]).unwrap_err();
-    assert_eq!(
-        no(&[0x50; 20]),
-        NoAnswer::Packet(PacketError::Version { version: 5 })
-    );
-    let mut bad = udp4(9);
-    bad[10] ^= 1;
-    assert_eq!(no(&bad), NoAnswer::HeaderChecksum);
-    let mut elsewhere = udp4(9);
-    elsewhere[19] = 3;
-    let sum = !common::reference_sum(&{
-        let mut h = elsewhere[..20].to_vec();
-        h[10..12].fill(0);
-        h
-    });
-    elsewhere[10..12].copy_from_slice(&sum.to_be_bytes());
-    assert_eq!(
-        no(&elsewhere),
-        NoAnswer::NotForUs(IpAddr::V4(Ipv4Addr::new(198, 51, 100, 3)))
-    );
-    assert_eq!(
-        no(&packet4(1, &[0, 0, 0, 0, 0, 1, 0, 1])),
-        NoAnswer::NotARequest {
-            version: 4,
-            icmp_type: 0
-        }
-    );
-    assert_eq!(
-        no(&packet4(6, &[0; 20])),
-        NoAnswer::Packet(PacketError::NotIcmp {
-            version: 4,
-            protocol: 6
-        })
-    );
-    assert_eq!(no(&udp4(53)), NoAnswer::PortOpen { port: 53 });
-    let mut long = udp4(9);
-    long[25] = 13; // the UDP length: one byte more than there is
-    assert_eq!(no(&long), NoAnswer::BadUdp);
-    let mut summed = udp4(9);
-    summed[26] = 1; // a UDP checksum that cannot be right
-    assert_eq!(no(&summed), NoAnswer::BadUdp);
-    assert_eq!(
-        no(&packet4(
-            1,
-            &[13, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0]
-        )),
-        NoAnswer::Disabled(AnswerKind::TimestampReply)
-    );
-    let probe = [
-        42, 0, 0, 0, 0, 1, 1, 1, 0x20, 0, 0xdc, 0xf4, 0, 8, 3, 2, 0, 0, 0, 1,
-    ];
-    assert_eq!(
-        no(&packet4(1, &probe)),
-        NoAnswer::Disabled(AnswerKind::ExtendedEchoReply)
-    );
-    let node = Node {
-        address: "198.51.100.2".parse().unwrap(),
-        router: false,
-        mac: Vec::new(),
-        time: None,
-    };
-    let mut neighbor = probe;
-    neighbor[7] = 0; // the L bit clear
-    assert_eq!(
-        answer(&node, &packet4(1, &neighbor), &mut out),
-        Err(NoAnswer::ProbeOfNeighbor)
-    );
-    // A neighbor solicitation that crossed a router (hop limit 64, RFC 4861 section 7.1.1).
-    let ns = ns_for("2001:db8::2");
-    assert_eq!(
-        no(&packet6("2001:db8::1", "ff02::1:ff00:2", 64, &ns)),
-        NoAnswer::Rule(LinkRule::HopLimit { hop_limit: 64 })
-    );
-    assert_eq!(
-        no(&packet6(
-            "2001:db8::1",
-            "ff02::1:ff00:3",
-            255,
-            &ns_for("2001:db8::3")
-        )),
-        NoAnswer::NotForUs(IpAddr::V6(common::addr6("2001:db8::3")))
-    );
-    // UDP from 0.0.0.0: no error about it (RFC 1122 section 3.2.2).
-    let mut anonymous = udp4(9);
-    anonymous[12..16].fill(0);
-    anonymous[10..12].fill(0);
-    let sum = !common::reference_sum(&anonymous[..20]);
-    anonymous[10..12].copy_from_slice(&sum.to_be_bytes());
-    assert_eq!(no(&anonymous), NoAnswer::Forbidden(NoError::SourceNotAHost));
-    let mut r: Responder<4> = Responder::new(TokenBucket::new(1, 1), PerDestination::new(10, 10));
-    let t = Duration::from_secs(5);
-    assert!(r.respond(&Plain, &udp4(9), false, t, &mut out).is_ok());
-    assert_eq!(
-        r.respond(&Plain, &udp4(9), false, t, &mut out),
-        Err(NoAnswer::RateLimited)
-    );
-    assert_eq!(
-        answer(&Plain, &udp4(9), &mut out[..40]),
-        Err(NoAnswer::Buffer(icmpwire::EmitError::BufferTooSmall {
-            required: 20 + 8 + 32,
-            actual: 40
-        }))
-    );
-    let mut buf = udp4(9);
-    let len = buf.len();
-    assert_eq!(
-        r.respond_in_place(&Plain, &mut buf, len),
-        Err(NoAnswer::NotInPlace)
-    );
-    assert_eq!(buf, udp4(9));
-}
-
-/// A neighbor solicitation for `target`, without options.
-fn ns_for(target: &str) -> Vec<u8> {
-    let mut m = vec![135, 0, 0, 0, 0, 0, 0, 0];
-    m.extend_from_slice(&common::addr6(target).octets());
-    m
-}
-
-/// RFC 4861 section 7.2.4: a solicitation from `::` (duplicate address detection) is answered
-/// to all nodes with S clear; one from a neighbor to the solicited-node group, to it with S
-/// and O set and the target link-layer address; one sent to the address itself, with neither
-/// O nor the option.
-#[test]
-fn neighbor_advertisements_follow_rfc_4861() {
-    let mut out = [0u8; 1500];
-    let target = common::addr6("2001:db8::2");
-    for (src, dst, to, flags, option) in [
-        ("::", "ff02::1:ff00:2", "ff02::1", 0x20, true),
-        ("2001:db8::1", "ff02::1:ff00:2", "2001:db8::1", 0x60, true),
-        ("2001:db8::1", "2001:db8::2", "2001:db8::1", 0x40, false),
-    ] {
-        let n = answer(
-            &Plain,
-            &packet6(src, dst, 255, &ns_for("2001:db8::2")),
-            &mut out,
-        )
-        .unwrap();
-        let na = &out[40..n];
-        assert_eq!(
-            out[..8],
-            [0x60, 0, 0, 0, 0, na.len() as u8, 58, 255],
-            "{src} {dst}"
-        );
-        assert_eq!(out[8..24], target.octets());
-        assert_eq!(out[24..40], common::addr6(to).octets());
-        assert_eq!(
-            common::reference_sum6(target, common::addr6(to), na),
-            0xFFFF
-        );
-        assert_eq!(
-            (na[0], na[1], na[4], &na[5..8]),
-            (136, 0, flags, &[0u8, 0, 0][..])
-        );
-        assert_eq!(na[8..24], target.octets());
-        if option {
-            assert_eq!(na[24..], [2, 1, 2, 0, 0, 0, 0, 2]);
-        } else {
-            assert_eq!(na.len(), 24);
-        }
-    }
 }
 
 /// The echo reply written in place is the one written beside the request: every echo request
