@@ -20,11 +20,13 @@
 //! ```
 
 mod limit;
+mod matching;
 mod packet;
 mod respond;
 mod rules;
 
 pub use limit::{PerDestination, TokenBucket};
+pub use matching::{Flow, ProbeKey};
 pub use packet::{
     IcmpPacket, Ipv4Info, Ipv6Info, PacketError, parse_packet, parse_packet_unverified,
 };

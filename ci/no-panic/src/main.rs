@@ -272,6 +272,7 @@ fn main() {
             acc ^= stack::stack_all(&bytes, acc as u32);
             acc ^= stack::packet_all(&bytes, src, dst, &mut out);
             acc ^= stack::respond_all(&bytes, src, dst, acc as u32);
+            acc ^= stack::keys(&bytes, src, dst, acc as u32);
             n6 += 1;
             continue;
         }
@@ -291,6 +292,7 @@ fn main() {
         acc ^= stack::stack_all(&bytes, acc as u32);
         acc ^= stack::packet_all(&bytes, any, any, &mut out);
         acc ^= stack::respond_all(&bytes, any, any, acc as u32);
+        acc ^= stack::keys(&bytes, any, any, acc as u32);
         n4 += 1;
     }
     println!("no-panic wrappers ran over {n4} ICMPv4 and {n6} ICMPv6 messages (digest {acc:016x})");

@@ -6,8 +6,8 @@ use core::time::Duration;
 
 use icmpwire::extension::InterfaceIdentification;
 use icmpwire::stack::{
-    Answer, Arrival4, Arrival6, Host, IcmpPacket, InterfaceState, NoAnswer, NoError, PacketError,
-    PerDestination, Responder, TokenBucket, may_send_error_v4, may_send_error_v6, parse_packet,
+    Answer, Arrival4, Arrival6, Flow, Host, IcmpPacket, InterfaceState, NoAnswer, NoError, PacketError,
+    PerDestination, ProbeKey, Responder, TokenBucket, may_send_error_v4, may_send_error_v6, parse_packet,
     parse_packet_unverified,
 };
 use icmpwire::v4::ExtendedEchoReplyCode;
@@ -243,5 +243,31 @@ pub(crate) fn respond_all(message: &[u8], src: Ipv6Addr, dst: Ipv6Addr, seed: u3
         acc = mix(acc, in_place_full(&mut r, &full, &mut copy, total));
         acc = mix(acc, in_place_bare(&mut r, &mut copy, seed as usize));
     }
+    acc
+}
+
+/// The probe key of any bytes as a packet, and as a message between two addresses.
+#[no_panic]
+pub(crate) fn keys(bytes: &[u8], src: Ipv6Addr, dst: Ipv6Addr, seed: u32) -> u64 {
+    let digest = |k: Result<ProbeKey, icmpwire::ParseError>| match k {
+        Ok(k) => {
+            let flow = match k.flow {
+                Flow::Ports { src, dst } => u64::from(src) << 16 | u64::from(dst),
+                Flow::Echo { identifier, sequence } => u64::from(identifier) << 32 | u64::from(sequence),
+                _ => 7,
+            };
+            flow ^ u64::from(k.protocol) ^ u64::from(k.src.is_ipv6()) ^ u64::from(k.dst.is_ipv4())
+        }
+        Err(_) => 1,
+    };
+    let mut acc = digest(ProbeKey::of_packet(bytes));
+    let (a, b) = if seed & 1 == 1 {
+        (IpAddr::V6(src), IpAddr::V6(dst))
+    } else {
+        (IpAddr::V4(Ipv4Addr::from(seed)), IpAddr::V4(Ipv4Addr::LOCALHOST))
+    };
+    let k = ProbeKey::of_message(a, b, (seed >> 8) as u8, bytes);
+    acc = mix(acc, digest(k));
+    acc = mix(acc, digest(k.map(|k| k.with_echo_identifier(seed as u16))));
     acc
 }
