@@ -48,3 +48,25 @@ for r in records6:
     addrs = ipaddress.IPv6Address(r["src"]).packed + ipaddress.IPv6Address(r["dst"]).packed
     picked6.setdefault(key, addrs + bytes.fromhex(r["hex"]))
 write("messages6", sorted(picked6.values()))  # for parse6 and differential6
+
+# respond: two setting bytes (every host feature on, a 1504-byte answer buffer), then a whole
+# IP packet of the kernel captures (tests/data/kernel.pcap, kernel6.pcap; pcap, Ethernet), one
+# per (IP version, protocol, ICMP type, IPv4 header length).
+import struct
+packets = []
+for name in ["kernel.pcap", "kernel6.pcap"]:
+    data = open(os.path.join(root, "tests/data", name), "rb").read()
+    seen, off = set(), 24
+    while off + 16 <= len(data):
+        incl = struct.unpack("<I", data[off + 8:off + 12])[0]
+        ip = data[off + 16 + 14:off + 16 + incl]
+        off += 16 + incl
+        if ip[0] >> 4 == 4:
+            hl = (ip[0] & 15) * 4
+            key = (4, ip[9], ip[hl:hl + 1], hl)
+        else:
+            key = (6, ip[6], ip[40:41], 40)
+        if key not in seen:
+            seen.add(key)
+            packets.append(bytes([0x7F, 0xBC]) + ip)
+write("packets", packets)
