@@ -268,6 +268,11 @@ pub struct Responder<const N: usize> {
     /// Echo replies keep the request's code, as Linux does; `false` (code 0, RFC 792 and RFC
     /// 4443 section 4.2) by default.
     pub keep_echo_code: bool,
+    /// A UDP datagram's checksum is verified before a port unreachable is sent about it (RFC
+    /// 1122 section 4.1.3.4); `true` by default. Turn it off where the packets come from a
+    /// link the kernel trusts without a sum: Linux's loopback and veth devices pass a checksum
+    /// offload's partial sum (the pseudo-header's, not complemented) to raw sockets.
+    pub verify_udp_checksum: bool,
     /// The bound on all the errors sent.
     pub errors: TokenBucket,
     /// The bound on the errors sent to one destination.
@@ -285,7 +290,7 @@ impl<const N: usize> Responder<N> {
     ///
     /// let r: Responder<4> = Responder::new(TokenBucket::new(10, 10), PerDestination::new(1, 1));
     /// assert_eq!(r.quote, QuoteLimit::Rfc1812);
-    /// assert!(!r.keep_echo_code);
+    /// assert!(!r.keep_echo_code && r.verify_udp_checksum);
     /// assert_eq!(r.errors.rate(), 10);
     /// ```
     #[must_use]
@@ -295,6 +300,7 @@ impl<const N: usize> Responder<N> {
             hop_limit: 64,
             quote: QuoteLimit::Rfc1812,
             keep_echo_code: false,
+            verify_udp_checksum: true,
             errors,
             per_destination,
             identification: 1,

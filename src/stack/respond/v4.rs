@@ -199,7 +199,7 @@ fn port_unreachable<H: Host + ?Sized, const N: usize>(
     now: Duration,
     out: &mut [u8],
 ) -> Result<Answer, NoAnswer> {
-    let port = udp_port(upper.bytes, |c| {
+    let port = udp_port(upper.bytes, r.verify_udp_checksum, |c| {
         c.add_bytes(&ip.src.octets());
         c.add_bytes(&ip.dst.octets());
         c.add_u16(u16::from(protocol::UDP));
@@ -231,10 +231,14 @@ fn port_unreachable<H: Host + ?Sized, const N: usize>(
     emit(r, &repr, ip, tos, AnswerKind::PortUnreachable, out)
 }
 
-/// The destination port of the UDP datagram `udp`, if its length field fits and its checksum
-/// (when not 0) verifies; `pseudo` adds the pseudo-header's addresses and protocol (the same
-/// for both IP versions, RFC 768 and RFC 8200 section 8.1).
-pub(super) fn udp_port(udp: &[u8], pseudo: impl FnOnce(&mut Checksum)) -> Result<u16, NoAnswer> {
+/// The destination port of the UDP datagram `udp`, if its length field fits and, when
+/// `verify`, its checksum (when not 0) verifies; `pseudo` adds the pseudo-header's addresses
+/// and protocol (the same for both IP versions, RFC 768 and RFC 8200 section 8.1).
+pub(super) fn udp_port(
+    udp: &[u8],
+    verify: bool,
+    pseudo: impl FnOnce(&mut Checksum),
+) -> Result<u16, NoAnswer> {
     let &[_, _, p0, p1, l0, l1, c0, c1, ..] = udp else {
         return Err(NoAnswer::BadUdp);
     };
@@ -243,7 +247,7 @@ pub(super) fn udp_port(udp: &[u8], pseudo: impl FnOnce(&mut Checksum)) -> Result
     if len < 8 {
         return Err(NoAnswer::BadUdp);
     }
-    if [c0, c1] != [0, 0] {
+    if verify && [c0, c1] != [0, 0] {
         let mut sum = Checksum::new();
         pseudo(&mut sum);
         sum.add_u16(len);

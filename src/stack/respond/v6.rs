@@ -232,10 +232,10 @@ fn port_unreachable<H: Host + ?Sized, const N: usize>(
     out: &mut [u8],
 ) -> Result<Answer, NoAnswer> {
     // RFC 8200 section 8.1: a zero UDP checksum is not allowed over IPv6.
-    if upper.bytes.get(6..8) == Some(&[0, 0]) {
+    if r.verify_udp_checksum && upper.bytes.get(6..8) == Some(&[0, 0]) {
         return Err(NoAnswer::BadUdp);
     }
-    let port = udp_port(upper.bytes, |c| {
+    let port = udp_port(upper.bytes, r.verify_udp_checksum, |c| {
         c.add_bytes(&ip.src.octets());
         c.add_bytes(&ip.final_dst.octets());
         c.add_u16(u16::from(protocol::UDP));
