@@ -21,7 +21,7 @@ bin=$(cd "$bin" && pwd)
 tag="iw$$"
 A="$tag-a" R1="$tag-r1" R2="$tag-r2" B="$tag-b"
 cleanup() {
-  for ns in "$A" "$R1" "$R2" "$B"; do ip netns del "$ns" 2>/dev/null || true; done
+  for ns in "$A" "$R1" "$R2" "$B" "$tag-t"; do ip netns del "$ns" 2>/dev/null || true; done
 }
 trap cleanup EXIT INT TERM
 
@@ -120,6 +120,65 @@ else
 fi
 wait "$resp" || true
 cat "$out/resp"
+
+# 6. The responder on a TUN device (namespace T): the kernel routes 198.51.100.99 and
+#    2001:db8:99::99 into tun9, and its own ping, ping -6, traceroute and traceroute -6 are
+#    answered by the library's Responder; then an error storm, counted by T's kernel
+#    (/proc/net/snmp), stays within the token bucket's bound.
+T="$tag-t"
+if ip netns add "$T" 2>/dev/null; then
+  nsx "$T" ip link set lo up
+  nsx "$T" ip tuntap add dev tun9 mode tun
+  nsx "$T" ip link set tun9 up
+  nsx "$T" ip addr add 198.51.100.50/32 peer 198.51.100.99/32 dev tun9
+  nsx "$T" ip -6 addr add 2001:db8:99::50/64 dev tun9 nodad
+  rate=10
+  nsx "$T" "$bin/responder" --tun tun9 --ipv4 198.51.100.99 --ipv6 2001:db8:99::99 \
+    --error-rate $rate --probe --seconds 8 > "$out/tun" 2>&1 &
+  tunresp=$!
+  sleep 1
+  if command -v ping >/dev/null 2>&1; then
+    nsx "$T" ping -n -c 3 -i 0.2 -W 2 198.51.100.99 > "$out/tping" 2>&1 || true
+    cat "$out/tping"
+    check "the kernel's ping gets the TUN responder's echo replies" grep -q "3 packets transmitted, 3 received" "$out/tping"
+    nsx "$T" ping -6 -n -c 3 -i 0.2 -W 2 2001:db8:99::99 > "$out/tping6" 2>&1 || true
+    cat "$out/tping6"
+    check "the kernel's ping -6 gets the TUN responder's echo replies" grep -q "3 packets transmitted, 3 received" "$out/tping6"
+  else
+    echo "skip  the kernel's ping through the TUN responder (ping not installed)"
+  fi
+  if command -v traceroute >/dev/null 2>&1; then
+    nsx "$T" traceroute -n -q 1 -w 1 -m 3 198.51.100.99 > "$out/ttr" 2>&1 || true
+    cat "$out/ttr"
+    check "traceroute ends at the TUN responder's port unreachable" grep -q "^ 1  198.51.100.99 " "$out/ttr"
+    nsx "$T" traceroute -6 -n -q 1 -w 1 -m 3 2001:db8:99::99 > "$out/ttr6" 2>&1 || true
+    cat "$out/ttr6"
+    check "traceroute -6 ends at the TUN responder's port unreachable" grep -q "^ 1  2001:db8:99::99 " "$out/ttr6"
+  else
+    echo "skip  the kernel's traceroute through the TUN responder (traceroute not installed)"
+  fi
+  # The storm: 300 UDP datagrams as fast as bash sends them; T's kernel counts the port
+  # unreachables it receives. At most the burst plus the rate for the seconds it took.
+  unreach() { nsx "$T" awk '/^Icmp:/ { if (seen) { for (i = 1; i <= NF; i++) if (h[i] == "InDestUnreachs") print $i } else { split($0, h); seen = 1 } }' /proc/net/snmp; }
+  sleep 1.1 # the bucket refills after the traceroutes
+  before=$(unreach)
+  t0=$(date +%s%N)
+  nsx "$T" bash -c 'for i in $(seq 300); do echo storm > /dev/udp/198.51.100.99/9; done' 2>/dev/null || true
+  sleep 0.3
+  t1=$(date +%s%N)
+  after=$(unreach)
+  got=$((after - before))
+  bound=$((rate + rate * (t1 - t0 + 999999999) / 1000000000))
+  echo "error storm: 300 datagrams in $(( (t1 - t0) / 1000000 )) ms, $got port unreachables (bound $bound)"
+  check "the error storm's port unreachables stay within the rate limit ($got <= $bound)" [ "$got" -le "$bound" ]
+  check "the error storm still gets the burst ($got >= $rate)" [ "$got" -ge "$rate" ]
+  wait "$tunresp" 2>/dev/null || true
+  cat "$out/tun"
+  check "the TUN responder counted the storm's rate-limited datagrams" grep -q "error rate limited" "$out/tun"
+  ip netns del "$T" 2>/dev/null || true
+else
+  echo "skip  the TUN responder (cannot create a namespace for it)"
+fi
 rm -rf "$out"
 
 if [ "$fail" != 0 ]; then
