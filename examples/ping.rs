@@ -1,33 +1,37 @@
-//! ping, built on icmpwire: echo requests built with `Repr::emit`, replies and router errors
-//! read with `Message::parse`, errors matched to their probe through the quoted datagram.
+//! ping and ping -6, built on icmpwire: echo requests built with `Repr::emit`, replies and
+//! router errors read with `Message::parse`, errors matched to their probe with
+//! `stack::ProbeKey` through the quoted datagram (IPv6 extension headers included).
 //!
 //! ```text
 //! cargo run --example ping -- 127.0.0.1
+//! cargo run --example ping -- -6 ::1
 //! sudo target/debug/examples/ping -c 3 -s 1200 -M do 203.0.113.2
 //! ```
 //!
-//! Options: `-c COUNT` (default 4), `-i INTERVAL` seconds (1), `-s SIZE` data bytes (56),
-//! `-t TTL` (64), `-W TIMEOUT` seconds to wait for the last reply (1), `-M do` to set don't
-//! fragment. A raw socket is used when allowed (root or CAP_NET_RAW: TTL, DF and errors from
-//! routers), the unprivileged Linux ping socket otherwise (replies only; the kernel picks the
-//! identifier and TTL is shown as unknown).
+//! Options: `-6` (or an IPv6 address), `-c COUNT` (default 4), `-i INTERVAL` seconds (1),
+//! `-s SIZE` data bytes (56), `-t TTL` or hop limit (64), `-W TIMEOUT` seconds to wait for the
+//! last reply (1), `-M do` to set don't fragment (IPv4). A raw socket is used when allowed (root
+//! or CAP_NET_RAW), the unprivileged Linux ping socket otherwise: the kernel then picks the
+//! identifier, and the TTL or hop limit and the routers' errors come through `recvmsg` control
+//! messages (`IP_RECVTTL`, `IPV6_RECVHOPLIMIT`, `IP_RECVERR`, `IPV6_RECVERR`), so the output is
+//! the same.
 
 #![allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)] // example programs, not the library
 
 #[path = "shared/mod.rs"]
 mod shared;
 
-use icmpwire::AnyMessage;
 use std::collections::HashMap;
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use icmpwire::v4::{Message, Repr};
-use icmpwire::{EchoRepr, protocol};
-use shared::{Args, Mode};
+use icmpwire::stack::ProbeKey;
+use icmpwire::{AnyMessage, EchoRepr, protocol, v4, v6};
+use shared::{Args, Event, IcmpSocket, Mode};
 
 struct Options {
+    v6: bool,
     count: u16,
     interval: Duration,
     size: usize,
@@ -39,6 +43,7 @@ struct Options {
 
 fn options() -> Result<Options, String> {
     let mut a = Args::from_env();
+    let v6 = a.flag(&["-6"]);
     let count = a.value::<u16>(&["-c"])?.unwrap_or(4);
     let interval = a.value::<f64>(&["-i"])?.unwrap_or(1.0);
     let size = a.value::<usize>(&["-s"])?.unwrap_or(56);
@@ -52,7 +57,7 @@ fn options() -> Result<Options, String> {
     let mut pos = a.positional();
     if pos.len() != 1 || pos[0].starts_with('-') {
         return Err(
-            "usage: ping [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] [-M do] DEST"
+            "usage: ping [-6] [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] [-M do] DEST"
                 .into(),
         );
     }
@@ -60,6 +65,7 @@ fn options() -> Result<Options, String> {
         return Err("size, interval or timeout out of range".into());
     }
     Ok(Options {
+        v6,
         count,
         interval: Duration::from_secs_f64(interval),
         size,
@@ -88,37 +94,46 @@ fn main() -> ExitCode {
     }
 }
 
-/// What the probes are matched by.
-struct Probe {
+/// The probes in flight: when each was sent, and its key (what its errors quote).
+struct Probes {
     identifier: u16,
-    sent: HashMap<u16, Instant>,
+    sent: HashMap<u16, (Instant, ProbeKey)>,
+}
+
+/// What one received message or queued error is, for us.
+enum Seen {
+    Reply { seq: u16, len: usize, rtt: f64 },
+    Error { seq: u16, what: String },
 }
 
 fn run(opts: &Options) -> Result<usize, String> {
-    let dst = shared::resolve(&opts.dest).map_err(|e| e.to_string())?;
-    let (sock, mode) = shared::open_icmp(false).map_err(|e| {
+    let dst = shared::resolve_ip(&opts.dest, opts.v6).map_err(|e| e.to_string())?;
+    let v6 = dst.is_ipv6();
+    let sock = IcmpSocket::open(v6, false).map_err(|e| {
         format!(
             "cannot open an ICMP socket: {e} (a raw socket needs root or CAP_NET_RAW; an unprivileged \
              ping socket needs your group in net.ipv4.ping_group_range)"
         )
     })?;
-    if mode == Mode::Datagram && opts.dont_fragment {
-        return Err("-M do needs a raw socket (run as root)".into());
+    if opts.dont_fragment && (v6 || sock.mode == Mode::Datagram) {
+        return Err("-M do needs a raw IPv4 socket (run as root)".into());
     }
-    if mode == Mode::Datagram {
-        sock.set_ttl(u32::from(opts.ttl))
-            .map_err(|e| e.to_string())?;
+    if v6 || sock.mode == Mode::Datagram {
+        sock.set_hops(opts.ttl).map_err(|e| e.to_string())?;
     }
-    let src = shared::source_for(dst).map_err(|e| e.to_string())?;
+    let src = shared::source_for_ip(dst).map_err(|e| e.to_string())?;
     let data: Vec<u8> = (0..opts.size).map(|i| (i % 256) as u8).collect();
-    println!(
-        "PING {} ({dst}) {}({}) bytes of data.",
-        opts.dest,
-        opts.size,
-        opts.size + 28
-    );
-
-    let mut probe = Probe {
+    if v6 {
+        println!("PING {}({dst}) {} data bytes", opts.dest, opts.size);
+    } else {
+        println!(
+            "PING {} ({dst}) {}({}) bytes of data.",
+            opts.dest,
+            opts.size,
+            opts.size + 28
+        );
+    }
+    let mut probes = Probes {
         identifier: (std::process::id() & 0xFFFF) as u16,
         sent: HashMap::new(),
     };
@@ -127,35 +142,31 @@ fn run(opts: &Options) -> Result<usize, String> {
     let start = Instant::now();
     let mut buf = vec![0u8; 65_536];
     for seq in 1..=opts.count {
-        let repr = Repr::EchoRequest(EchoRepr {
-            identifier: probe.identifier,
+        let echo = EchoRepr {
+            identifier: probes.identifier,
             sequence: seq,
             data: &data,
             code: 0,
-        });
-        let mut packet = vec![0u8; 20 + repr.buffer_len()];
-        let icmp_len = repr.emit(&mut packet[20..]).map_err(|e| e.to_string())?;
-        let out: &[u8] = match mode {
-            Mode::Raw => {
-                let h = shared::ipv4_header(
-                    src,
-                    dst,
-                    protocol::ICMP,
-                    opts.ttl,
-                    opts.dont_fragment,
-                    seq,
-                    icmp_len,
-                );
-                packet[..20].copy_from_slice(&h);
-                &packet
-            }
-            Mode::Datagram => &packet[20..],
         };
-        probe.sent.insert(seq, Instant::now());
-        if let Err(e) = sock.send_to(out, SocketAddr::from((dst, 0))) {
+        let (packet, icmp_at) = request(echo, src, dst, opts, seq, sock.mode)?;
+        let mut key = ProbeKey::of_message(
+            src,
+            dst,
+            if v6 { protocol::ICMPV6 } else { protocol::ICMP },
+            &packet[icmp_at..],
+        )
+        .map_err(|e| e.to_string())?;
+        if let Err(e) = sock.send(&packet, dst) {
             println!("ping: sendmsg: {e}");
             continue;
         }
+        // A ping socket's kernel writes its local port as the identifier.
+        if sock.mode == Mode::Datagram
+            && let Ok(local) = sock.socket.local_addr()
+        {
+            key = key.with_echo_identifier(local.port());
+        }
+        probes.sent.insert(seq, (Instant::now(), key));
         // Collect replies until the next probe is due (or, after the last, the timeout).
         let wait = if seq == opts.count {
             opts.timeout
@@ -164,29 +175,44 @@ fn run(opts: &Options) -> Result<usize, String> {
         };
         let deadline = Instant::now() + wait;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            shared::set_wait(&sock, left).map_err(|e| e.to_string())?;
-            let (n, from) = match sock.recv_from(&mut buf) {
-                Ok(r) => r,
-                Err(e) if shared::timed_out(&e) => break,
-                Err(e) => return Err(e.to_string()),
+            let Some(event) = sock.recv(&mut buf, left).map_err(|e| e.to_string())? else {
+                break;
             };
-            let Some(rx) = shared::split(mode, &buf[..n], from) else {
-                continue;
+            let (from, hops, seen) = match event {
+                Event::Message { from, hops, icmp } => (
+                    Some(from),
+                    hops,
+                    message(&icmp, from, src, dst, &sock, &mut probes),
+                ),
+                Event::Queued {
+                    from,
+                    icmp_type,
+                    code,
+                    info,
+                    sent,
+                } => {
+                    let seq = sent.get(6..8).map(|s| u16::from_be_bytes([s[0], s[1]]));
+                    let seen = seq
+                        .filter(|s| probes.sent.contains_key(s))
+                        .map(|seq| Seen::Error {
+                            seq,
+                            what: shared::error_text(v6, icmp_type, code, info),
+                        });
+                    (from, None, seen)
+                }
             };
-            match handle(&rx, mode, dst, &mut probe) {
-                Some(Ok((seq, len, rtt))) => {
-                    let ttl = rx.ttl.map_or("?".to_string(), |t| t.to_string());
-                    println!(
-                        "{len} bytes from {}: icmp_seq={seq} ttl={ttl} time={rtt:.3} ms",
-                        rx.from
-                    );
+            let from = from.map_or("?".to_string(), |f| f.to_string());
+            match seen {
+                Some(Seen::Reply { seq, len, rtt }) => {
+                    let ttl = hops.map_or("?".to_string(), |t| t.to_string());
+                    println!("{len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={rtt:.3} ms");
                     rtts.push(rtt);
                     if seq == opts.count {
                         break;
                     }
                 }
-                Some(Err((seq, what))) => {
-                    println!("From {} icmp_seq={seq} {what}", rx.from);
+                Some(Seen::Error { seq, what }) => {
+                    println!("From {from} icmp_seq={seq} {what}");
                     errors += 1;
                 }
                 None => {}
@@ -197,52 +223,103 @@ fn run(opts: &Options) -> Result<usize, String> {
     Ok(rtts.len())
 }
 
-/// A reply to one of our probes: sequence, ICMP length, RTT in ms.
-type Reply = (u16, usize, f64);
-
-/// An error a router sent about one of our probes: sequence, what.
-type RouterError = (u16, String);
+/// The echo request to send (with our IPv4 header on a raw IPv4 socket), and where its ICMP
+/// message starts.
+fn request(
+    echo: EchoRepr<'_>,
+    src: IpAddr,
+    dst: IpAddr,
+    opts: &Options,
+    seq: u16,
+    mode: Mode,
+) -> Result<(Vec<u8>, usize), String> {
+    match (src, dst) {
+        (IpAddr::V6(s), IpAddr::V6(d)) => {
+            let repr = v6::Repr::EchoRequest(echo);
+            let mut packet = vec![0u8; repr.buffer_len()];
+            repr.emit(s, d, &mut packet).map_err(|e| e.to_string())?;
+            Ok((packet, 0))
+        }
+        (IpAddr::V4(s), IpAddr::V4(d)) => {
+            let repr = v4::Repr::EchoRequest(echo);
+            let mut packet = vec![0u8; 20 + repr.buffer_len()];
+            let n = repr.emit(&mut packet[20..]).map_err(|e| e.to_string())?;
+            if mode == Mode::Datagram {
+                return Ok((packet.split_off(20), 0));
+            }
+            let h = shared::ipv4_header(s, d, protocol::ICMP, opts.ttl, opts.dont_fragment, seq, n);
+            packet[..20].copy_from_slice(&h);
+            Ok((packet, 20))
+        }
+        _ => Err("source and destination of different families".into()),
+    }
+}
 
 /// A reply to one of our probes, or an error a router sent about one; `None` for anything else.
-fn handle(
-    rx: &shared::Received<'_>,
-    mode: Mode,
-    dst: Ipv4Addr,
-    probe: &mut Probe,
-) -> Option<Result<Reply, RouterError>> {
-    let msg = Message::parse(rx.icmp).ok()?;
-    match &msg {
-        Message::EchoReply(e) => {
-            // A ping socket's kernel-chosen identifier is already filtered by the kernel.
-            if rx.from != dst || (mode == Mode::Raw && e.identifier() != probe.identifier) {
-                return None;
+fn message(
+    icmp: &[u8],
+    from: IpAddr,
+    src: IpAddr,
+    dst: IpAddr,
+    sock: &IcmpSocket,
+    probes: &mut Probes,
+) -> Option<Seen> {
+    // The echo reply's identifier and sequence, or the quote of an error.
+    let (reply, quote, what) = match (from, src) {
+        (IpAddr::V6(f), IpAddr::V6(s)) => {
+            let msg = v6::Message::parse(icmp, f, s).ok()?;
+            match &msg {
+                v6::Message::EchoReply(e) => {
+                    (Some((e.identifier(), e.sequence())), None, String::new())
+                }
+                m if m.message_type().is_error() => {
+                    let info = match m {
+                        v6::Message::PacketTooBig(p) => p.mtu(),
+                        _ => 0,
+                    };
+                    let what = shared::error_text(true, m.message_type().0, m.code_u8(), info);
+                    (None, Some(m.quote()?.bytes().to_vec()), what)
+                }
+                _ => return None,
             }
-            let sent = probe.sent.remove(&e.sequence())?;
-            Some(Ok((
-                e.sequence(),
-                rx.icmp.len(),
-                sent.elapsed().as_secs_f64() * 1000.0,
-            )))
         }
         _ => {
-            // An error quoting the datagram that caused it (types 3, 4, 5, 11, 12, 40).
-            let quote = msg.quote()?;
-            // Ours if it quotes an echo request to our destination with our identifier.
-            let ip = quote.ipv4().ok()?;
-            let echo = ip.icmp().ok()?;
-            if ip.dst() != dst
-                || echo.message_type.0 != 8
-                || echo.identifier != Some(probe.identifier)
-            {
-                return None;
+            let msg = v4::Message::parse(icmp).ok()?;
+            match &msg {
+                v4::Message::EchoReply(e) => {
+                    (Some((e.identifier(), e.sequence())), None, String::new())
+                }
+                m => {
+                    let info = match m {
+                        v4::Message::DestinationUnreachable(d) => u32::from(d.next_hop_mtu()),
+                        _ => 0,
+                    };
+                    let what = shared::error_text(false, m.message_type().0, m.code_u8(), info);
+                    (None, Some(m.quote()?.bytes().to_vec()), what)
+                }
             }
-            let seq = echo.sequence?;
-            if !probe.sent.contains_key(&seq) {
-                return None;
-            }
-            Some(Err((seq, shared::error_name(&msg))))
         }
+    };
+    if let Some((identifier, seq)) = reply {
+        // A ping socket's kernel has already kept only our replies.
+        if from != dst || (sock.mode == Mode::Raw && identifier != probes.identifier) {
+            return None;
+        }
+        let (sent, _) = probes.sent.remove(&seq)?;
+        return Some(Seen::Reply {
+            seq,
+            len: icmp.len(),
+            rtt: sent.elapsed().as_secs_f64() * 1000.0,
+        });
     }
+    // Ours if the quote keys to one of our probes.
+    let key = ProbeKey::of_packet(&quote?).ok()?;
+    let seq = probes
+        .sent
+        .iter()
+        .find(|(_, (_, k))| *k == key)
+        .map(|(s, _)| *s)?;
+    Some(Seen::Error { seq, what })
 }
 
 fn summary(opts: &Options, rtts: &[f64], errors: usize, elapsed: Duration) {

@@ -1,17 +1,19 @@
-//! Code the network examples share: opening an ICMP socket (raw when allowed, the unprivileged
-//! "ping" datagram socket otherwise), building an IPv4 header, and splitting received packets.
+//! Code the network examples share: ICMP and ICMPv6 sockets (`sock`: raw when allowed, the
+//! unprivileged "ping" datagram socket otherwise), an IPv4 header, the names of errors.
 //! Safe code only: socket2 configures the socket, which is then used as a std `UdpSocket`
 //! (whose `send_to`/`recv_from` work on any datagram or raw socket).
 
 #![allow(dead_code)]
 
-use icmpwire::AnyMessage;
+mod sock;
+#[allow(unused_imports)] // the responder uses none of them
+pub(crate) use sock::{Event, IcmpSocket, source_for as source_for_ip};
+
 use std::io;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, ToSocketAddrs, UdpSocket};
+use std::net::{IpAddr, Ipv4Addr, ToSocketAddrs, UdpSocket};
 use std::time::Duration;
 
 use icmpwire::checksum::internet_checksum;
-use socket2::{Domain, Protocol, Socket, Type};
 
 /// How an ICMP socket was opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,45 +24,6 @@ pub(crate) enum Mode {
     /// SOCK_DGRAM, IPPROTO_ICMP (Linux "ping socket", allowed by net.ipv4.ping_group_range): the
     /// kernel writes the IPv4 header and the echo identifier, and delivers only our replies.
     Datagram,
-}
-
-/// Opens an ICMP socket: raw if possible, else a ping socket (unless `raw_only`).
-pub(crate) fn open_icmp(raw_only: bool) -> io::Result<(UdpSocket, Mode)> {
-    match Socket::new(Domain::IPV4, Type::RAW, Some(Protocol::ICMPV4)) {
-        Ok(s) => {
-            s.set_header_included_v4(true)?;
-            Ok((s.into(), Mode::Raw))
-        }
-        Err(e) if raw_only => Err(e),
-        Err(_) => {
-            let s = Socket::new(Domain::IPV4, Type::DGRAM, Some(Protocol::ICMPV4))?;
-            Ok((s.into(), Mode::Datagram))
-        }
-    }
-}
-
-/// Resolves a host name or address to an IPv4 address.
-pub(crate) fn resolve(host: &str) -> io::Result<Ipv4Addr> {
-    if let Ok(a) = host.parse::<Ipv4Addr>() {
-        return Ok(a);
-    }
-    (host, 0)
-        .to_socket_addrs()?
-        .find_map(|a| match a.ip() {
-            IpAddr::V4(v4) => Some(v4),
-            IpAddr::V6(_) => None,
-        })
-        .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("{host}: no IPv4 address")))
-}
-
-/// The local address the kernel would use to reach `dst` (a connected UDP socket tells).
-pub(crate) fn source_for(dst: Ipv4Addr) -> io::Result<Ipv4Addr> {
-    let s = UdpSocket::bind("0.0.0.0:0")?;
-    s.connect((dst, 9))?;
-    match s.local_addr()?.ip() {
-        IpAddr::V4(a) => Ok(a),
-        IpAddr::V6(_) => Err(io::Error::other("no IPv4 source")),
-    }
 }
 
 /// A 20-byte IPv4 header (RFC 791) for `payload_len` bytes of `protocol`, checksum filled in.
@@ -90,43 +53,6 @@ pub(crate) fn ipv4_header(
     h
 }
 
-/// A received packet: the sender, the TTL it arrived with (raw sockets only) and the ICMP
-/// message.
-pub(crate) struct Received<'a> {
-    pub(crate) from: Ipv4Addr,
-    pub(crate) ttl: Option<u8>,
-    pub(crate) icmp: &'a [u8],
-}
-
-/// Splits what `recv_from` returned into sender, TTL and ICMP message.
-pub(crate) fn split<'a>(mode: Mode, packet: &'a [u8], from: SocketAddr) -> Option<Received<'a>> {
-    let from_ip = match from.ip() {
-        IpAddr::V4(a) => a,
-        IpAddr::V6(_) => return None,
-    };
-    match mode {
-        Mode::Datagram => Some(Received {
-            from: from_ip,
-            ttl: None,
-            icmp: packet,
-        }),
-        Mode::Raw => {
-            let ihl = usize::from(packet.first()? & 0x0F) * 4;
-            let src = Ipv4Addr::new(
-                *packet.get(12)?,
-                *packet.get(13)?,
-                *packet.get(14)?,
-                *packet.get(15)?,
-            );
-            Some(Received {
-                from: src,
-                ttl: packet.get(8).copied(),
-                icmp: packet.get(ihl..)?,
-            })
-        }
-    }
-}
-
 /// Sets how long a receive may block (at least 1 ms: zero would mean forever).
 pub(crate) fn set_wait(socket: &UdpSocket, wait: Duration) -> io::Result<()> {
     socket.set_read_timeout(Some(wait.max(Duration::from_millis(1))))
@@ -138,23 +64,6 @@ pub(crate) fn timed_out(e: &io::Error) -> bool {
         e.kind(),
         io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
     )
-}
-
-/// A name for an ICMP error as ping and traceroute users know it.
-pub(crate) fn error_name(msg: &icmpwire::v4::Message<&[u8]>) -> String {
-    use icmpwire::v4::{Message, code_name};
-    let ty = msg.message_type();
-    let code = msg.code_u8();
-    let mut s = format!("{ty}");
-    if let Some(name) = code_name(ty, code).filter(|n| *n != "no code") {
-        s = format!("{s} ({name})");
-    }
-    if let Message::DestinationUnreachable(m) = msg
-        && code == 4
-    {
-        s = format!("{s}, mtu = {}", m.next_hop_mtu());
-    }
-    s
 }
 
 /// Simple `-x value` argument parsing for the examples.
@@ -201,5 +110,54 @@ impl Args {
     /// The remaining positional arguments.
     pub(crate) fn positional(self) -> Vec<String> {
         self.rest
+    }
+}
+
+/// Resolves a host name or address: IPv6 when `v6` is asked or the address is IPv6, IPv4
+/// otherwise.
+pub(crate) fn resolve_ip(host: &str, v6: bool) -> io::Result<IpAddr> {
+    if let Ok(a) = host.parse::<IpAddr>() {
+        if v6 && a.is_ipv4() {
+            return Err(io::Error::other(format!("{host}: not an IPv6 address")));
+        }
+        return Ok(a);
+    }
+    (host, 0)
+        .to_socket_addrs()?
+        .map(|a| a.ip())
+        .find(|a| a.is_ipv6() == v6)
+        .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("{host}: no address")))
+}
+
+/// An ICMP or ICMPv6 error as iputils' ping names it, from its type, code and information
+/// (the MTU of fragmentation needed or packet too big).
+pub(crate) fn error_text(v6: bool, ty: u8, code: u8, info: u32) -> String {
+    if !v6 {
+        use icmpwire::v4::{MessageType, code_name};
+        let t = MessageType(ty);
+        let mut s = format!("{t}");
+        if let Some(name) = code_name(t, code).filter(|n| *n != "no code") {
+            s = format!("{s} ({name})");
+        }
+        if ty == 3 && code == 4 {
+            s = format!("{s}, mtu = {info}");
+        }
+        return s;
+    }
+    match (ty, code) {
+        (1, 0) => "Destination unreachable: No route".into(),
+        (1, 1) => "Destination unreachable: Administratively prohibited".into(),
+        (1, 2) => "Destination unreachable: Beyond scope of source address".into(),
+        (1, 3) => "Destination unreachable: Address unreachable".into(),
+        (1, 4) => "Destination unreachable: Port unreachable".into(),
+        (1, 5) => "Destination unreachable: Source address failed ingress/egress policy".into(),
+        (1, 6) => "Destination unreachable: Reject route to destination".into(),
+        (2, _) => format!("Packet too big: mtu={info}"),
+        (3, 0) => "Time exceeded: Hop limit".into(),
+        (3, 1) => "Time exceeded: Defrag failure".into(),
+        (4, 0) => format!("Parameter problem: Wrong header field {info}"),
+        (4, 1) => format!("Parameter problem: Unknown header {info}"),
+        (4, 2) => format!("Parameter problem: Unknown option {info}"),
+        (t, c) => format!("ICMPv6 error type {t} code {c}"),
     }
 }

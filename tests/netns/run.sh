@@ -2,7 +2,8 @@
 # End-to-end test of the ping, traceroute and responder examples against the Linux kernel, in
 # network namespaces this script creates and always deletes:
 #
-#   A 192.0.2.10 ── 192.0.2.1 R1 198.51.100.1 ══ MTU 1000 ══ 198.51.100.2 R2 203.0.113.1 ── 203.0.113.2 B
+#   A 192.0.2.10 ── 192.0.2.1 R1 198.51.100.1 ══ MTU 1280 ══ 198.51.100.2 R2 203.0.113.1 ── 203.0.113.2 B
+#     2001:db8:1::10   2001:db8:1::1  2001:db8:12::1            2001:db8:12::2  2001:db8:2::1   2001:db8:2::2
 #
 # Only TEST-NET addresses; no veth end is in the host namespace and there is no route out, so no
 # packet leaves the namespaces. Every wait is bounded (timeout), and the namespaces are deleted on
@@ -43,15 +44,27 @@ nsx "$R1" ip addr add 198.51.100.1/30 dev r1b
 nsx "$R2" ip addr add 198.51.100.2/30 dev r2a
 nsx "$R2" ip addr add 203.0.113.1/24 dev r2b
 nsx "$B" ip addr add 203.0.113.2/24 dev b0
-nsx "$R1" ip link set r1b mtu 1000
-nsx "$R2" ip link set r2a mtu 1000
+nsx "$R1" ip link set r1b mtu 1280
+nsx "$R2" ip link set r2a mtu 1280
+for spec in "$A:a0:2001:db8:1::10" "$R1:r1a:2001:db8:1::1" "$R1:r1b:2001:db8:12::1" \
+            "$R2:r2a:2001:db8:12::2" "$R2:r2b:2001:db8:2::1" "$B:b0:2001:db8:2::2"; do
+  ns=${spec%%:*}; rest=${spec#*:}; dev=${rest%%:*}
+  nsx "$ns" ip -6 addr add "${rest#*:}/64" dev "$dev" nodad
+done
 for pair in "$A:a0" "$R1:r1a" "$R1:r1b" "$R2:r2a" "$R2:r2b" "$B:b0"; do
   nsx "${pair%%:*}" ip link set "${pair#*:}" up
 done
 for ns in "$A" "$R1" "$R2" "$B"; do
   nsx "$ns" ip link set lo up
   nsx "$ns" sysctl -qw net.ipv4.icmp_ratelimit=0
+  nsx "$ns" sysctl -qw net.ipv6.icmp.ratelimit=0
 done
+nsx "$R1" sysctl -qw net.ipv6.conf.all.forwarding=1
+nsx "$R2" sysctl -qw net.ipv6.conf.all.forwarding=1
+nsx "$A" ip -6 route add default via 2001:db8:1::1
+nsx "$R1" ip -6 route add 2001:db8:2::/64 via 2001:db8:12::2
+nsx "$R2" ip -6 route add 2001:db8:1::/64 via 2001:db8:12::1
+nsx "$B" ip -6 route add default via 2001:db8:2::1
 nsx "$R1" sysctl -qw net.ipv4.ip_forward=1
 nsx "$R2" sysctl -qw net.ipv4.ip_forward=1
 nsx "$A" ip route add default via 192.0.2.1
@@ -81,11 +94,11 @@ for mode in udp icmp; do
   check "traceroute ($mode) lists R1, R2, B" [ "$hops" = "192.0.2.1 198.51.100.2 203.0.113.2" ]
 done
 
-# 3. A DF ping larger than the 1000-byte link: R1 reports fragmentation needed, MTU 1000.
-nsx "$A" "$bin/ping" -c 1 -s 1200 -M do -W 2 203.0.113.2 > "$out/df" || true
+# 3. A DF ping larger than the 1280-byte link: R1 reports fragmentation needed, MTU 1280.
+nsx "$A" "$bin/ping" -c 1 -s 1300 -M do -W 2 203.0.113.2 > "$out/df" || true
 cat "$out/df"
-check "DF ping over the small link: frag needed with next-hop MTU 1000" \
-  grep -q "From 192.0.2.1 icmp_seq=1 destination unreachable (need to frag), mtu = 1000" "$out/df"
+check "DF ping over the small link: frag needed with next-hop MTU 1280" \
+  grep -q "From 192.0.2.1 icmp_seq=1 destination unreachable (need to frag), mtu = 1280" "$out/df"
 
 # 4. The system traceroute, where installed, finds the same hops.
 if command -v traceroute >/dev/null 2>&1; then
@@ -96,6 +109,61 @@ if command -v traceroute >/dev/null 2>&1; then
   check "traceroute hops equal the system traceroute -n" [ "$sys_hops" = "$our_hops" ]
 else
   echo "skip  system traceroute comparison (traceroute not installed)"
+fi
+
+# 4b. IPv6: ping -6 through both routers, traceroute -6 (UDP and ICMPv6) hop by hop and equal
+#     to the system traceroute -6 -n, packet too big (MTU 1280), hop limit exceeded, and an
+#     administratively prohibited port (ip6tables, where available).
+nsx "$A" "$bin/ping" -6 -c 3 -i 0.2 -W 2 2001:db8:2::2 > "$out/ping6" || true
+cat "$out/ping6"
+check "ping -6 to B gets every reply" grep -q "3 packets transmitted, 3 received, 0% packet loss" "$out/ping6"
+check "ping -6 replies come from B with hop limit 62" bash -c "[ \$(grep -c 'bytes from 2001:db8:2::2: icmp_seq=.* ttl=62' '$out/ping6') = 3 ]"
+for mode in udp icmp; do
+  flag=""; [ "$mode" = icmp ] && flag="--icmp"
+  nsx "$A" "$bin/traceroute" -6 $flag -q 1 -w 1 -m 6 2001:db8:2::2 > "$out/tr6-$mode" || true
+  cat "$out/tr6-$mode"
+  hops=$(awk 'NR>1 {print $2}' "$out/tr6-$mode" | paste -sd' ')
+  check "traceroute -6 ($mode) lists R1, R2, B" [ "$hops" = "2001:db8:1::1 2001:db8:12::2 2001:db8:2::2" ]
+done
+if command -v traceroute >/dev/null 2>&1; then
+  nsx "$A" traceroute -6 -n -q 1 -w 1 -m 6 2001:db8:2::2 > "$out/sys6" 2>/dev/null || true
+  cat "$out/sys6"
+  sys_hops=$(awk 'NR>1 {print $2}' "$out/sys6" | paste -sd' ')
+  our_hops=$(awk 'NR>1 {print $2}' "$out/tr6-udp" | paste -sd' ')
+  check "traceroute -6 hops equal the system traceroute -6 -n" [ "$sys_hops" = "$our_hops" ]
+fi
+nsx "$A" "$bin/ping" -6 -c 1 -s 1300 -W 2 2001:db8:2::2 > "$out/ptb" || true
+cat "$out/ptb"
+check "ping -6 over the 1280-byte link: packet too big from R1 with MTU 1280" \
+  grep -q "From 2001:db8:1::1 icmp_seq=1 Packet too big: mtu=1280" "$out/ptb"
+nsx "$A" "$bin/ping" -6 -c 1 -t 1 -W 2 2001:db8:2::2 > "$out/hl" || true
+cat "$out/hl"
+check "ping -6 with hop limit 1: time exceeded from R1" grep -q "From 2001:db8:1::1 icmp_seq=1 Time exceeded: Hop limit" "$out/hl"
+if command -v ip6tables >/dev/null 2>&1 && nsx "$B" ip6tables -A INPUT -p udp --dport 7001 -j REJECT --reject-with icmp6-adm-prohibited 2>/dev/null; then
+  nsx "$A" "$bin/traceroute" -6 -q 1 -w 1 -f 3 -m 3 -p 7001 2001:db8:2::2 > "$out/adm6" || true
+  cat "$out/adm6"
+  check "traceroute -6 to an ip6tables-rejected port ends with !X" grep -q "^ 3  2001:db8:2::2  .* ms !X" "$out/adm6"
+  nsx "$B" ip6tables -F INPUT
+else
+  echo "skip  administratively prohibited (ip6tables not available)"
+fi
+
+# 4c. Unprivileged ping sockets (ping_group_range): the TTL or hop limit and the routers'
+#     errors come through recvmsg control messages and the error queue.
+nsx "$A" sysctl -qw net.ipv4.ping_group_range="0 2147483647"
+if command -v setpriv >/dev/null 2>&1; then
+  nobody() { nsx "$A" setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+  nobody "$bin/ping" -c 2 -i 0.2 -W 2 203.0.113.2 > "$out/np4" 2>&1 || true
+  nobody "$bin/ping" -6 -c 2 -i 0.2 -W 2 2001:db8:2::2 > "$out/np6" 2>&1 || true
+  nobody "$bin/ping" -c 1 -t 1 -W 2 203.0.113.2 > "$out/nt4" 2>&1 || true
+  nobody "$bin/ping" -6 -c 1 -t 1 -W 2 2001:db8:2::2 > "$out/nt6" 2>&1 || true
+  cat "$out/np4" "$out/np6" "$out/nt4" "$out/nt6"
+  check "unprivileged ping shows the TTL" bash -c "[ \$(grep -c 'from 203.0.113.2: icmp_seq=.* ttl=62' '$out/np4') = 2 ]"
+  check "unprivileged ping -6 shows the hop limit" bash -c "[ \$(grep -c 'from 2001:db8:2::2: icmp_seq=.* ttl=62' '$out/np6') = 2 ]"
+  check "unprivileged ping reports R1's time exceeded" grep -q "From 192.0.2.1 icmp_seq=1 time exceeded" "$out/nt4"
+  check "unprivileged ping -6 reports R1's time exceeded" grep -q "From 2001:db8:1::1 icmp_seq=1 Time exceeded: Hop limit" "$out/nt6"
+else
+  echo "skip  unprivileged ping (setpriv not available)"
 fi
 
 # 5. The responder on B answers in place of B's kernel: echo replies, and (where iptables can
