@@ -240,3 +240,82 @@ fn unkeyable_quotes() {
         )
     );
 }
+
+/// Only the protocols with ports are keyed by them, from a packet and from a message alike;
+/// an ICMPv6 echo request keys by its identifier and sequence.
+#[test]
+fn ports_only_where_the_protocol_has_them() {
+    // A UDP and a GRE datagram from 192.0.2.10 to 203.0.113.2, the same first 8 bytes.
+    let mut q = [
+        0x45u8, 0, 0, 28, 0, 1, 0, 0, 1, 17, 0, 0, 192, 0, 2, 10, 203, 0, 113, 2, 0x9c, 0x40, 0x82,
+        0x9a, 0, 8, 0, 0,
+    ];
+    let udp = ProbeKey::of_packet(&q).unwrap();
+    assert_eq!(
+        (udp.protocol, udp.flow),
+        (
+            17,
+            Flow::Ports {
+                src: 40000,
+                dst: 33434
+            }
+        )
+    );
+    q[9] = 47;
+    assert_eq!(ProbeKey::of_packet(&q).unwrap().flow, Flow::Other);
+    let (a, b) = (
+        IpAddr::V4(Ipv4Addr::new(192, 0, 2, 10)),
+        IpAddr::V4(Ipv4Addr::new(203, 0, 113, 2)),
+    );
+    assert_eq!(
+        ProbeKey::of_message(a, b, 47, &q[20..]).unwrap().flow,
+        Flow::Other
+    );
+    // The same over IPv6.
+    let (s6, d6): (std::net::Ipv6Addr, std::net::Ipv6Addr) = (
+        "2001:db8:1::10".parse().unwrap(),
+        "2001:db8:2::2".parse().unwrap(),
+    );
+    let mut p6 = vec![0x60, 0, 0, 0, 0, 8, 17, 1];
+    p6.extend_from_slice(&s6.octets());
+    p6.extend_from_slice(&d6.octets());
+    p6.extend_from_slice(&q[20..]);
+    let key = ProbeKey::of_packet(&p6).unwrap();
+    assert_eq!(
+        (key.protocol, key.flow),
+        (
+            17,
+            Flow::Ports {
+                src: 40000,
+                dst: 33434
+            }
+        )
+    );
+    assert_eq!(
+        key,
+        ProbeKey::of_message(s6.into(), d6.into(), 17, &q[20..]).unwrap()
+    );
+    p6[6] = 47;
+    assert_eq!(ProbeKey::of_packet(&p6).unwrap().flow, Flow::Other);
+    // An ICMPv6 echo request, from a packet and from a message.
+    let echo = [128u8, 0, 0, 0, 0x12, 0x34, 0, 9];
+    let msg = ProbeKey::of_message(s6.into(), d6.into(), 58, &echo).unwrap();
+    assert_eq!(
+        msg.flow,
+        Flow::Echo {
+            identifier: 0x1234,
+            sequence: 9
+        }
+    );
+    p6[6] = 58;
+    p6.truncate(40);
+    p6.extend_from_slice(&echo);
+    assert_eq!(ProbeKey::of_packet(&p6).unwrap(), msg);
+    // ICMPv4's echo type is not ICMPv6's.
+    assert_eq!(
+        ProbeKey::of_message(s6.into(), d6.into(), 58, &[8, 0, 0, 0, 0, 1, 0, 1])
+            .unwrap()
+            .flow,
+        Flow::Other
+    );
+}
