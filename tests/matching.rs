@@ -10,28 +10,19 @@
     clippy::arithmetic_side_effects
 )]
 
-#[path = "../examples/icmpdump/pcap.rs"]
-#[allow(dead_code)]
-mod pcap;
+mod common;
 
 use std::net::{IpAddr, Ipv4Addr};
 
 use icmpwire::stack::{Flow, ProbeKey};
 use icmpwire::{ParseError, Part};
 
-fn frames(name: &str) -> Vec<Vec<u8>> {
-    let data = std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let mut reader = pcap::Reader::new(&data[..]).unwrap();
-    let mut out = Vec::new();
-    while let pcap::Next::Record(r) = reader.next().unwrap() {
-        out.push(r.data[14..].to_vec());
-    }
-    out
-}
-
 /// (errors compared, the flows they keyed to)
 fn errors_key_to_their_probes(name: &str) -> (usize, Vec<Flow>) {
-    let packets = frames(name);
+    let packets: Vec<Vec<u8>> = common::ethernet_frames(name)
+        .into_iter()
+        .map(|f| f[14..].to_vec())
+        .collect();
     let v4 = name == "kernel.pcap";
     // What A sent: echo requests, whole (not later fragments).
     let sent: Vec<&Vec<u8>> = packets

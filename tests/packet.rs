@@ -10,31 +10,15 @@
     clippy::arithmetic_side_effects
 )]
 
+mod common;
 #[path = "../examples/icmpdump/link.rs"]
 #[allow(dead_code)]
 mod link;
-#[path = "../examples/icmpdump/pcap.rs"]
-#[allow(dead_code)]
-mod pcap;
-
-mod common;
 
 use common::tcpdump_frames;
 use etherparse::{IpNumber, LaxIpv4Slice, LaxIpv6Slice};
 use icmpwire::stack::{IcmpPacket, PacketError, parse_packet, parse_packet_unverified};
 use icmpwire::{AnyMessage, ParseError, v4};
-
-/// The Ethernet frames of a capture.
-fn frames(name: &str) -> Vec<Vec<u8>> {
-    let data = std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let mut reader = pcap::Reader::new(&data[..]).unwrap();
-    let mut out = Vec::new();
-    while let pcap::Next::Record(r) = reader.next().unwrap() {
-        assert_eq!(r.link, 1);
-        out.push(r.data);
-    }
-    out
-}
 
 /// What `parse_packet` gave, with the message's own error split out.
 fn outcome(r: Result<IcmpPacket<'_>, PacketError>) -> Result<(), ParseError> {
@@ -48,7 +32,7 @@ fn outcome(r: Result<IcmpPacket<'_>, PacketError>) -> Result<(), ParseError> {
 #[test]
 fn kernel_icmpv4_frames_read_as_etherparse_and_tcpdump_read_them() {
     let theirs = tcpdump_frames(include_str!("data/kernel.tcpdump-v.txt"));
-    let frames = frames("kernel.pcap");
+    let frames = common::ethernet_frames("kernel.pcap");
     assert_eq!((frames.len(), theirs.len()), (167, 167));
     let (mut ok, mut bad_sum, mut refused, mut fragments) = (0, 0, 0, 0);
     for (i, (frame, t)) in frames.iter().zip(&theirs).enumerate() {
@@ -120,7 +104,7 @@ fn kernel_icmpv4_frames_read_as_etherparse_and_tcpdump_read_them() {
 #[test]
 fn kernel_icmpv6_frames_read_as_etherparse_and_tcpdump_read_them() {
     let theirs = tcpdump_frames(include_str!("data/kernel6.tcpdump-v.txt"));
-    let frames = frames("kernel6.pcap");
+    let frames = common::ethernet_frames("kernel6.pcap");
     assert_eq!((frames.len(), theirs.len()), (339, 339));
     let (mut ok, mut bad_sum, mut fragments, mut compared, mut refused) = (0, 0, 0, 0, 0);
     for (i, (frame, t)) in frames.iter().zip(&theirs).enumerate() {

@@ -12,10 +12,6 @@
     clippy::arithmetic_side_effects
 )]
 
-#[path = "../examples/icmpdump/pcap.rs"]
-#[allow(dead_code)]
-mod pcap;
-
 mod common;
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -24,17 +20,6 @@ use std::time::Duration;
 use icmpwire::extension::{InterfaceAddress, InterfaceIdentification};
 use icmpwire::stack::{Host, InterfaceState, PerDestination, Responder, TokenBucket};
 use icmpwire::v4::ExtendedEchoReplyCode;
-
-/// The Ethernet frames of a capture.
-fn frames(name: &str) -> Vec<Vec<u8>> {
-    let data = std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let mut reader = pcap::Reader::new(&data[..]).unwrap();
-    let mut out = Vec::new();
-    while let pcap::Next::Record(r) = reader.next().unwrap() {
-        out.push(r.data);
-    }
-    out
-}
 
 /// A machine of the capture topologies, as `kernel_capture.sh` and `kernel6_capture.sh` set
 /// it up.
@@ -242,7 +227,7 @@ type Outcome = (Vec<(usize, u8)>, Vec<(usize, String)>);
 
 /// Compares the responder with the kernel on every answered request of a capture.
 fn compare(name: &str) -> Outcome {
-    let frames = frames(name);
+    let frames = common::ethernet_frames(name);
     let (mut same, mut differ) = (Vec::new(), Vec::new());
     for (i, frame) in frames.iter().enumerate() {
         let ip = &frame[14..];
@@ -542,7 +527,7 @@ fn trusted_udp_checksums_answer_as_the_kernel() {
 fn in_place_echo_replies_equal_copied_ones() {
     let mut n = 0;
     for name in ["kernel.pcap", "kernel6.pcap"] {
-        for frame in frames(name) {
+        for frame in common::ethernet_frames(name) {
             let ip = &frame[14..];
             let Some((_, dst, want)) = expected_answer(ip) else {
                 continue;

@@ -13,6 +13,7 @@
 )]
 
 mod common;
+use common::pcap;
 
 use common::tcpdump_frames;
 
@@ -31,9 +32,6 @@ mod json6_registry;
 #[path = "../examples/icmpdump/link.rs"]
 #[allow(dead_code)]
 mod link;
-#[path = "../examples/icmpdump/pcap.rs"]
-#[allow(dead_code)]
-mod pcap;
 #[path = "../examples/icmpdump/show.rs"]
 #[allow(dead_code)]
 mod show;

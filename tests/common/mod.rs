@@ -10,6 +10,9 @@
 
 use std::io::Read;
 
+#[path = "../../examples/icmpdump/pcap.rs"]
+pub(crate) mod pcap;
+
 use serde_json::Value;
 
 /// Hex string to bytes.
@@ -183,4 +186,16 @@ pub(crate) fn tcpdump_frames(text: &str) -> Vec<Vec<&str>> {
         }
     }
     frames
+}
+
+/// The Ethernet frames of a capture in `tests/data/` (read by icmpdump's own pcap reader).
+pub(crate) fn ethernet_frames(name: &str) -> Vec<Vec<u8>> {
+    let data = std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut reader = pcap::Reader::new(&data[..]).unwrap();
+    let mut out = Vec::new();
+    while let pcap::Next::Record(r) = reader.next().unwrap() {
+        assert_eq!(r.link, 1, "{name}: not Ethernet");
+        out.push(r.data);
+    }
+    out
 }

@@ -61,8 +61,10 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use core::time::Duration;
 
 use crate::extension::InterfaceIdentification;
+use crate::message::echo::EchoFields;
 use crate::quote::QuoteLimit;
 use crate::types::v4::ExtendedEchoReplyCode;
+use crate::view::{Fields, Version, View};
 
 use super::{PerDestination, TokenBucket};
 
@@ -413,6 +415,21 @@ impl<const N: usize> Responder<N> {
     /// Linux does).
     fn error_allowed(&mut self, dst: IpAddr, now: Duration) -> bool {
         self.per_destination.allow(dst, now) && self.errors.allow(now)
+    }
+
+    /// Turns the copy of an echo request of either version into its reply: the type and
+    /// perhaps the code changed, the checksum updated (RFC 1624; on ICMPv6 the pseudo-header
+    /// holds the same two addresses, swapped, so this is all it needs).
+    fn finish_echo<I: Version>(&self, icmp: &mut [u8], code: u8)
+    where
+        EchoFields: Fields<I>,
+    {
+        if let Ok(mut echo) = View::<I, &mut [u8], EchoFields>::parse_unverified(icmp) {
+            echo.make_reply();
+            if self.keep_echo_code {
+                echo.set_code_u8(code);
+            }
+        }
     }
 
     /// The identification of the next IPv4 answer.

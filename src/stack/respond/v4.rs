@@ -3,7 +3,6 @@
 use core::net::{IpAddr, Ipv4Addr};
 use core::time::Duration;
 
-use crate::ExtendedEchoReplyRepr;
 use crate::checksum::{Checksum, internet_checksum};
 use crate::error::EmitError;
 use crate::message::any::AnyMessage;
@@ -11,12 +10,10 @@ use crate::quote::{protocol, quote_datagram};
 use crate::stack::packet::{IpLayer, Upper, ip_layer};
 use crate::stack::{Arrival4, Ipv4Info, PacketError, may_send_error_v4};
 use crate::v4::TimestampRepr;
-use crate::v4::{
-    DestinationUnreachableRepr, Echo, ExtendedEchoRequest, Message, Repr, Timestamp,
-    UnreachableCode,
-};
+use crate::v4::{DestinationUnreachableRepr, Message, Repr, Timestamp, UnreachableCode};
+use crate::view::V4;
 
-use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe::probe};
+use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe};
 
 /// The IPv4 header of an answer: no options.
 const HEADER: usize = 20;
@@ -63,12 +60,15 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
                 .and_then(|o| o.get_mut(..icmp.len()))
                 .ok_or(too_small(total, actual))?;
             reply.copy_from_slice(icmp);
-            finish_echo(r, reply, echo.code_u8());
+            r.finish_echo::<V4>(reply, echo.code_u8());
             write_header(r, out, ip.tos, total, ip.dst, ip.src);
             Ok(answer(total, AnswerKind::EchoReply, ip.src))
         }
         Message::Timestamp(request) => timestamp(r, host, &ip, &request, out),
-        Message::ExtendedEchoRequest(request) => extended_echo(r, host, &ip, &request, out),
+        Message::ExtendedEchoRequest(request) => {
+            let repr = Repr::ExtendedEchoReply(probe::reply(host, &request)?);
+            emit(r, &repr, &ip, ip.tos, AnswerKind::ExtendedEchoReply, out)
+        }
         other => Err(NoAnswer::NotARequest {
             version: 4,
             icmp_type: other.message_type().0,
@@ -106,7 +106,7 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     move_up(buf, start, HEADER, icmp_len);
     let total = HEADER.saturating_add(icmp_len);
     if let Some(reply) = buf.get_mut(HEADER..total) {
-        finish_echo(r, reply, code);
+        r.finish_echo::<V4>(reply, code);
     }
     write_header(r, buf, ip.tos, total, ip.dst, ip.src);
     Ok(answer(total, AnswerKind::EchoReply, ip.src))
@@ -123,16 +123,6 @@ pub(super) fn move_up(buf: &mut [u8], from: usize, to: usize, len: usize) {
             && let Some(d) = buf.get_mut(to.saturating_add(i))
         {
             *d = b;
-        }
-    }
-}
-
-/// Turns the copy of an echo request into its reply.
-fn finish_echo<const N: usize>(r: &Responder<N>, icmp: &mut [u8], code: u8) {
-    if let Ok(mut echo) = Echo::parse_unverified(icmp) {
-        echo.make_reply();
-        if r.keep_echo_code {
-            echo.set_code_u8(code);
         }
     }
 }
@@ -158,34 +148,6 @@ fn timestamp<H: Host + ?Sized, const N: usize>(
         ..TimestampRepr::default()
     });
     emit(r, &repr, ip, ip.tos, AnswerKind::TimestampReply, out)
-}
-
-/// An extended echo reply (RFC 8335 section 4).
-fn extended_echo<H: Host + ?Sized, const N: usize>(
-    r: &mut Responder<N>,
-    host: &H,
-    ip: &Ipv4Info,
-    request: &ExtendedEchoRequest<&[u8]>,
-    out: &mut [u8],
-) -> Result<Answer, NoAnswer> {
-    if !host.probe_enabled() {
-        return Err(NoAnswer::Disabled(AnswerKind::ExtendedEchoReply));
-    }
-    if !request.local() {
-        return Err(NoAnswer::ProbeOfNeighbor);
-    }
-    let (code, state) = probe(host, request.payload());
-    let repr = Repr::ExtendedEchoReply(ExtendedEchoReplyRepr {
-        code,
-        identifier: request.identifier(),
-        sequence: request.sequence(),
-        active: state.active,
-        ipv4: state.ipv4,
-        ipv6: state.ipv6,
-        payload: request.payload(),
-        ..ExtendedEchoReplyRepr::default()
-    });
-    emit(r, &repr, ip, ip.tos, AnswerKind::ExtendedEchoReply, out)
 }
 
 /// A port unreachable about a UDP datagram to a closed port.

@@ -4,19 +4,19 @@
 use core::net::{IpAddr, Ipv6Addr};
 use core::time::Duration;
 
-use crate::ExtendedEchoReplyRepr;
 use crate::error::EmitError;
 use crate::message::any::AnyMessage;
 use crate::quote::protocol;
 use crate::stack::packet::{IpLayer, Upper, ip_layer};
 use crate::stack::{Arrival6, Ipv6Info, PacketError, may_send_error_v6};
 use crate::v6::{
-    DestinationUnreachableRepr, Echo, ExtendedEchoRequest, Message, NdOptionRepr, NdOptionsRepr,
-    NeighborAdvertisementRepr, NeighborSolicitation, Repr, UnreachableCode,
+    DestinationUnreachableRepr, Message, NdOptionRepr, NdOptionsRepr, NeighborAdvertisementRepr,
+    NeighborSolicitation, Repr, UnreachableCode,
 };
+use crate::view::V6;
 
 use super::v4::{move_up, too_small, udp_port};
-use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe::probe};
+use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe};
 
 /// The IPv6 header of an answer: no extension headers.
 const HEADER: usize = 40;
@@ -72,7 +72,7 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
                 .and_then(|o| o.get_mut(..icmp.len()))
                 .ok_or(too_small(total, actual))?;
             reply.copy_from_slice(icmp);
-            finish_echo(r, reply, echo.code_u8());
+            r.finish_echo::<V6>(reply, echo.code_u8());
             write_header(
                 out,
                 ip.traffic_class,
@@ -83,7 +83,19 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
             );
             Ok(answer(total, AnswerKind::EchoReply, ip.src))
         }
-        Message::ExtendedEchoRequest(request) => extended_echo(r, host, &ip, &request, out),
+        Message::ExtendedEchoRequest(request) => {
+            let repr = Repr::ExtendedEchoReply(probe::reply(host, &request)?);
+            let kind = AnswerKind::ExtendedEchoReply;
+            emit(
+                &repr,
+                ip.traffic_class,
+                r.hop_limit,
+                ip.final_dst,
+                ip.src,
+                kind,
+                out,
+            )
+        }
         other => Err(NoAnswer::NotARequest {
             version: 6,
             icmp_type: other.message_type().0,
@@ -118,7 +130,7 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     move_up(buf, start, HEADER, icmp_len);
     let total = HEADER.saturating_add(icmp_len);
     if let Some(reply) = buf.get_mut(HEADER..total) {
-        finish_echo(r, reply, code);
+        r.finish_echo::<V6>(reply, code);
     }
     write_header(
         buf,
@@ -129,17 +141,6 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
         ip.src,
     );
     Ok(answer(total, AnswerKind::EchoReply, ip.src))
-}
-
-/// Turns the copy of an echo request into its reply: the pseudo-header holds the same two
-/// addresses, so the incremental update of the type is all the checksum needs.
-fn finish_echo<const N: usize>(r: &Responder<N>, icmp: &mut [u8], code: u8) {
-    if let Ok(mut echo) = Echo::parse_unverified(icmp) {
-        echo.make_reply();
-        if r.keep_echo_code {
-            echo.set_code_u8(code);
-        }
-    }
 }
 
 /// The neighbor advertisement for a solicitation of one of the host's addresses (RFC 4861
@@ -179,43 +180,6 @@ fn advertise<H: Host + ?Sized>(
         target,
         dst,
         AnswerKind::NeighborAdvertisement,
-        out,
-    )
-}
-
-/// An extended echo reply (RFC 8335 section 4).
-fn extended_echo<H: Host + ?Sized, const N: usize>(
-    r: &mut Responder<N>,
-    host: &H,
-    ip: &Ipv6Info,
-    request: &ExtendedEchoRequest<&[u8]>,
-    out: &mut [u8],
-) -> Result<Answer, NoAnswer> {
-    if !host.probe_enabled() {
-        return Err(NoAnswer::Disabled(AnswerKind::ExtendedEchoReply));
-    }
-    if !request.local() {
-        return Err(NoAnswer::ProbeOfNeighbor);
-    }
-    let (code, state) = probe(host, request.payload());
-    let repr = Repr::ExtendedEchoReply(ExtendedEchoReplyRepr {
-        code,
-        identifier: request.identifier(),
-        sequence: request.sequence(),
-        active: state.active,
-        ipv4: state.ipv4,
-        ipv6: state.ipv6,
-        payload: request.payload(),
-        ..ExtendedEchoReplyRepr::default()
-    });
-    let kind = AnswerKind::ExtendedEchoReply;
-    emit(
-        &repr,
-        ip.traffic_class,
-        r.hop_limit,
-        ip.final_dst,
-        ip.src,
-        kind,
         out,
     )
 }
