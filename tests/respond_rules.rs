@@ -561,3 +561,74 @@ fn rate_limits_hold_for_errors_only() {
     let later = t + Duration::from_secs(1);
     assert!(r.respond(&Plain, &udp4(9), false, later, &mut out).is_ok());
 }
+
+/// A host that keeps the defaults of `Host`: probing on but no interface reported (code 2, no
+/// such interface), no link-layer address (an advertisement without the option, and so
+/// without the override flag), not a router.
+#[test]
+fn host_defaults() {
+    struct Defaults;
+    impl Host for Defaults {
+        fn is_local_v4(&self, a: Ipv4Addr) -> bool {
+            Plain.is_local_v4(a)
+        }
+        fn is_local_v6(&self, a: Ipv6Addr) -> bool {
+            Plain.is_local_v6(a)
+        }
+        fn udp_port_open(&self, _: IpAddr, _: u16) -> bool {
+            false
+        }
+        fn probe_enabled(&self) -> bool {
+            true
+        }
+    }
+    let mut out = [0u8; 1500];
+    let ext = [0x20, 0, 0, 0, 0, 8, 3, 2, 0, 0, 0, 1];
+    let n = answer(&Defaults, &probe_request(&ext, false), &mut out).unwrap();
+    assert_eq!((out[20], out[21], out[27], n), (43, 2, 0, 20 + 8 + 12));
+    let ns = packet6("2001:db8::1", "ff02::1:ff00:2", 255, &ns_for("2001:db8::2"));
+    let n = answer(&Defaults, &ns, &mut out).unwrap();
+    assert_eq!((n, out[40], out[44]), (40 + 24, 136, 0x40));
+}
+
+proptest::proptest! {
+    /// Any echo request to the host, of either version, gets the reply RFC 792 and RFC 4443
+    /// section 4.2 describe: the same identifier, sequence and data, type 0 or 129, the
+    /// addresses swapped, the checksum right by the reference sum; in place the same bytes.
+    #[test]
+    fn every_echo_request_gets_its_reply(
+        identifier: u16,
+        sequence: u16,
+        data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+        v6: bool,
+    ) {
+        let mut m = vec![if v6 { 128 } else { 8 }, 0, 0, 0];
+        m.extend_from_slice(&identifier.to_be_bytes());
+        m.extend_from_slice(&sequence.to_be_bytes());
+        m.extend_from_slice(&data);
+        let request = if v6 {
+            packet6("2001:db8::1", "2001:db8::2", 64, &m)
+        } else {
+            packet4(1, &m)
+        };
+        let mut out = [0u8; 1500];
+        let n = answer(&Plain, &request, &mut out).unwrap();
+        let hl = if v6 { 40 } else { 20 };
+        let reply = &out[hl..n];
+        proptest::prop_assert_eq!(reply[0], if v6 { 129 } else { 0 });
+        proptest::prop_assert_eq!(&reply[4..], &m[4..]);
+        if v6 {
+            let (a, b) = (common::addr6("2001:db8::2"), common::addr6("2001:db8::1"));
+            proptest::prop_assert_eq!(common::reference_sum6(a, b, reply), 0xFFFF);
+            proptest::prop_assert_eq!(&out[8..24], &a.octets());
+        } else {
+            proptest::prop_assert_eq!(common::reference_sum(reply), 0xFFFF);
+            proptest::prop_assert_eq!(&out[12..20], &[198, 51, 100, 2, 192, 0, 2, 1]);
+        }
+        let mut buf = request.clone();
+        let len = buf.len();
+        let mut r: Responder<4> = Responder::new(TokenBucket::new(10, 10), PerDestination::new(10, 10));
+        let placed = r.respond_in_place(&Plain, &mut buf, len).unwrap();
+        proptest::prop_assert_eq!(&buf[..placed.len], &out[..n]);
+    }
+}
