@@ -632,3 +632,53 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&buf[..placed.len], &out[..n]);
     }
 }
+
+/// The words of each answer kind, as tcpdump names the messages.
+#[test]
+fn answer_kinds_say_what_they_are() {
+    let words: Vec<String> = [
+        AnswerKind::EchoReply,
+        AnswerKind::TimestampReply,
+        AnswerKind::ExtendedEchoReply,
+        AnswerKind::NeighborAdvertisement,
+        AnswerKind::PortUnreachable,
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    assert_eq!(
+        words,
+        [
+            "echo reply",
+            "timestamp reply",
+            "extended echo reply",
+            "neighbor advertisement",
+            "port unreachable"
+        ]
+    );
+    assert_eq!(
+        NoAnswer::PortOpen { port: 53 }.to_string(),
+        "UDP port 53 is open"
+    );
+}
+
+/// A quote limit beyond IPv4's 65535 bytes: the error quotes what fits its total length
+/// field, 65507 bytes of a 65535-byte datagram.
+#[test]
+fn the_largest_quote_fits_the_total_length() {
+    let mut r: Responder<4> = Responder::new(TokenBucket::new(10, 10), PerDestination::new(10, 10));
+    r.quote = icmpwire::QuoteLimit::DatagramSize(100_000);
+    let mut udp = vec![0x9c, 0x40, 0, 9, 0, 0, 0, 0];
+    udp.resize(65535 - 20, 0x5a);
+    udp[4..6].copy_from_slice(&((65535 - 20) as u16).to_be_bytes());
+    let datagram = packet4(17, &udp);
+    assert_eq!(datagram.len(), 65535);
+    let mut out = vec![0u8; 70_000];
+    let a = r
+        .respond(&Plain, &datagram, false, Duration::ZERO, &mut out)
+        .unwrap();
+    assert_eq!(a.len, 65535);
+    assert_eq!(out[2..4], [0xff, 0xff]);
+    assert_eq!(out[28..a.len], datagram[..65507]);
+    assert_eq!(common::reference_sum(&out[20..a.len]), 0xFFFF);
+}
