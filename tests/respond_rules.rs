@@ -682,3 +682,47 @@ fn the_largest_quote_fits_the_total_length() {
     assert_eq!(out[28..a.len], datagram[..65507]);
     assert_eq!(common::reference_sum(&out[20..a.len]), 0xFFFF);
 }
+
+/// The UDP length field (RFC 768: at least the 8-byte header) and the answer buffer's bound,
+/// at their edges; a buffer too small spends no token of the rate limit.
+#[test]
+fn udp_and_buffer_edges() {
+    let mut out = [0u8; 1500];
+    // A datagram of its header alone is answered; a length field of 7 is not a datagram.
+    let bare = packet4(17, &[0x9c, 0x40, 0, 9, 0, 8, 0, 0]);
+    assert_eq!(answer(&Plain, &bare, &mut out), Ok(20 + 8 + 28));
+    let short = packet4(17, &[0x9c, 0x40, 0, 9, 0, 7, 0, 0]);
+    assert_eq!(answer(&Plain, &short, &mut out), Err(NoAnswer::BadUdp));
+    // A buffer of exactly the answer's length is enough; one byte less is not, and leaves
+    // the only token for the next try.
+    let mut r: Responder<4> = Responder::new(TokenBucket::new(1, 1), PerDestination::new(1, 1));
+    let t = Duration::from_secs(2);
+    assert_eq!(
+        r.respond(&Plain, &udp4(9), false, t, &mut out[..59]),
+        Err(NoAnswer::Buffer(icmpwire::EmitError::BufferTooSmall {
+            required: 60,
+            actual: 59
+        }))
+    );
+    assert_eq!(
+        r.respond(&Plain, &udp4(9), false, t, &mut out[..60])
+            .map(|a| a.len),
+        Ok(60)
+    );
+    // IPv6: a protocol neither ICMPv6 nor UDP, to the host, is the stack's; to another
+    // address, not the host's.
+    let mut tcp = packet6("2001:db8::1", "2001:db8::2", 64, &[0; 20]);
+    tcp[6] = 6;
+    assert_eq!(
+        answer(&Plain, &tcp, &mut out),
+        Err(NoAnswer::Packet(PacketError::NotIcmp {
+            version: 6,
+            protocol: 6
+        }))
+    );
+    tcp[39] = 3;
+    assert_eq!(
+        answer(&Plain, &tcp, &mut out),
+        Err(NoAnswer::NotForUs(IpAddr::V6(common::addr6("2001:db8::3"))))
+    );
+}
