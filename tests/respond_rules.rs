@@ -726,3 +726,52 @@ fn udp_and_buffer_edges() {
         Err(NoAnswer::NotForUs(IpAddr::V6(common::addr6("2001:db8::3"))))
     );
 }
+
+/// IPv6: an echo request to a multicast group or another address is not the host's to
+/// answer; a UDP datagram is not answered in place; the port unreachable's buffer bound is
+/// exact and a buffer one byte short spends no token.
+#[test]
+fn icmpv6_edges() {
+    let mut out = [0u8; 1500];
+    let echo = [128u8, 0, 0, 0, 0, 1, 0, 1];
+    for dst in ["ff02::1", "2001:db8::3"] {
+        assert_eq!(
+            answer(&Plain, &packet6("2001:db8::1", dst, 64, &echo), &mut out),
+            Err(NoAnswer::NotForUs(IpAddr::V6(common::addr6(dst))))
+        );
+    }
+    // UDP from 2001:db8::1 port 40000 to port 9, its checksum by the reference sum.
+    let (s, d) = (common::addr6("2001:db8::1"), common::addr6("2001:db8::2"));
+    let mut u = vec![0x9c, 0x40, 0, 9, 0, 12, 0, 0, b'd', b'a', b't', b'a'];
+    let mut pseudo = [s.octets(), d.octets()].concat();
+    pseudo.extend_from_slice(&[0, 0, 0, 12, 0, 0, 0, 17]);
+    pseudo.extend_from_slice(&u);
+    let sum = !common::reference_sum(&pseudo);
+    u[6..8].copy_from_slice(&sum.to_be_bytes());
+    let mut udp = vec![0x60, 0, 0, 0, 0, 12, 17, 64];
+    udp.extend_from_slice(&s.octets());
+    udp.extend_from_slice(&d.octets());
+    udp.extend_from_slice(&u);
+    let mut r: Responder<4> = Responder::new(TokenBucket::new(1, 1), PerDestination::new(1, 1));
+    let mut buf = udp.clone();
+    assert_eq!(
+        r.respond_in_place(&Plain, &mut buf, 52),
+        Err(NoAnswer::NotInPlace)
+    );
+    assert_eq!(buf, udp);
+    let t = Duration::from_secs(2);
+    let need = 40 + 8 + 52;
+    assert_eq!(
+        r.respond(&Plain, &udp, false, t, &mut out[..need - 1]),
+        Err(NoAnswer::Buffer(icmpwire::EmitError::BufferTooSmall {
+            required: need,
+            actual: need - 1
+        }))
+    );
+    assert_eq!(
+        r.respond(&Plain, &udp, false, t, &mut out[..need])
+            .map(|a| a.len),
+        Ok(need)
+    );
+    assert_eq!(out[48..need], udp);
+}
