@@ -54,6 +54,7 @@
 
 mod answer;
 mod probe;
+mod shared;
 mod v4;
 mod v6;
 

@@ -3,8 +3,7 @@
 use core::net::{IpAddr, Ipv4Addr};
 use core::time::Duration;
 
-use crate::checksum::{Checksum, internet_checksum};
-use crate::error::EmitError;
+use crate::checksum::internet_checksum;
 use crate::message::any::AnyMessage;
 use crate::quote::{protocol, quote_datagram};
 use crate::stack::packet::{IpLayer, Upper, ip_layer};
@@ -13,6 +12,7 @@ use crate::v4::TimestampRepr;
 use crate::v4::{DestinationUnreachableRepr, Message, Repr, Timestamp, UnreachableCode};
 use crate::view::V4;
 
+use super::shared::{emit_error, move_up, too_small, udp_port};
 use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe};
 
 /// The IPv4 header of an answer: no options.
@@ -112,21 +112,6 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     Ok(answer(total, AnswerKind::EchoReply, ip.src))
 }
 
-/// Moves the `len` bytes at `from` in `buf` down to `to` (the end of the answer's header,
-/// which is not after them), byte by byte from the front, as the ranges may overlap.
-pub(super) fn move_up(buf: &mut [u8], from: usize, to: usize, len: usize) {
-    if from == to {
-        return;
-    }
-    for i in 0..len {
-        if let Some(&b) = buf.get(from.saturating_add(i))
-            && let Some(d) = buf.get_mut(to.saturating_add(i))
-        {
-            *d = b;
-        }
-    }
-}
-
 /// A timestamp reply (RFC 792): the originate time returned, receive and transmit times both
 /// the host's time now, code 0, and none of the bytes a request may carry after its 20.
 fn timestamp<H: Host + ?Sized, const N: usize>(
@@ -193,34 +178,6 @@ fn port_unreachable<H: Host + ?Sized, const N: usize>(
     emit(r, &repr, ip, tos, AnswerKind::PortUnreachable, out)
 }
 
-/// The destination port of the UDP datagram `udp`, if its length field fits and, when
-/// `verify`, its checksum (when not 0) verifies; `pseudo` adds the pseudo-header's addresses
-/// and protocol (the same for both IP versions, RFC 768 and RFC 8200 section 8.1).
-pub(super) fn udp_port(
-    udp: &[u8],
-    verify: bool,
-    pseudo: impl FnOnce(&mut Checksum),
-) -> Result<u16, NoAnswer> {
-    let &[_, _, p0, p1, l0, l1, c0, c1, ..] = udp else {
-        return Err(NoAnswer::BadUdp);
-    };
-    let len = u16::from_be_bytes([l0, l1]);
-    let datagram = udp.get(..usize::from(len)).ok_or(NoAnswer::BadUdp)?;
-    if len < 8 {
-        return Err(NoAnswer::BadUdp);
-    }
-    if verify && [c0, c1] != [0, 0] {
-        let mut sum = Checksum::new();
-        pseudo(&mut sum);
-        sum.add_u16(len);
-        sum.add_bytes(datagram);
-        if sum.sum() != 0xFFFF {
-            return Err(NoAnswer::BadUdp);
-        }
-    }
-    Ok(u16::from_be_bytes([p0, p1]))
-}
-
 /// Writes `repr` after an IPv4 header from the request's destination back to its source.
 fn emit<const N: usize>(
     r: &mut Responder<N>,
@@ -232,12 +189,7 @@ fn emit<const N: usize>(
 ) -> Result<Answer, NoAnswer> {
     let actual = out.len();
     let body = out.get_mut(HEADER..).ok_or(too_small(HEADER, actual))?;
-    let n = repr.emit(body).map_err(|e| match e {
-        EmitError::BufferTooSmall { required, .. } => {
-            too_small(HEADER.saturating_add(required), actual)
-        }
-        e => NoAnswer::Buffer(e),
-    })?;
+    let n = repr.emit(body).map_err(|e| emit_error(e, HEADER, actual))?;
     let total = HEADER.saturating_add(n);
     write_header(r, out, tos, total, ip.dst, ip.src);
     Ok(answer(total, kind, ip.src))
@@ -292,8 +244,4 @@ fn answer(len: usize, kind: AnswerKind, dst: Ipv4Addr) -> Answer {
         kind,
         dst: IpAddr::V4(dst),
     }
-}
-
-pub(super) fn too_small(required: usize, actual: usize) -> NoAnswer {
-    NoAnswer::Buffer(EmitError::BufferTooSmall { required, actual })
 }

@@ -4,7 +4,6 @@
 use core::net::{IpAddr, Ipv6Addr};
 use core::time::Duration;
 
-use crate::error::EmitError;
 use crate::message::any::AnyMessage;
 use crate::quote::protocol;
 use crate::stack::packet::{IpLayer, Upper, ip_layer};
@@ -15,7 +14,7 @@ use crate::v6::{
 };
 use crate::view::V6;
 
-use super::v4::{move_up, too_small, udp_port};
+use super::shared::{emit_error, move_up, too_small, udp_port};
 use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe};
 
 /// The IPv6 header of an answer: no extension headers.
@@ -240,12 +239,9 @@ fn emit(
 ) -> Result<Answer, NoAnswer> {
     let actual = out.len();
     let body = out.get_mut(HEADER..).ok_or(too_small(HEADER, actual))?;
-    let n = repr.emit(src, dst, body).map_err(|e| match e {
-        EmitError::BufferTooSmall { required, .. } => {
-            too_small(HEADER.saturating_add(required), actual)
-        }
-        e => NoAnswer::Buffer(e),
-    })?;
+    let n = repr
+        .emit(src, dst, body)
+        .map_err(|e| emit_error(e, HEADER, actual))?;
     write_header(out, traffic_class, n, hop_limit, src, dst);
     Ok(answer(HEADER.saturating_add(n), kind, dst))
 }
