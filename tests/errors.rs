@@ -398,3 +398,57 @@ fn errors_are_small_and_copy() {
     assert!(std::mem::size_of::<ParseError>() <= 32);
     assert!(std::mem::size_of::<EmitError>() <= 24);
 }
+
+/// Every accessor of the quoted IPv4 header on a header whose fields are none of them zero or
+/// default, laid out by RFC 791 section 3.1: the flags are the top three bits of bytes 6-7
+/// (reserved 0x8000, don't fragment 0x4000, more fragments 0x2000).
+#[test]
+fn quoted_ipv4_fields() {
+    for (word, df, mf) in [
+        (0x0000u16, false, false),
+        (0x4000, true, false),
+        (0x2000, false, true),
+        (0x6000, true, true),
+        (0x8000, false, false),
+        (0xA0B9, false, true),
+    ] {
+        let mut q = vec![0x46, 0xB8, 0x01, 0x2C, 0xBE, 0xEF];
+        q.extend_from_slice(&word.to_be_bytes());
+        q.extend_from_slice(&[3, 17, 0, 0, 198, 51, 100, 7, 203, 0, 113, 9, 1, 1, 0, 0]);
+        q.extend_from_slice(&[0x30, 0x39, 0x00, 0x35, 0, 8, 0, 0]);
+        let sum = !common::reference_sum(&q[..24]);
+        q[10..12].copy_from_slice(&sum.to_be_bytes());
+        let ip = Quote::new(&q).ipv4().unwrap();
+        assert_eq!(
+            (ip.dont_fragment(), ip.more_fragments()),
+            (df, mf),
+            "{word:#06x}"
+        );
+        assert_eq!(ip.flags(), (word >> 13) as u8);
+        assert_eq!(ip.fragment_offset(), word & 0x1FFF);
+        assert_eq!((ip.version(), ip.ihl(), ip.tos()), (4, 6, 0xB8));
+        assert_eq!((ip.total_length(), ip.identification()), (300, 0xBEEF));
+        assert_eq!(
+            (ip.ttl(), ip.protocol(), ip.header_checksum()),
+            (3, 17, sum)
+        );
+        assert!(ip.header_checksum_valid(), "{word:#06x}");
+        assert_eq!(ip.src(), Ipv4Addr::new(198, 51, 100, 7));
+        assert_eq!(ip.dst(), Ipv4Addr::new(203, 0, 113, 9));
+        assert_eq!(ip.options().unwrap(), &[1, 1, 0, 0]);
+        assert_eq!(ip.bytes().len(), 32);
+        assert_eq!(
+            format!("{ip:?}"),
+            "QuotedIpv4 { ihl: 6, total_length: 300, protocol: 17, src: 198.51.100.7, \
+             dst: 203.0.113.9, bytes_present: 32 }"
+        );
+        // One bit changed in the options (covered by the header checksum) or in the header.
+        for at in [8, 21] {
+            let mut bad = q.clone();
+            bad[at] ^= 0x10;
+            assert!(!Quote::new(&bad).ipv4().unwrap().header_checksum_valid());
+        }
+        // A quote cut inside the options has no checksum to check.
+        assert!(!Quote::new(&q[..22]).ipv4().unwrap().header_checksum_valid());
+    }
+}

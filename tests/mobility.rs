@@ -146,6 +146,14 @@ proptest! {
         let read: Vec<_> = AgentExtensions::new(&bytes).collect();
         prop_assert_eq!(read.len(), list.len());
         for (got, want) in read.iter().zip(&list) {
+            // RFC 5944's type numbers: padding 0 (2.1.3), agent 16 (2.1.1), prefix lengths 19 (2.1.2).
+            let kind = match want {
+                Ext::Padding => 0,
+                Ext::Agent { .. } => 16,
+                Ext::Prefixes(_) => 19,
+                Ext::Other(k, _) => *k,
+            };
+            prop_assert_eq!(got.as_ref().unwrap().kind(), kind);
             match (got.as_ref().unwrap(), want) {
                 (AgentExtension::Padding, Ext::Padding) => {}
                 (AgentExtension::MobilityAgent(a), Ext::Agent { sequence, lifetime, flags, coa, tail }) => {
@@ -308,4 +316,8 @@ fn builder_refuses_what_cannot_be_written() {
     };
     assert_eq!(write_agent_extensions(&[fits], &mut out), Ok(256));
     assert_eq!(out[1], 254);
+    // 255 bytes of data is the most a length byte can say (RFC 5944 2.1: "Length" is 8 bits).
+    let widest = AgentExtensionRepr::PrefixLengths(&[24; 255]);
+    assert_eq!(write_agent_extensions(&[widest], &mut out), Ok(257));
+    assert_eq!(&out[..3], &[19, 255, 24]);
 }

@@ -507,6 +507,12 @@ fn malformed_records_get_the_chosen_outcome() {
                     .map(|e| serde_json::json!([e.address.to_string(), e.preference]))
                     .collect();
                 assert_eq!(ours, oracle, "{name}");
+                // The iterator knows how many entries remain, before and after each one.
+                let mut entries = ra.entries();
+                for left in (0..=oracle.len()).rev() {
+                    assert_eq!(entries.len(), left, "{name}");
+                    entries.next();
+                }
             }
             "bad_rfc4884" | "bad_ext_echo" => {
                 let msg = Message::parse(&bytes[..]).unwrap();
