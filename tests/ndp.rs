@@ -394,6 +394,29 @@ fn pref64_and_captive_portal() {
     assert_eq!(got[1].len(), 32);
 }
 
+/// RFC 8781 section 4's table of prefix length codes, each code in turn (6 and 7 unassigned).
+#[test]
+fn pref64_prefix_length_codes() {
+    let lengths = [
+        Some(96),
+        Some(64),
+        Some(56),
+        Some(48),
+        Some(40),
+        Some(32),
+        None,
+        None,
+    ];
+    for (plc, want) in (0u8..).zip(lengths) {
+        let p = Pref64 {
+            scaled_lifetime: 1,
+            plc,
+            prefix: a("64:ff9b::"),
+        };
+        assert_eq!(p.prefix_length(), want, "PLC {plc}");
+    }
+}
+
 fn addr() -> impl Strategy<Value = Ipv6Addr> {
     any::<u128>().prop_map(Ipv6Addr::from)
 }
@@ -733,4 +756,115 @@ fn signed_preference_and_dnssl_padding() {
     dnssl.extend_from_slice(b"\x01a\x00\x00\x01b\x00\x00");
     let o = NdOptions::new(&dnssl, 16).next().unwrap().unwrap();
     assert_eq!(o.value(), Err(ParseError::Padding { at: 16 + 8 + 4 }));
+}
+
+/// Every rule a message can break prints a sentence of its own, with the value received where
+/// the rule has one (a log line must say which rule and what came in).
+#[test]
+fn link_rules_print_what_was_wrong() {
+    use icmpwire::v6::LinkRule;
+    let cut = ParseError::Truncated {
+        part: Part::NeighborDiscovery,
+        required: 16,
+        actual: 9,
+    };
+    let rules = [
+        LinkRule::HopLimit { hop_limit: 64 },
+        LinkRule::QueryLength { len: 26 },
+        LinkRule::Code { code: 7 },
+        LinkRule::Malformed(cut),
+        LinkRule::SourceNotLinkLocal,
+        LinkRule::UnspecifiedSource,
+        LinkRule::UnspecifiedSourceWithLinkLayerAddress,
+        LinkRule::UnspecifiedSourceNotToSolicitedNode,
+        LinkRule::TargetMulticast,
+        LinkRule::SolicitedToMulticast,
+        LinkRule::DestinationMulticast,
+        LinkRule::TargetNotLinkLocalNorDestination,
+    ];
+    let texts: Vec<String> = rules.iter().map(ToString::to_string).collect();
+    for (rule, text) in rules.iter().zip(&texts) {
+        assert!(text.len() > 5, "{rule:?} prints {text:?}");
+    }
+    let distinct: std::collections::HashSet<&String> = texts.iter().collect();
+    assert_eq!(distinct.len(), rules.len(), "{texts:?}");
+    assert!(texts[0].contains("64") && texts[1].contains("26") && texts[2].contains('7'));
+    assert_eq!(texts[3], cut.to_string());
+}
+
+fn hash_of(v: &impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(v)
+}
+
+/// Two address lists are equal when they hold the same addresses in the same order, read from
+/// the wire or given as a slice; equal lists hash alike, different ones (here) do not.
+#[test]
+fn address_lists_compare_by_content() {
+    let list = [a("2001:db8::1"), a("2001:db8::2")];
+    let mut wire = Vec::new();
+    for x in &list {
+        wire.extend_from_slice(&x.octets());
+    }
+    let (from_wire, from_slice) = (Addresses::from_bytes(&wire), Addresses::from_slice(&list));
+    assert_eq!(from_wire, from_slice);
+    assert_eq!(hash_of(&from_wire), hash_of(&from_slice));
+    let swapped = [list[1], list[0]];
+    let shorter = Addresses::from_slice(&list[..1]);
+    for other in [
+        Addresses::from_slice(&swapped),
+        shorter,
+        Addresses::from_bytes(&[]),
+    ] {
+        assert_ne!(from_wire, other);
+        assert_ne!(hash_of(&from_wire), hash_of(&other));
+    }
+    // Same length, different address: the length alone does not make them equal.
+    assert_ne!(shorter, Addresses::from_slice(&list[1..]));
+}
+
+/// Domain name lists (RFC 8106 5.2) compare by their names, padding aside.
+#[test]
+fn domain_name_lists_compare_by_names() {
+    let one = DomainNames::new(b"\x07example\x03com\x00\x00\x00", 8).unwrap();
+    let same = DomainNames::new(b"\x07example\x03com\x00", 8).unwrap();
+    let other = DomainNames::new(b"\x07example\x03net\x00", 8).unwrap();
+    let two = DomainNames::new(b"\x07example\x03com\x00\x01a\x00", 8).unwrap();
+    assert_eq!(one, same);
+    assert_eq!(hash_of(&one), hash_of(&same));
+    for x in [&other, &two] {
+        assert_ne!(&one, x);
+        assert_ne!(hash_of(&one), hash_of(x));
+    }
+}
+
+/// RFC 1035 3.1: a name is 255 octets or less, length octets and the final zero included.
+#[test]
+fn domain_name_of_255_octets_is_the_longest() {
+    // Three labels of 63 and one of 61: 3 * 64 + 62 + 1 = 255 octets.
+    let mut name = Vec::new();
+    for len in [63u8, 63, 63, 61] {
+        name.push(len);
+        name.extend(std::iter::repeat_n(b'x', usize::from(len)));
+    }
+    name.push(0);
+    assert_eq!(name.len(), 255);
+    let names = DomainNames::new(&name, 8).unwrap();
+    assert_eq!(names.iter().count(), 1);
+    // One octet more in the last label: 256.
+    name[192] = 62;
+    name.insert(193, b'x');
+    assert_eq!(
+        DomainNames::new(&name, 8).unwrap_err(),
+        ParseError::NameTooLong { at: 8, len: 256 }
+    );
+}
+
+/// A domain name prints its labels joined by dots; a dot, a backslash or a byte outside
+/// printable ASCII inside a label as `\DDD`, in decimal (RFC 4343 section 2.1).
+#[test]
+fn domain_name_display_escapes() {
+    let names = DomainNames::new(b"\x03a.b\x03c\\d\x03e f\x02\xffz\x00", 8).unwrap();
+    let name = names.iter().next().unwrap();
+    assert_eq!(name.to_string(), "a\\046b.c\\092d.e\\032f.\\255z");
 }
