@@ -189,16 +189,15 @@ fn cut_short() {
     );
     // A query (24 bytes, MLDv1) from `::`: RFC 3810 5.1.14 wants a link-local source and makes
     // no exception for `::` as 5.2.13 does for reports.
-    let mut q1 = v1.clone();
-    q1[0] = 130;
-    let msg = Message::parse_unverified(&q1[..]).unwrap();
+    let mut q = v1.clone();
+    q[0] = 130;
+    let msg = Message::parse_unverified(&q[..]).unwrap();
     assert_eq!(msg.check_rules(1, src, dst), Ok(()));
     assert_eq!(
         msg.check_rules(1, Ipv6Addr::UNSPECIFIED, dst),
         Err(LinkRule::SourceNotLinkLocal)
     );
-    let mut q = v1.clone();
-    q[0] = 130;
+    // The same query two bytes longer.
     q.extend_from_slice(&[2, 125]);
     let msg = Message::parse_unverified(&q[..]).unwrap();
     assert_eq!(
