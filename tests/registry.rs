@@ -640,3 +640,34 @@ fn fields_off_their_defaults() {
         (3, 0x5A, 1)
     );
 }
+
+/// RFC 3971 section 6.4.2's certification path advertisement words (identifier, all
+/// components, component, reserved) and RFC 6775 section 4.4's duplicate address reserved
+/// byte, each set to a value the corpus records leave at its default.
+#[test]
+fn certification_path_and_duplicate_address_words_off_their_defaults() {
+    let cpa = [149u8, 0, 0, 0, 0x12, 0x34, 0, 3, 0, 2, 0xBE, 0xEF];
+    let Message::CertificationPathAdvertisement(m) = Message::parse_unverified(&cpa[..]).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(
+        (
+            m.identifier(),
+            m.all_components(),
+            m.component(),
+            m.reserved()
+        ),
+        (0x1234, 3, 2, 0xBEEF)
+    );
+    let mut dar = vec![157u8, 0, 0, 0, 1, 0x5A, 0x01, 0x2C];
+    dar.extend_from_slice(&[2, 0, 0x5e, 0xff, 0xfe, 0, 0x53, 1]);
+    dar.extend_from_slice(&a("2001:db8::53").octets());
+    let Message::DuplicateAddressRequest(m) = Message::parse_unverified(&dar[..]).unwrap() else {
+        panic!()
+    };
+    assert_eq!(
+        (m.status(), m.reserved(), m.registration_lifetime()),
+        (1, 0x5A, 300)
+    );
+}
