@@ -4,7 +4,9 @@
 //!
 //! Every contestant does the same work through its own public API and returns what it read
 //! (through `black_box`), so nothing is optimised away. Where a peer has no API for a step, the
-//! bench says what it does instead.
+//! bench says what it does instead. The parse cases call each contestant through an
+//! `#[inline(never)]` adapter of one shape (common/parse4.rs), on several inputs, after checking
+//! that all of them read the same values.
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -17,57 +19,21 @@ use std::hint::black_box;
 use std::net::Ipv4Addr;
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use icmpwire::checksum::internet_checksum;
 use icmpwire::v4::{Message, Repr, RouterAdvertisement, TimeExceededCode, TimeExceededRepr};
 use icmpwire::{EchoRepr, QuoteLimit, quote_datagram};
 use pnet_packet::Packet as _;
 
-/// A 64-byte echo request (8-byte header, 56 bytes of data, like `ping`), checksum filled in.
-fn echo64() -> [u8; 64] {
-    let mut b = [0u8; 64];
-    b[0] = 8;
-    b[4..6].copy_from_slice(&0x1234u16.to_be_bytes());
-    b[6..8].copy_from_slice(&7u16.to_be_bytes());
-    for (i, x) in b[8..].iter_mut().enumerate() {
-        *x = i as u8;
-    }
-    let c = internet_checksum(&b);
-    b[2..4].copy_from_slice(&c.to_be_bytes());
-    b
-}
-
-/// A 1400-byte UDP datagram 192.0.2.10:43001 -> 203.0.113.2:33434 with TTL 1 (the traceroute
-/// probe a router answers).
-fn datagram() -> Vec<u8> {
-    let mut d = vec![0u8; 1400];
-    d[0] = 0x45;
-    d[2..4].copy_from_slice(&1400u16.to_be_bytes());
-    d[8] = 1;
-    d[9] = 17;
-    d[12..16].copy_from_slice(&[192, 0, 2, 10]);
-    d[16..20].copy_from_slice(&[203, 0, 113, 2]);
-    let c = internet_checksum(&d[..20]);
-    d[10..12].copy_from_slice(&c.to_be_bytes());
-    d[20..22].copy_from_slice(&43001u16.to_be_bytes());
-    d[22..24].copy_from_slice(&33434u16.to_be_bytes());
-    d[24..26].copy_from_slice(&1380u16.to_be_bytes());
-    d
-}
-
-/// The 556-byte time exceeded Linux sends for it (548 bytes quoted, RFC 1812).
-fn time_exceeded556() -> Vec<u8> {
-    let d = datagram();
-    let repr = Repr::TimeExceeded(TimeExceededRepr {
-        code: TimeExceededCode::TTL_EXCEEDED,
-        quote: quote_datagram(&d, QuoteLimit::Rfc1812),
-        ..TimeExceededRepr::default()
-    });
-    let mut b = vec![0u8; repr.buffer_len()];
-    repr.emit(&mut b).unwrap();
-    assert_eq!(b.len(), 556);
-    b
-}
+#[path = "common/parse4.rs"]
+mod parse4;
+use parse4::{
+    Adapter, cross_check, datagram, echo, echo_inputs, etherparse_echo, etherparse_message,
+    etherparse_message_verified, etherparse_quote, icmpwire_echo, icmpwire_message,
+    icmpwire_message_verified, icmpwire_quote, message_inputs, pnet_echo, pnet_message,
+    pnet_message_verified, pnet_quote, quote_inputs, smoltcp_echo, smoltcp_message,
+    smoltcp_message_verified, smoltcp_quote,
+};
 
 /// A router advertisement with 8 entries (code 0, entry size 2).
 fn router_adv8() -> Vec<u8> {
@@ -81,20 +47,6 @@ fn router_adv8() -> Vec<u8> {
     b
 }
 
-/// What a parse bench read, folded into one word: `black_box` of a tuple of small integers
-/// compiled into split stores and a wider reload (a store-forwarding stall of ~15 cycles) that
-/// dominated every contestant's time.
-#[inline(always)]
-fn pack(ty: u8, code: u8, id: u16, seq: u16) -> u64 {
-    u64::from(ty) | u64::from(code) << 8 | u64::from(id) << 16 | u64::from(seq) << 32
-}
-
-#[inline(always)]
-fn pack_quote(src: Ipv4Addr, dst: Ipv4Addr, sport: u16, dport: u16) -> u64 {
-    (u64::from(u32::from(src)) << 32 | u64::from(u32::from(dst)))
-        ^ (u64::from(sport) << 16 | u64::from(dport))
-}
-
 fn config<'a>(
     c: &'a mut Criterion,
     name: &str,
@@ -105,213 +57,68 @@ fn config<'a>(
     g
 }
 
+/// Times every adapter of a case on every input, after checking that they read the same.
+fn case(c: &mut Criterion, group: &str, adapters: &[(&str, Adapter)], inputs: &[(&str, Vec<u8>)]) {
+    cross_check(group, adapters, inputs);
+    let mut g = config(c, group);
+    for (input, bytes) in inputs {
+        for &(name, f) in adapters {
+            g.bench_with_input(BenchmarkId::new(name, input), &bytes[..], |b, bytes| {
+                b.iter(|| black_box(f)(black_box(bytes)))
+            });
+        }
+    }
+    g.finish();
+}
+
 fn parse(c: &mut Criterion) {
-    let buf = echo64();
-    let buf = &buf[..];
-
-    // Parse, then read type, code, identifier and sequence (no checksum verification).
-    let mut g = config(c, "parse_echo64");
-    g.bench_function("icmpwire", |b| {
-        b.iter(|| match Message::parse_unverified(black_box(buf)) {
-            Ok(Message::EchoRequest(e)) => black_box(pack(
-                e.message_type().0,
-                e.code_u8(),
-                e.identifier(),
-                e.sequence(),
-            )),
-            _ => black_box(0),
-        })
-    });
-    g.bench_function("smoltcp", |b| {
-        b.iter(
-            || match smoltcp::wire::Icmpv4Packet::new_checked(black_box(buf)) {
-                Ok(p) => black_box(pack(
-                    u8::from(p.msg_type()),
-                    p.msg_code(),
-                    p.echo_ident(),
-                    p.echo_seq_no(),
-                )),
-                Err(_) => black_box(0),
-            },
-        )
-    });
-    g.bench_function("etherparse", |b| {
-        b.iter(
-            || match etherparse::Icmpv4Slice::from_slice(black_box(buf)) {
-                Ok(s) => match s.icmp_type() {
-                    etherparse::Icmpv4Type::EchoRequest(h) => {
-                        black_box(pack(s.type_u8(), s.code_u8(), h.id, h.seq))
-                    }
-                    _ => black_box(0),
-                },
-                Err(_) => black_box(0),
-            },
-        )
-    });
-    g.bench_function("pnet_packet", |b| {
-        b.iter(
-            || match pnet_packet::icmp::echo_request::EchoRequestPacket::new(black_box(buf)) {
-                Some(p) => black_box(pack(
-                    p.get_icmp_type().0,
-                    p.get_icmp_code().0,
-                    p.get_identifier(),
-                    p.get_sequence_number(),
-                )),
-                None => black_box(0),
-            },
-        )
-    });
-    g.finish();
-
-    // The same with the checksum verified.
-    let mut g = config(c, "parse_verify_echo64");
-    g.bench_function("icmpwire", |b| {
-        b.iter(|| match Message::parse(black_box(buf)) {
-            Ok(Message::EchoRequest(e)) => black_box(pack(
-                e.message_type().0,
-                e.code_u8(),
-                e.identifier(),
-                e.sequence(),
-            )),
-            _ => black_box(0),
-        })
-    });
-    g.bench_function("smoltcp", |b| {
-        b.iter(
-            || match smoltcp::wire::Icmpv4Packet::new_checked(black_box(buf)) {
-                Ok(p) if p.verify_checksum() => black_box(pack(
-                    u8::from(p.msg_type()),
-                    p.msg_code(),
-                    p.echo_ident(),
-                    p.echo_seq_no(),
-                )),
-                _ => black_box(0),
-            },
-        )
-    });
-    g.bench_function("etherparse", |b| {
-        // etherparse parses without verifying; recompute the header's checksum over the payload
-        // and compare, its documented way to check.
-        b.iter(
-            || match etherparse::Icmpv4Slice::from_slice(black_box(buf)) {
-                Ok(s) => {
-                    let mut h = s.header();
-                    h.update_checksum(s.payload());
-                    match (h.checksum == s.checksum(), s.icmp_type()) {
-                        (true, etherparse::Icmpv4Type::EchoRequest(e)) => {
-                            black_box(pack(s.type_u8(), s.code_u8(), e.id, e.seq))
-                        }
-                        _ => black_box(0),
-                    }
-                }
-                Err(_) => black_box(0),
-            },
-        )
-    });
-    g.bench_function("pnet_packet", |b| {
-        b.iter(|| {
-            let icmp = pnet_packet::icmp::IcmpPacket::new(black_box(buf)).unwrap();
-            if pnet_packet::icmp::checksum(&icmp) != icmp.get_checksum() {
-                return black_box(0);
-            }
-            match pnet_packet::icmp::echo_request::EchoRequestPacket::new(buf) {
-                Some(p) => black_box(pack(
-                    p.get_icmp_type().0,
-                    p.get_icmp_code().0,
-                    p.get_identifier(),
-                    p.get_sequence_number(),
-                )),
-                None => black_box(0),
-            }
-        })
-    });
-    g.finish();
-
-    // A 556-byte time exceeded: the quoted datagram's addresses and ports.
-    let te = time_exceeded556();
-    let te = &te[..];
-    let none = 0u64;
-    let mut g = config(c, "parse_time_exceeded556");
-    g.bench_function("icmpwire", |b| {
-        b.iter(|| match Message::parse_unverified(black_box(te)) {
-            Ok(Message::TimeExceeded(m)) => match m.quote().ipv4() {
-                Ok(ip) => {
-                    let (sp, dp) = ip.ports().unwrap_or((0, 0));
-                    black_box(pack_quote(ip.src(), ip.dst(), sp, dp))
-                }
-                Err(_) => black_box(none),
-            },
-            _ => black_box(none),
-        })
-    });
-    g.bench_function("smoltcp", |b| {
-        // smoltcp's Ipv4Packet::new_checked refuses a quote shorter than the quoted total length
-        // (every real quote), so the quote is read with new_unchecked after a length check.
-        b.iter(
-            || match smoltcp::wire::Icmpv4Packet::new_checked(black_box(te)) {
-                Ok(p) => {
-                    let data = p.data();
-                    if data.len() < 28 {
-                        return black_box(none);
-                    }
-                    let ip = smoltcp::wire::Ipv4Packet::new_unchecked(data);
-                    let hl = usize::from(ip.header_len());
-                    if data.len() < hl + 4 {
-                        return black_box(none);
-                    }
-                    let udp = smoltcp::wire::UdpPacket::new_unchecked(&data[hl..]);
-                    black_box(pack_quote(
-                        ip.src_addr(),
-                        ip.dst_addr(),
-                        udp.src_port(),
-                        udp.dst_port(),
-                    ))
-                }
-                Err(_) => black_box(none),
-            },
-        )
-    });
-    g.bench_function("etherparse", |b| {
-        b.iter(|| {
-            let Ok(s) = etherparse::Icmpv4Slice::from_slice(black_box(te)) else {
-                return black_box(none);
-            };
-            let Ok(ip) = etherparse::Ipv4HeaderSlice::from_slice(s.payload()) else {
-                return black_box(none);
-            };
-            let Ok(udp) = etherparse::UdpHeaderSlice::from_slice(&s.payload()[ip.slice().len()..])
-            else {
-                return black_box(none);
-            };
-            black_box(pack_quote(
-                ip.source_addr(),
-                ip.destination_addr(),
-                udp.source_port(),
-                udp.destination_port(),
-            ))
-        })
-    });
-    g.bench_function("pnet_packet", |b| {
-        b.iter(|| {
-            let Some(p) = pnet_packet::icmp::time_exceeded::TimeExceededPacket::new(black_box(te))
-            else {
-                return black_box(none);
-            };
-            let Some(ip) = pnet_packet::ipv4::Ipv4Packet::new(p.payload()) else {
-                return black_box(none);
-            };
-            let Some(udp) = pnet_packet::udp::UdpPacket::new(ip.payload()) else {
-                return black_box(none);
-            };
-            black_box(pack_quote(
-                ip.get_source(),
-                ip.get_destination(),
-                udp.get_source(),
-                udp.get_destination(),
-            ))
-        })
-    });
-    g.finish();
+    // The typed echo view (each peer's nearest API): type, code, checksum, id, sequence.
+    case(
+        c,
+        "parse_echo",
+        &[
+            ("icmpwire", icmpwire_echo),
+            ("smoltcp", smoltcp_echo),
+            ("etherparse", etherparse_echo),
+            ("pnet_packet", pnet_echo),
+        ],
+        &echo_inputs(),
+    );
+    // Any message through the dispatch, without and with the checksum verified.
+    case(
+        c,
+        "parse_message",
+        &[
+            ("icmpwire", icmpwire_message),
+            ("smoltcp", smoltcp_message),
+            ("etherparse", etherparse_message),
+            ("pnet_packet", pnet_message),
+        ],
+        &message_inputs(),
+    );
+    case(
+        c,
+        "parse_verify_message",
+        &[
+            ("icmpwire", icmpwire_message_verified),
+            ("smoltcp", smoltcp_message_verified),
+            ("etherparse", etherparse_message_verified),
+            ("pnet_packet", pnet_message_verified),
+        ],
+        &message_inputs(),
+    );
+    // The quoted datagram of an error: addresses and ports.
+    case(
+        c,
+        "parse_quote",
+        &[
+            ("icmpwire", icmpwire_quote),
+            ("smoltcp", smoltcp_quote),
+            ("etherparse", etherparse_quote),
+            ("pnet_packet", pnet_quote),
+        ],
+        &quote_inputs(),
+    );
 
     // Router advertisement, 8 entries: none of the peers decodes RFC 1256; the baseline is a
     // hand-written loop over the bytes with no checks beyond the slice bounds.
@@ -411,7 +218,7 @@ fn emit(c: &mut Criterion) {
     g.finish();
 
     // Time exceeded quoting 548 bytes of a 1400-byte datagram (RFC 1812's 576-byte limit).
-    let dgram = datagram();
+    let dgram = datagram(1400, 0);
     let dgram = &dgram[..];
     let mut g = config(c, "emit_time_exceeded556");
     g.bench_function("icmpwire", |b| {
@@ -487,7 +294,7 @@ fn emit(c: &mut Criterion) {
 fn echo_reply(c: &mut Criterion) {
     // Turning a received 64-byte echo request into the reply, in place. Each iteration starts
     // from a fresh copy of the request (the copy is outside the timing).
-    let request = echo64();
+    let request: [u8; 64] = echo(8, 64).try_into().unwrap();
     let mut g = config(c, "echo_reply_in_place");
     // The harness alone (fresh input per iteration, one byte touched): subtract it from the
     // others to get the cost of the conversion itself.

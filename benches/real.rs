@@ -1,0 +1,372 @@
+//! Real traffic: every well-formed ICMPv4 message of the Linux kernel capture and of the scapy
+//! corpus (tests/data: 162 + 493 messages of 17 types), parsed with the checksum verified and
+//! every field the implementation's API exposes read, icmpwire beside smoltcp, etherparse and
+//! pnet_packet in one run. `cargo bench --bench real` (add `--features simd` for the vector
+//! checksum); summarise with `python3 benches/report.py real`.
+//!
+//! Each contestant is one `#[inline(never)]` function of the same shape, called through a
+//! function pointer once per message. Before timing, the bench prints how many messages each
+//! refuses: what a peer's API cannot represent is refused (smoltcp's `Icmpv4Repr` knows four
+//! types), and a refusal costs less than a parse, so the per-message times are only comparable
+//! together with those counts.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::panic
+)]
+
+use std::hint::black_box;
+use std::io::{BufRead, BufReader};
+use std::net::Ipv4Addr;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use icmpwire::v4::Message;
+use icmpwire::{AnyMessage as _, Quote};
+use pnet_packet::Packet as _;
+
+/// What a contestant returns for a message it refuses.
+const REFUSED: u64 = u64::MAX;
+
+type Adapter = fn(&[u8]) -> u64;
+
+/// The well-formed records' messages, as tests/oracle.rs reads them.
+fn messages() -> Vec<Vec<u8>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/");
+    let kernel = BufReader::new(std::fs::File::open(format!("{dir}kernel.jsonl")).unwrap());
+    let scapy = BufReader::new(flate2::read::GzDecoder::new(
+        std::fs::File::open(format!("{dir}scapy_corpus.min.jsonl.gz")).unwrap(),
+    ));
+    let mut out = Vec::new();
+    for line in kernel.lines().chain(scapy.lines()) {
+        let rec: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+        if rec["category"] == "wellformed" {
+            let hex = rec["hex"].as_str().unwrap();
+            out.push(
+                (0..hex.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+                    .collect(),
+            );
+        }
+    }
+    assert_eq!(
+        out.len(),
+        162 + 493,
+        "the well-formed records tests/oracle.rs counts"
+    );
+    out
+}
+
+#[inline(always)]
+fn mix(acc: u64, x: u64) -> u64 {
+    acc.rotate_left(5) ^ x
+}
+
+#[inline(always)]
+fn addr(a: Ipv4Addr) -> u64 {
+    u64::from(u32::from(a))
+}
+
+/// The quoted IPv4 header's addresses, protocol and ports, as far as present.
+#[inline(always)]
+fn icmpwire_quote(q: Quote<'_>) -> u64 {
+    match q.ipv4() {
+        Ok(ip) => {
+            let (s, d) = ip.ports().unwrap_or((0, 0));
+            mix(
+                mix(
+                    addr(ip.src()) << 32 | addr(ip.dst()),
+                    u64::from(ip.protocol()),
+                ),
+                u64::from(s) << 16 | u64::from(d),
+            )
+        }
+        Err(_) => 0,
+    }
+}
+
+#[inline(never)]
+fn icmpwire(b: &[u8]) -> u64 {
+    let Ok(m) = Message::parse(b) else {
+        return REFUSED;
+    };
+    let head = u64::from(m.message_type().0) << 24
+        | u64::from(m.code_u8()) << 16
+        | u64::from(m.checksum());
+    let body = match &m {
+        Message::EchoRequest(e)
+        | Message::EchoReply(e)
+        | Message::InformationRequest(e)
+        | Message::InformationReply(e) => mix(
+            u64::from(e.identifier()) << 16 | u64::from(e.sequence()),
+            e.data().len() as u64,
+        ),
+        Message::DestinationUnreachable(v) => mix(
+            u64::from(v.next_hop_mtu()) << 8 | u64::from(v.length_field()),
+            icmpwire_quote(v.quote()),
+        ),
+        Message::TimeExceeded(v) => mix(u64::from(v.length_field()), icmpwire_quote(v.quote())),
+        Message::ParameterProblem(v) => mix(
+            u64::from(v.pointer()) << 8 | u64::from(v.length_field()),
+            icmpwire_quote(v.quote()),
+        ),
+        Message::SourceQuench(v) => icmpwire_quote(v.quote()),
+        Message::Redirect(v) => mix(addr(v.gateway()), icmpwire_quote(v.quote())),
+        Message::Photuris(v) => mix(u64::from(v.pointer()), icmpwire_quote(v.quote())),
+        Message::Timestamp(v) | Message::TimestampReply(v) => mix(
+            mix(
+                u64::from(v.identifier()) << 16 | u64::from(v.sequence()),
+                u64::from(v.originate()),
+            ),
+            u64::from(v.receive()) << 32 | u64::from(v.transmit()),
+        ),
+        Message::AddressMaskRequest(v) | Message::AddressMaskReply(v) => mix(
+            u64::from(v.identifier()) << 16 | u64::from(v.sequence()),
+            addr(v.mask()),
+        ),
+        Message::RouterAdvertisement(v) => v.entries().fold(u64::from(v.lifetime()), |acc, e| {
+            mix(acc, addr(e.address) ^ u64::from(e.preference as u32) << 32)
+        }),
+        Message::Traceroute(v) => mix(
+            u64::from(v.identifier()) << 32
+                | u64::from(v.outbound_hop_count()) << 16
+                | u64::from(v.return_hop_count()),
+            u64::from(v.output_link_speed()) << 32 | u64::from(v.output_link_mtu()),
+        ),
+        Message::ExtendedEchoRequest(v) => mix(
+            u64::from(v.identifier()) << 8 | u64::from(v.sequence()),
+            u64::from(v.local()),
+        ),
+        Message::ExtendedEchoReply(v) => mix(
+            u64::from(v.identifier()) << 8 | u64::from(v.sequence()),
+            u64::from(v.state()) << 2 | u64::from(v.active()),
+        ),
+        _ => m.payload().len() as u64,
+    };
+    mix(head, body)
+}
+
+/// smoltcp's most complete API, `Icmpv4Repr::parse` (checksum verified): echo, destination
+/// unreachable and time exceeded; every other type is refused.
+#[inline(never)]
+fn smoltcp(b: &[u8]) -> u64 {
+    use smoltcp::wire::{Icmpv4Packet, Icmpv4Repr};
+    let p = Icmpv4Packet::new_unchecked(b);
+    let caps = smoltcp::phy::ChecksumCapabilities::default();
+    let quoted = |h: &smoltcp::wire::Ipv4Repr, data: &[u8]| {
+        let ports = match data.first_chunk::<4>() {
+            Some(&[a, b, c, d]) => {
+                u64::from(u16::from_be_bytes([a, b])) << 16 | u64::from(u16::from_be_bytes([c, d]))
+            }
+            None => 0,
+        };
+        mix(
+            mix(
+                addr(h.src_addr) << 32 | addr(h.dst_addr),
+                u64::from(u8::from(h.next_header)),
+            ),
+            ports,
+        )
+    };
+    match Icmpv4Repr::parse(&p, &caps) {
+        Ok(Icmpv4Repr::EchoRequest {
+            ident,
+            seq_no,
+            data,
+        })
+        | Ok(Icmpv4Repr::EchoReply {
+            ident,
+            seq_no,
+            data,
+        }) => mix(
+            u64::from(ident) << 16 | u64::from(seq_no),
+            data.len() as u64,
+        ),
+        Ok(Icmpv4Repr::DstUnreachable {
+            reason,
+            header,
+            data,
+        }) => mix(u64::from(u8::from(reason)), quoted(&header, data)),
+        Ok(Icmpv4Repr::TimeExceeded {
+            reason,
+            header,
+            data,
+        }) => mix(u64::from(u8::from(reason)), quoted(&header, data)),
+        _ => REFUSED,
+    }
+}
+
+/// The quoted IPv4 header through etherparse's header slice, and the 4 bytes after it.
+#[inline(always)]
+fn etherparse_quote(payload: &[u8]) -> u64 {
+    match etherparse::Ipv4HeaderSlice::from_slice(payload) {
+        Ok(ip) => {
+            let ports = match payload
+                .get(ip.slice().len()..)
+                .and_then(|r| r.first_chunk::<4>())
+            {
+                Some(&[a, b, c, d]) => {
+                    u64::from(u16::from_be_bytes([a, b])) << 16
+                        | u64::from(u16::from_be_bytes([c, d]))
+                }
+                None => 0,
+            };
+            mix(
+                mix(
+                    addr(ip.source_addr()) << 32 | addr(ip.destination_addr()),
+                    u64::from(ip.protocol().0),
+                ),
+                ports,
+            )
+        }
+        Err(_) => 0,
+    }
+}
+
+/// etherparse's `Icmpv4Slice` and its `Icmpv4Type` (echo, unreachable, redirect, time exceeded,
+/// parameter problem, timestamps; every other type as `Unknown` with its bytes), the checksum
+/// recomputed and compared (etherparse does not verify on parse).
+#[inline(never)]
+fn etherparse(b: &[u8]) -> u64 {
+    use etherparse::Icmpv4Type as T;
+    let Ok(s) = etherparse::Icmpv4Slice::from_slice(b) else {
+        return REFUSED;
+    };
+    let mut h = s.header();
+    h.update_checksum(s.payload());
+    if h.checksum != s.checksum() {
+        return REFUSED;
+    }
+    let head =
+        u64::from(s.type_u8()) << 24 | u64::from(s.code_u8()) << 16 | u64::from(s.checksum());
+    let body = match s.icmp_type() {
+        T::EchoRequest(e) | T::EchoReply(e) => mix(
+            u64::from(e.id) << 16 | u64::from(e.seq),
+            s.payload().len() as u64,
+        ),
+        T::DestinationUnreachable(_) | T::TimeExceeded(_) => etherparse_quote(s.payload()),
+        T::Redirect(r) => mix(
+            u64::from(u32::from_be_bytes(r.gateway_internet_address)),
+            etherparse_quote(s.payload()),
+        ),
+        T::ParameterProblem(_) => etherparse_quote(s.payload()),
+        T::TimestampRequest(t) | T::TimestampReply(t) => mix(
+            mix(
+                u64::from(t.id) << 16 | u64::from(t.seq),
+                u64::from(t.originate_timestamp),
+            ),
+            u64::from(t.receive_timestamp) << 32 | u64::from(t.transmit_timestamp),
+        ),
+        T::Unknown { bytes5to8, .. } => mix(
+            u64::from(u32::from_be_bytes(bytes5to8)),
+            s.payload().len() as u64,
+        ),
+    };
+    mix(head, body)
+}
+
+/// pnet_packet's `IcmpPacket` with its checksum, then the type's packet where pnet has one
+/// (echo, unreachable, time exceeded); other types are read as the generic packet.
+#[inline(never)]
+fn pnet(b: &[u8]) -> u64 {
+    use pnet_packet::icmp::{self, IcmpTypes};
+    let Some(p) = icmp::IcmpPacket::new(b) else {
+        return REFUSED;
+    };
+    if b.len() < 8 || icmp::checksum(&p) != p.get_checksum() {
+        return REFUSED;
+    }
+    let ty = p.get_icmp_type();
+    let head =
+        u64::from(ty.0) << 24 | u64::from(p.get_icmp_code().0) << 16 | u64::from(p.get_checksum());
+    let quote = |payload: &[u8]| match pnet_packet::ipv4::Ipv4Packet::new(payload) {
+        Some(ip) => {
+            let ports = match ip.payload().first_chunk::<4>() {
+                Some(&[a, b, c, d]) => {
+                    u64::from(u16::from_be_bytes([a, b])) << 16
+                        | u64::from(u16::from_be_bytes([c, d]))
+                }
+                None => 0,
+            };
+            mix(
+                mix(
+                    addr(ip.get_source()) << 32 | addr(ip.get_destination()),
+                    u64::from(ip.get_next_level_protocol().0),
+                ),
+                ports,
+            )
+        }
+        None => 0,
+    };
+    let body = if ty == IcmpTypes::EchoRequest || ty == IcmpTypes::EchoReply {
+        match icmp::echo_request::EchoRequestPacket::new(b) {
+            Some(e) => mix(
+                u64::from(e.get_identifier()) << 16 | u64::from(e.get_sequence_number()),
+                e.payload().len() as u64,
+            ),
+            None => return REFUSED,
+        }
+    } else if ty == IcmpTypes::DestinationUnreachable {
+        match icmp::destination_unreachable::DestinationUnreachablePacket::new(b) {
+            Some(u) => quote(u.payload()),
+            None => return REFUSED,
+        }
+    } else if ty == IcmpTypes::TimeExceeded {
+        match icmp::time_exceeded::TimeExceededPacket::new(b) {
+            Some(t) => quote(t.payload()),
+            None => return REFUSED,
+        }
+    } else {
+        p.payload().len() as u64
+    };
+    mix(head, body)
+}
+
+/// One pass over every message: what the contestant read, and how many it refused.
+fn pass(f: Adapter, msgs: &[&[u8]]) -> (u64, usize) {
+    let mut acc = 0u64;
+    let mut refused = 0usize;
+    for m in msgs {
+        let w = black_box(f)(black_box(m));
+        refused += usize::from(w == REFUSED);
+        acc = acc.wrapping_add(w);
+    }
+    (acc, refused)
+}
+
+fn real(c: &mut Criterion) {
+    let owned = messages();
+    let msgs: Vec<&[u8]> = owned.iter().map(|m| &m[..]).collect();
+    let contestants: [(&str, Adapter); 4] = [
+        ("icmpwire", icmpwire),
+        ("smoltcp", smoltcp),
+        ("etherparse", etherparse),
+        ("pnet_packet", pnet),
+    ];
+    let bytes: usize = msgs.iter().map(|m| m.len()).sum();
+    println!("real traffic: {} messages, {bytes} bytes", msgs.len());
+    for (name, f) in contestants {
+        let (_, refused) = pass(f, &msgs);
+        println!("  {name}: refuses {refused} of {}", msgs.len());
+    }
+    assert_eq!(
+        pass(icmpwire, &msgs).1,
+        0,
+        "icmpwire refuses a well-formed message"
+    );
+
+    let mut g = c.benchmark_group("real_v4");
+    g.warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(4));
+    g.throughput(Throughput::Elements(msgs.len() as u64));
+    for (name, f) in contestants {
+        g.bench_function(name, |b| b.iter(|| pass(f, black_box(&msgs))));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, real);
+criterion_main!(benches);
