@@ -161,11 +161,17 @@ impl<B: SplitByteSlice> Message<B> {
     /// present, the structural errors of the type (router advertisements:
     /// [`ParseError::AddrEntrySize`]), then [`ParseError::BadChecksum`]: a message that is both
     /// cut short and corrupted reports the cut.
-    #[inline]
+    #[inline(always)]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        super::verified(bytes, Self::parse_unverified, |msg, sum| {
-            msg.parts().bad_checksum(sum, true)
-        })
+        super::verified(bytes, Self::parse_unverified, Self::checksum_error)
+    }
+
+    /// The [`ParseError::BadChecksum`] of a message whose sum is `sum`: out of line, so that
+    /// the dispatch over the types it needs stays out of every caller `parse` is inlined into.
+    #[cold]
+    #[inline(never)]
+    fn checksum_error(&self, sum: u16) -> ParseError {
+        self.parts().bad_checksum(sum, true)
     }
 
     /// Reads any ICMPv4 message without verifying the checksum (capture tools show messages
@@ -185,13 +191,14 @@ impl<B: SplitByteSlice> Message<B> {
     /// [`ParseError::Truncated`] and the structural errors of the type.
     #[inline(always)]
     pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
-        let Some(&ty) = bytes.first() else {
-            return Err(ParseError::Truncated {
-                part: Part::Header,
-                required: 8,
-                actual: 0,
-            });
-        };
+        // Every ICMPv4 message has the 8 bytes of RFC 792's header, and every view's minimum
+        // (`Fields::MIN_LEN`) is 8: one test here makes each arm's own test of it redundant,
+        // so that most arms below cannot fail.
+        let len = bytes.len();
+        if len < 8 {
+            return Err(ParseError::truncated(Part::Header, 8, len));
+        }
+        let ty = bytes.first().copied().unwrap_or(0);
         Ok(match ty {
             0 => Message::EchoReply(Echo::parse_unverified(bytes)?),
             3 => Message::DestinationUnreachable(DestinationUnreachable::parse_unverified(bytes)?),

@@ -222,10 +222,10 @@ impl<B: SplitByteSlice, F: Fields<V4>> View<V4, B, F> {
 #[inline(always)]
 fn verified<B: SplitByteSlice, T>(
     bytes: B,
-    parse_unverified: fn(B) -> Result<T, ParseError>,
+    parse_unverified: impl FnOnce(B) -> Result<T, ParseError>,
     bad_checksum: impl FnOnce(&T, u16) -> ParseError,
 ) -> Result<T, ParseError> {
-    let sum = checksum::ones_complement_sum(&bytes);
+    let sum = checksum::sum16(&bytes);
     let msg = parse_unverified(bytes)?;
     if sum == 0xFFFF {
         Ok(msg)

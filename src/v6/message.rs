@@ -207,9 +207,21 @@ impl<B: SplitByteSlice> Message<B> {
     /// [`ParseError::BadChecksum`].
     #[inline]
     pub fn parse(bytes: B, src: Ipv6Addr, dst: Ipv6Addr) -> Result<Self, ParseError> {
-        super::verified(bytes, src, dst, Self::parse_unverified, |msg, sum| {
-            msg.parts().bad_checksum(sum, false)
-        })
+        super::verified(
+            bytes,
+            src,
+            dst,
+            Self::parse_unverified,
+            Self::checksum_error,
+        )
+    }
+
+    /// The [`ParseError::BadChecksum`] of a message whose sum is `sum`: out of line, so that
+    /// the dispatch over the types it needs stays out of every caller `parse` is inlined into.
+    #[cold]
+    #[inline(never)]
+    fn checksum_error(&self, sum: u16) -> ParseError {
+        self.parts().bad_checksum(sum, false)
     }
 
     /// Reads any ICMPv6 message without verifying the checksum (which needs the addresses;
@@ -232,6 +244,25 @@ impl<B: SplitByteSlice> Message<B> {
     /// [`ParseError::Truncated`] and the structural errors of the type.
     #[inline(always)]
     pub fn parse_unverified(bytes: B) -> Result<Self, ParseError> {
+        // The typed views need 8 bytes, the raw view 4: below 8 the cold path below decides,
+        // with the same dispatch, so that on the common path no arm tests the 8 again.
+        if bytes.len() < 8 {
+            return Self::parse_short(bytes);
+        }
+        Self::dispatch(bytes)
+    }
+
+    /// [`parse_unverified`](Self::parse_unverified) of fewer than 8 bytes (errors, but for the
+    /// raw view's 4 to 7 bytes).
+    #[cold]
+    #[inline(never)]
+    fn parse_short(bytes: B) -> Result<Self, ParseError> {
+        Self::dispatch(bytes)
+    }
+
+    /// Each type to its view.
+    #[inline(always)]
+    fn dispatch(bytes: B) -> Result<Self, ParseError> {
         let Some(&ty) = bytes.first() else {
             return Err(ParseError::Truncated {
                 part: Part::Header,

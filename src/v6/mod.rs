@@ -254,7 +254,7 @@ fn verified<B: SplitByteSlice, T>(
     bytes: B,
     src: Ipv6Addr,
     dst: Ipv6Addr,
-    parse_unverified: fn(B) -> Result<T, ParseError>,
+    parse_unverified: impl FnOnce(B) -> Result<T, ParseError>,
     bad_checksum: impl FnOnce(&T, u16) -> ParseError,
 ) -> Result<T, ParseError> {
     let sum = sum_after(icmpv6_pseudo_header(&src, &dst, bytes.len()), &bytes);
