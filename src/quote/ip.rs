@@ -13,7 +13,9 @@ use crate::view::Version;
 
 /// The seal: what a version tells the shared reader.
 pub(crate) mod seal {
-    use super::{FromBytes, Immutable, KnownLayout, QuotedIp, Transport, Unaligned, Version};
+    use super::{
+        FromBytes, Immutable, KnownLayout, ParseError, QuotedIp, Transport, Unaligned, Version,
+    };
 
     /// An IP version whose headers a quote can hold: [`V4`](crate::v4::V4) (RFC 791) or
     /// [`V6`](crate::v6::V6) (RFC 8200). Sealed.
@@ -25,6 +27,12 @@ pub(crate) mod seal {
         /// The bytes after the header (and its options or extension headers), and what the
         /// header says of them.
         fn transport<'a>(ip: &QuotedIp<'a, Self>) -> Transport<'a>;
+        /// [`QuotedIp::ports`]: the first 4 bytes of [`transport`](Self::transport), with its
+        /// errors. A version may answer the common case first, with the same result.
+        #[inline]
+        fn ports(ip: &QuotedIp<'_, Self>) -> Result<(u16, u16), ParseError> {
+            Self::transport(ip).ports()
+        }
     }
 }
 
@@ -101,7 +109,7 @@ impl<'a, I: seal::IpQuote> QuotedIp<'a, I> {
     /// [`upper_layer`](crate::QuotedIpv6::upper_layer).
     #[inline]
     pub fn ports(&self) -> Result<(u16, u16), ParseError> {
-        I::transport(self).ports()
+        I::ports(self)
     }
 
     /// The quoted UDP header (RFC 768): ports always, length and checksum when quoted.
