@@ -34,8 +34,8 @@
 //! lanes per SSE2 register on x86_64). The lanes are folded with end-around carries every 2^28
 //! blocks (16 GiB), so any length that fits in memory is summed exactly.
 //!
-//! Inputs under 128 bytes (headers, small messages) skip the lanes: one add-with-carry chain
-//! over 8-byte words and a single overlapping load for the last bytes. With the `simd` feature,
+//! Inputs under 128 bytes (headers, small messages) skip the lanes: two add-with-carry chains
+//! (even and odd 8-byte words) and a single overlapping load for the last bytes. With the `simd` feature,
 //! inputs of 128 bytes and more on x86 take AVX2 or AVX-512 kernels chosen at run time.
 //!
 //! # The two zeros: what verifies, what is written
@@ -192,6 +192,13 @@ pub(crate) const fn combine(a: u64, b: u64) -> u64 {
 #[inline]
 #[must_use]
 pub fn ones_complement_sum(data: &[u8]) -> u16 {
+    sum16(data)
+}
+
+/// [`ones_complement_sum`], always inlined: the parsers' checksum test, where a call would cost
+/// a sizeable part of a short message's parse (the public function is left to the compiler).
+#[inline(always)]
+pub(crate) fn sum16(data: &[u8]) -> u16 {
     ne_to_host(fold(sum_ne(data)))
 }
 

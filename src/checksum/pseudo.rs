@@ -3,7 +3,7 @@
 //! final one, when a routing header lists more), the upper-layer packet length as 32 bits, three
 //! zero bytes and the next header value, 58 for ICMPv6.
 //!
-//! The pseudo-header is summed as five 64-bit words with the same add-with-carry chain as any
+//! The pseudo-header is summed as five 64-bit words with the same add-with-carry chains as any
 //! short input, so checking an ICMPv6 message costs what an ICMPv4 one does plus those words.
 //! Its sum is never zero (the next header value is not), so the all-zero special case of
 //! ICMPv4 (RFC 1624 section 3) does not arise here.
