@@ -43,6 +43,31 @@ fn which_types_quote() {
     }
 }
 
+/// RFC 4884 section 4: the ICMPv4 errors that may carry an extension structure are destination
+/// unreachable, time exceeded and parameter problem, with the quote's length in 32-bit words in
+/// byte 5. Every type, with a 128-byte quote declared and the structure after it: only those
+/// three (and the probes, whose payload is a structure) show it through `Message`.
+#[test]
+fn which_types_carry_extensions() {
+    for ty in 0..=255u8 {
+        let mut m = vec![ty, 0, 0, 0, 0, 32, 0, 0];
+        m.extend_from_slice(&[0x45; 128]);
+        m.extend_from_slice(&STRUCTURE);
+        let Ok(v4) = icmpwire::v4::Message::parse_unverified(&m[..]) else {
+            continue;
+        };
+        let objects = v4.extensions().map(|e| e.objects().count());
+        let want = match ty {
+            3 | 11 | 12 => Some(1),
+            _ => None,
+        };
+        // The probes read their structure at byte 8, where this message has quote bytes.
+        if !matches!(ty, 42 | 43) {
+            assert_eq!(objects, want, "v4 type {ty}");
+        }
+    }
+}
+
 /// Where each typed view's payload starts, from the RFC layouts: after the 8-byte header for
 /// echo, the errors and the probes (RFC 792, 4443, 8335), after the 20-byte timestamps (RFC 792)
 /// and traceroute (RFC 1393), the 12 bytes of an address mask (RFC 950) or a domain name reply

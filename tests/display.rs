@@ -269,3 +269,18 @@ fn domain_name_reply_lists_its_names() {
     let l = line(&finished(reply));
     assert!(l.contains(", ttl 60, names a.example. b.example.,"), "{l}");
 }
+
+/// `Debug` through `Message` names the view and shows the fields every message has (the view's
+/// name is the type's in RFC 792's words, as the crate's aliases spell it).
+#[test]
+fn debug_names_the_view() {
+    let m = [11u8, 1, 0x12, 0x34, 0, 0, 0, 0, 0x45];
+    let debug = format!("{:?}", Message::parse_unverified(&m[..]).unwrap());
+    assert!(
+        debug.starts_with("TimeExceeded")
+            && debug.contains("code: 1")
+            && debug.contains("checksum: 4660")
+            && debug.contains("len: 9"),
+        "{debug}"
+    );
+}

@@ -111,8 +111,20 @@ proptest! {
         prop_assert!(ip.header_checksum_valid());
         prop_assert!(!ip.more_fragments() && ip.fragment_offset() == 0);
         match ip.protocol() {
-            protocol::UDP | protocol::TCP => { ip.ports().unwrap(); }
-            protocol::ICMP => prop_assert!(ip.icmp().unwrap().identifier.is_some()),
+            protocol::UDP => {
+                // RFC 768: the length covers the header and data, all the datagram carries
+                // after its IP header (whatever the quote keeps of it).
+                let udp = ip.udp().unwrap();
+                let carried = ip.total_length() - 4 * u16::from(ip.ihl());
+                prop_assert_eq!(udp.length, Some(carried));
+            }
+            protocol::TCP => { ip.ports().unwrap(); }
+            protocol::ICMP => {
+                // What ping and `traceroute --icmp` send: an echo request.
+                let icmp = ip.icmp().unwrap();
+                prop_assert_eq!((icmp.message_type, icmp.code), (MessageType::ECHO_REQUEST, 0));
+                prop_assert!(icmp.identifier.is_some());
+            }
             _ => {}
         }
     }
