@@ -70,6 +70,20 @@ fn addr(a: Ipv4Addr) -> u64 {
     u64::from(u32::from(a))
 }
 
+/// What every contestant reads of a quote: the quoted header's addresses and protocol, and the
+/// ports (the first 4 bytes after the header) when quoted. The peers' adapters find those with
+/// their own APIs and fold them here.
+#[inline(always)]
+fn quote_word(src: Ipv4Addr, dst: Ipv4Addr, protocol: u8, after_header: &[u8]) -> u64 {
+    let ports = match after_header.first_chunk::<4>() {
+        Some(&[a, b, c, d]) => {
+            u64::from(u16::from_be_bytes([a, b])) << 16 | u64::from(u16::from_be_bytes([c, d]))
+        }
+        None => 0,
+    };
+    mix(mix(addr(src) << 32 | addr(dst), u64::from(protocol)), ports)
+}
+
 /// The quoted IPv4 header's addresses, protocol and ports, as far as present.
 #[inline(always)]
 fn icmpwire_quote(q: Quote<'_>) -> u64 {
@@ -157,19 +171,7 @@ fn smoltcp(b: &[u8]) -> u64 {
     let p = Icmpv4Packet::new_unchecked(b);
     let caps = smoltcp::phy::ChecksumCapabilities::default();
     let quoted = |h: &smoltcp::wire::Ipv4Repr, data: &[u8]| {
-        let ports = match data.first_chunk::<4>() {
-            Some(&[a, b, c, d]) => {
-                u64::from(u16::from_be_bytes([a, b])) << 16 | u64::from(u16::from_be_bytes([c, d]))
-            }
-            None => 0,
-        };
-        mix(
-            mix(
-                addr(h.src_addr) << 32 | addr(h.dst_addr),
-                u64::from(u8::from(h.next_header)),
-            ),
-            ports,
-        )
+        quote_word(h.src_addr, h.dst_addr, u8::from(h.next_header), data)
     };
     match Icmpv4Repr::parse(&p, &caps) {
         Ok(Icmpv4Repr::EchoRequest {
@@ -203,25 +205,12 @@ fn smoltcp(b: &[u8]) -> u64 {
 #[inline(always)]
 fn etherparse_quote(payload: &[u8]) -> u64 {
     match etherparse::Ipv4HeaderSlice::from_slice(payload) {
-        Ok(ip) => {
-            let ports = match payload
-                .get(ip.slice().len()..)
-                .and_then(|r| r.first_chunk::<4>())
-            {
-                Some(&[a, b, c, d]) => {
-                    u64::from(u16::from_be_bytes([a, b])) << 16
-                        | u64::from(u16::from_be_bytes([c, d]))
-                }
-                None => 0,
-            };
-            mix(
-                mix(
-                    addr(ip.source_addr()) << 32 | addr(ip.destination_addr()),
-                    u64::from(ip.protocol().0),
-                ),
-                ports,
-            )
-        }
+        Ok(ip) => quote_word(
+            ip.source_addr(),
+            ip.destination_addr(),
+            ip.protocol().0,
+            payload.get(ip.slice().len()..).unwrap_or(&[]),
+        ),
         Err(_) => 0,
     }
 }
@@ -283,22 +272,12 @@ fn pnet(b: &[u8]) -> u64 {
     let head =
         u64::from(ty.0) << 24 | u64::from(p.get_icmp_code().0) << 16 | u64::from(p.get_checksum());
     let quote = |payload: &[u8]| match pnet_packet::ipv4::Ipv4Packet::new(payload) {
-        Some(ip) => {
-            let ports = match ip.payload().first_chunk::<4>() {
-                Some(&[a, b, c, d]) => {
-                    u64::from(u16::from_be_bytes([a, b])) << 16
-                        | u64::from(u16::from_be_bytes([c, d]))
-                }
-                None => 0,
-            };
-            mix(
-                mix(
-                    addr(ip.get_source()) << 32 | addr(ip.get_destination()),
-                    u64::from(ip.get_next_level_protocol().0),
-                ),
-                ports,
-            )
-        }
+        Some(ip) => quote_word(
+            ip.get_source(),
+            ip.get_destination(),
+            ip.get_next_level_protocol().0,
+            ip.payload(),
+        ),
         None => 0,
     };
     let body = if ty == IcmpTypes::EchoRequest || ty == IcmpTypes::EchoReply {
