@@ -296,21 +296,6 @@ pub enum ParseError {
     },
 }
 
-impl ParseError {
-    /// [`ParseError::Truncated`], built out of line: the parsers' length checks call it on
-    /// their failure branch only, which marks that branch unlikely and keeps the error's
-    /// construction out of every caller the parse is inlined into.
-    #[cold]
-    #[inline(never)]
-    pub(crate) fn truncated(part: Part, required: usize, actual: usize) -> Self {
-        ParseError::Truncated {
-            part,
-            required,
-            actual,
-        }
-    }
-}
-
 /// Why a message could not be written.
 ///
 /// ```

@@ -35,21 +35,6 @@ impl seal::IpQuote for V4 {
             bytes: ip.transport(),
         }
     }
-
-    /// Most quoted headers have no options and are not a later fragment: for those (one test
-    /// of the IHL byte, version included, and one of the offset) the ports are bytes 20 to 23.
-    /// Every other header takes the general path, which gives the same result for these and
-    /// the errors, in their order, for the rest.
-    #[inline]
-    fn ports(ip: &QuotedIp<'_, V4>) -> Result<(u16, u16), ParseError> {
-        if ip.header.version_ihl == 0x45
-            && ip.fragment_offset() == 0
-            && let Some(&[a, b, c, d]) = ip.bytes.get(20..).and_then(|t| t.first_chunk::<4>())
-        {
-            return Ok((u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])));
-        }
-        Self::transport(ip).ports()
-    }
 }
 
 impl core::fmt::Debug for QuotedIp<'_, V4> {

@@ -188,11 +188,11 @@ impl<'a> Quote<'a> {
     pub fn ipv4(&self) -> Result<QuotedIpv4<'a>, ParseError> {
         let actual = self.bytes.len();
         let Ok((header, _)) = Ref::<&'a [u8], Ipv4Header>::from_prefix(self.bytes) else {
-            return Err(ParseError::truncated(
-                Part::QuotedIpHeader,
-                size_of::<Ipv4Header>(),
+            return Err(ParseError::Truncated {
+                part: Part::QuotedIpHeader,
+                required: size_of::<Ipv4Header>(),
                 actual,
-            ));
+            });
         };
         let version = header.version_ihl >> 4;
         if version != 4 {

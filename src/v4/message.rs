@@ -196,7 +196,11 @@ impl<B: SplitByteSlice> Message<B> {
         // so that most arms below cannot fail.
         let len = bytes.len();
         if len < 8 {
-            return Err(ParseError::truncated(Part::Header, 8, len));
+            return Err(ParseError::Truncated {
+                part: Part::Header,
+                required: 8,
+                actual: len,
+            });
         }
         let ty = bytes.first().copied().unwrap_or(0);
         Ok(match ty {

@@ -268,7 +268,11 @@ impl<I: Version, B: SplitByteSlice, F: Fields<I>> View<I, B, F> {
             (F::PART, size_of::<Header<F>>())
         };
         if actual < required {
-            return Err(ParseError::truncated(part, required, actual));
+            return Err(ParseError::Truncated {
+                part,
+                required,
+                actual,
+            });
         }
         if let (Some(&found), Some(&expected)) = (bytes.first(), F::TYPES.first())
             && !in_set(&F::TYPE_SET, found)
@@ -277,7 +281,11 @@ impl<I: Version, B: SplitByteSlice, F: Fields<I>> View<I, B, F> {
         }
         let Ok((header, payload)) = Ref::<B, Header<F>>::from_prefix(bytes) else {
             // The length was checked above, and the header is `Unaligned`.
-            return Err(ParseError::truncated(part, required, actual));
+            return Err(ParseError::Truncated {
+                part,
+                required,
+                actual,
+            });
         };
         header.fields.check(header.code, &payload)?;
         Ok(View {
