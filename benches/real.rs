@@ -8,7 +8,9 @@
 //! function pointer once per message. Before timing, the bench prints how many messages each
 //! refuses: what a peer's API cannot represent is refused (smoltcp's `Icmpv4Repr` knows four
 //! types), and a refusal costs less than a parse, so the per-message times are only comparable
-//! together with those counts.
+//! together with those counts. Two references follow the contestants: each implementation's
+//! checksum over the same messages and nothing else (`read_limit_checksum_*`), the floor under
+//! any verified parse.
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -304,6 +306,20 @@ fn pnet(b: &[u8]) -> u64 {
     mix(head, body)
 }
 
+/// A reference, not a contestant: icmpwire's checksum over the message and nothing else, the
+/// part of a verified parse that grows with the bytes (what the parse adds is the rest).
+#[inline(never)]
+fn read_limit_checksum_icmpwire(b: &[u8]) -> u64 {
+    u64::from(icmpwire::checksum::internet_checksum(b))
+}
+
+/// The same with smoltcp's checksum (`smoltcp::wire::checksum::data`), which its
+/// `Icmpv4Repr::parse` runs before anything else.
+#[inline(never)]
+fn read_limit_checksum_smoltcp(b: &[u8]) -> u64 {
+    u64::from(smoltcp::wire::checksum::data(b))
+}
+
 /// One pass over every message: what the contestant read, and how many it refused.
 fn pass(f: Adapter, msgs: &[&[u8]]) -> (u64, usize) {
     let mut acc = 0u64;
@@ -341,7 +357,11 @@ fn real(c: &mut Criterion) {
     g.warm_up_time(Duration::from_secs(1));
     g.measurement_time(Duration::from_secs(4));
     g.throughput(Throughput::Elements(msgs.len() as u64));
-    for (name, f) in contestants {
+    let references: [(&str, Adapter); 2] = [
+        ("read_limit_checksum_icmpwire", read_limit_checksum_icmpwire),
+        ("read_limit_checksum_smoltcp", read_limit_checksum_smoltcp),
+    ];
+    for (name, f) in contestants.into_iter().chain(references) {
         g.bench_function(name, |b| b.iter(|| pass(f, black_box(&msgs))));
     }
     g.finish();
