@@ -131,6 +131,56 @@ fn all_zero_messages_need_ffff() {
 /// The scapy corpus's ICMPv4 records: each -0 record re-emits as the well-formed record scapy
 /// built it from (`derived_from`, checksum 0x0000), and the Linux +0 form of an all-zero reply
 /// is refused for the 0xFFFF its well-formed twin holds.
+/// The typed views' own checksum methods (not `Message`'s) on the messages the Linux kernel
+/// sent: each verifies as received, computes the field the kernel wrote, stops verifying when
+/// a byte of the body changes, and `update_checksum` writes the kernel's field back into a
+/// zeroed one.
+#[test]
+fn typed_views_on_kernel_messages() {
+    macro_rules! check {
+        ($view:ty, $bytes:expr) => {{
+            let bytes: &[u8] = $bytes;
+            let mut m = bytes.to_vec();
+            let v = <$view>::parse_unverified(&m[..]).unwrap();
+            assert!(v.verify_checksum(), "{bytes:02x?}");
+            assert_eq!(v.computed_checksum(), field(bytes));
+            let last = m.len() - 1;
+            m[last] ^= 0x40;
+            let v = <$view>::parse_unverified(&m[..]).unwrap();
+            assert!(!v.verify_checksum());
+            assert_eq!(v.computed_checksum(), reference_checksum(&m));
+            m[last] ^= 0x40;
+            m[2..4].fill(0);
+            let mut v = <$view>::parse_unverified(&mut m[..]).unwrap();
+            assert!(!v.verify_checksum());
+            v.update_checksum();
+            assert!(v.verify_checksum());
+            assert_eq!(m, bytes);
+        }};
+    }
+    let mut seen = BTreeMap::<u8, usize>::new();
+    for rec in common::kernel_records() {
+        let bytes = common::bytes_of(&rec);
+        // The 0x0000 field of an all-zero reply is not what RFC 1071 computes (see above).
+        if rec["category"] != "wellformed" || field(&bytes) == 0 {
+            continue;
+        }
+        match bytes[0] {
+            0 | 8 => check!(v4::Echo<_>, &bytes),
+            3 => check!(v4::DestinationUnreachable<_>, &bytes),
+            11 => check!(v4::TimeExceeded<_>, &bytes),
+            _ => continue,
+        }
+        *seen.entry(bytes[0]).or_default() += 1;
+    }
+    assert!(
+        [0, 3, 8, 11]
+            .iter()
+            .all(|t| seen.get(t).copied().unwrap_or(0) >= 2),
+        "{seen:?}"
+    );
+}
+
 #[test]
 fn scapy_v4_records() {
     let records = common::scapy_records();

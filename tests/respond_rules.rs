@@ -683,6 +683,52 @@ fn the_largest_quote_fits_the_total_length() {
     assert_eq!(common::reference_sum(&out[20..a.len]), 0xFFFF);
 }
 
+/// How much of a datagram an error quotes, by the numbers of the RFCs: RFC 792's "internet
+/// header plus the first 64 bits" (the header's length from its IHL, never under 20 bytes),
+/// RFC 1812 section 4.3.2.3's 576-byte ICMP datagram (576 - 20 - 8 = 548 quoted bytes), and a
+/// datagram size of the caller's (less the same 28); a datagram shorter than the limit whole.
+#[test]
+fn quote_limits_follow_rfc_792_and_1812() {
+    use icmpwire::{QuoteLimit, quote_datagram};
+    let datagram = |first: u8, len: usize| {
+        let mut d = vec![0u8; len];
+        d[0] = first;
+        d
+    };
+    for (ihl, quoted) in [(5u8, 28), (6, 32), (15, 68), (4, 28), (0, 28)] {
+        let d = datagram(0x40 | ihl, 100);
+        assert_eq!(
+            quote_datagram(&d, QuoteLimit::Rfc792).len(),
+            quoted,
+            "IHL {ihl}"
+        );
+    }
+    assert_eq!(
+        quote_datagram(&datagram(0x45, 25), QuoteLimit::Rfc792).len(),
+        25
+    );
+    assert!(quote_datagram(&[], QuoteLimit::Rfc792).is_empty());
+    assert_eq!(
+        quote_datagram(&datagram(0x45, 1000), QuoteLimit::Rfc1812).len(),
+        548
+    );
+    assert_eq!(
+        quote_datagram(&datagram(0x45, 500), QuoteLimit::Rfc1812).len(),
+        500
+    );
+    let size = |n| QuoteLimit::DatagramSize(n);
+    assert_eq!(
+        quote_datagram(&datagram(0x45, 2000), size(1280)).len(),
+        1252
+    );
+    assert_eq!(quote_datagram(&datagram(0x45, 2000), size(29)).len(), 1);
+    assert_eq!(quote_datagram(&datagram(0x45, 2000), size(10)).len(), 0);
+    assert_eq!(quote_datagram(&datagram(0x45, 60), size(1500)).len(), 60);
+    // The prefix, not some other bytes.
+    let d: Vec<u8> = (0..100u8).map(|i| i | 0x40).collect();
+    assert_eq!(quote_datagram(&d, QuoteLimit::Rfc792), &d[..28]);
+}
+
 /// The UDP length field (RFC 768: at least the 8-byte header) and the answer buffer's bound,
 /// at their edges; a buffer too small spends no token of the rate limit.
 #[test]
