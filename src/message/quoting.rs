@@ -152,7 +152,10 @@ impl<I: Version, B: ByteSlice, F: Fields<I> + Quoting> View<I, B, F> {
     #[inline]
     #[must_use]
     pub fn original_datagram(&self) -> &[u8] {
-        self.quote_split().0
+        match self.declared_len() {
+            Some(n) => extension::locate_datagram(self.rest(), n),
+            None => self.rest(),
+        }
     }
 
     /// The RFC 4884 extension structure after the original datagram, if there is one (see
@@ -241,12 +244,18 @@ impl<I: Version, B: ByteSlice, F: Fields<I> + Quoting> View<I, B, F> {
     /// The payload split into the datagram and the extension structure.
     #[inline(always)]
     fn quote_split(&self) -> (&[u8], Option<Extensions<'_>>) {
-        match self.fields().rfc4884_length() {
-            Some(words) => {
-                extension::locate(self.rest(), usize::from(words).wrapping_mul(I::LENGTH_UNIT))
-            }
+        match self.declared_len() {
+            Some(n) => extension::locate(self.rest(), n),
             None => (self.rest(), None),
         }
+    }
+
+    /// The original datagram's length the RFC 4884 field declares, in bytes (0 when the field
+    /// is 0); `None` for the messages RFC 4884 does not extend.
+    #[inline(always)]
+    fn declared_len(&self) -> Option<usize> {
+        let words = self.fields().rfc4884_length()?;
+        Some(usize::from(words).wrapping_mul(I::LENGTH_UNIT))
     }
 }
 
