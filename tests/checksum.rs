@@ -110,7 +110,7 @@ fn every_kernel_message() {
         "/tests/data/kernel.jsonl"
     ))
     .unwrap();
-    let mut n = 0;
+    let (mut n, mut valid_seen, mut invalid_seen) = (0, 0usize, 0usize);
     for line in text.lines() {
         let rec: serde_json::Value = serde_json::from_str(line).unwrap();
         let bytes = unhex(rec["hex"].as_str().unwrap());
@@ -118,11 +118,19 @@ fn every_kernel_message() {
         let field = rec["checksum"].as_u64().unwrap() as u16;
         let id = rec["id"].as_str().unwrap();
         assert_eq!(verify(&bytes), valid, "{id}");
+        // The incremental sum agrees, fed the message in two parts at an even split.
+        let mut c = Checksum::new();
+        let half = bytes.len() / 4 * 2;
+        c.add_bytes(&bytes[..half]);
+        c.add_bytes(&bytes[half..]);
+        assert_eq!(c.is_valid(), valid, "{id}: Checksum::is_valid");
         assert_eq!(
             reference_sum(&bytes) == 0xFFFF,
             valid,
             "{id}: reference disagrees"
         );
+        valid_seen += usize::from(valid);
+        invalid_seen += usize::from(!valid);
         if valid && bytes.len() >= 4 {
             let mut zeroed = bytes.clone();
             zeroed[2..4].fill(0);
@@ -131,6 +139,10 @@ fn every_kernel_message() {
         n += 1;
     }
     assert_eq!(n, 166);
+    assert!(
+        valid_seen > 100 && invalid_seen > 0,
+        "{valid_seen} {invalid_seen}"
+    );
 }
 
 #[test]
@@ -156,6 +168,24 @@ fn several_mib_of_ones() {
         c.add_bytes(chunk);
     }
     assert_eq!(c.checksum(), reference(&data));
+}
+
+/// `implementation()` names the path this build takes on this CPU, as the standard library's
+/// own feature detection sees the CPU: AVX-512F, then AVX2, with the `simd` feature on x86;
+/// the portable code otherwise.
+#[test]
+fn implementation_names_the_path_of_this_cpu() {
+    #[cfg(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64")))]
+    let want = if std::is_x86_feature_detected!("avx512f") {
+        "avx512"
+    } else if std::is_x86_feature_detected!("avx2") {
+        "avx2"
+    } else {
+        "portable"
+    };
+    #[cfg(not(all(feature = "simd", any(target_arch = "x86", target_arch = "x86_64"))))]
+    let want = "portable";
+    assert_eq!(icmpwire::checksum::implementation(), want);
 }
 
 #[test]

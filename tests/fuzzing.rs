@@ -149,6 +149,7 @@ fn plausible(bytes: &[u8]) {
 #[test]
 fn near_valid_messages_have_their_flaw() {
     let mut seen: HashMap<Flaw, usize> = HashMap::new();
+    let mut long_past_end = 0usize;
     for input in inputs(6000) {
         let Ok(bad) = NearValid::arbitrary(&mut Unstructured::new(&input)) else {
             continue;
@@ -226,6 +227,8 @@ fn near_valid_messages_have_their_flaw() {
                 assert!(usize::from(length) * 4 > bytes.len() - 8, "{ctx}");
                 assert!(ext.is_none(), "{ctx}");
                 assert_eq!(quote_len, bytes.len() - 8, "{ctx}");
+                // Long quotes get the flaw too: a length past anything up to 1019 bytes.
+                long_past_end += usize::from(bytes.len() - 8 >= 100);
             }
             Flaw::EntryCountTooHigh => {
                 assert!(
@@ -272,6 +275,7 @@ fn near_valid_messages_have_their_flaw() {
     }
     assert_eq!(seen.len(), 8, "{seen:?}");
     assert!(seen.values().all(|&n| n > 100), "{seen:?}");
+    assert!(long_past_end > 20, "{long_past_end}");
 }
 
 #[test]
@@ -352,5 +356,278 @@ fn reprs_vary_every_field() {
     }
     let constant =
         common::constant_header_bytes(msgs.iter().map(|m| &m[..]), common::fixed_len_v4, 50);
+    assert_eq!(constant, Vec::<(u8, usize)>::new());
+}
+
+/// `fix_up`'s parts one at a time, on bytes laid out by hand, each where the answer is not
+/// what the bytes held: the RFC 4884 length cut to the words the message holds (RFC 4884
+/// section 4.1 counts 32-bit words after the 8-byte header), the extension checksum where
+/// `extension::locate`'s rules look (at the declared length, at byte 128 of the quote when the
+/// field says nothing, after the header of an extended echo, RFC 8335), nowhere when the
+/// declared datagram runs past the message, and the ICMP checksum only when asked.
+#[test]
+fn fix_up_parts_on_laid_out_bytes() {
+    let only = |part: &str| {
+        let mut f = FixUp::ALL;
+        f.router_count = false;
+        f.rfc4884_length = part == "length";
+        f.extension_checksum = part == "extension";
+        f.checksum = part == "checksum";
+        f
+    };
+    let structure_verifies = |s: &[u8]| common::reference_sum(s) == 0xFFFF;
+
+    // A time exceeded of 8 + 40 bytes whose length field says 200 words: 10 fit.
+    let mut te = vec![0u8; 48];
+    te[0] = 11;
+    te[5] = 200;
+    fix_up(&mut te, only("length"));
+    assert_eq!(te[5], 10);
+    te[5] = 7;
+    fix_up(&mut te, only("length"));
+    assert_eq!(te[5], 7, "a length that fits is kept");
+
+    // Length field 0, 200 quoted bytes, a version-2 structure header at byte 128 of the quote
+    // with a wrong checksum: the compatibility rule's place, fixed there.
+    let mut compat = vec![0u8; 8 + 200];
+    compat[0] = 11;
+    compat[136..140].copy_from_slice(&[0x20, 0, 0x12, 0x34]);
+    compat[140..148].copy_from_slice(&[0, 8, 3, 2, 0, 0, 0, 9]);
+    fix_up(&mut compat, only("extension"));
+    assert!(structure_verifies(&compat[136..]));
+    assert_eq!(
+        compat[..136],
+        [&[11u8, 0, 0, 0, 0, 0, 0, 0][..], &[0; 128]].concat()
+    );
+
+    // Length field 40 words (160 bytes): the structure after them, not at 128.
+    let mut declared = vec![0u8; 8 + 160 + 12];
+    declared[0] = 3;
+    declared[5] = 40;
+    declared[136] = 0x20; // a version nibble at 128 too, which must be left alone
+    declared[168..172].copy_from_slice(&[0x20, 0, 0xAB, 0xCD]);
+    declared[172..180].copy_from_slice(&[0, 8, 3, 2, 0, 0, 0, 1]);
+    fix_up(&mut declared, only("extension"));
+    assert!(structure_verifies(&declared[168..]));
+    assert_eq!(declared[136..140], [0x20, 0, 0, 0]);
+
+    // Declared 160 bytes, but only 150 quoted: no structure anywhere, nothing written.
+    let mut short = vec![0u8; 8 + 150];
+    short[0] = 11;
+    short[5] = 40;
+    short[136..140].copy_from_slice(&[0x20, 0, 0x12, 0x34]);
+    let before = short.clone();
+    fix_up(&mut short, only("extension"));
+    assert_eq!(short, before);
+
+    // An extended echo request (42): its structure right after the 8-byte header.
+    let mut probe = vec![42u8, 0, 0, 0, 0x12, 0x34, 1, 0];
+    probe.extend_from_slice(&[0x20, 0, 0x55, 0x55, 0, 8, 3, 2, 0, 0, 0, 4]);
+    fix_up(&mut probe, only("extension"));
+    assert!(structure_verifies(&probe[8..]));
+    assert_eq!(probe[..8], [42, 0, 0, 0, 0x12, 0x34, 1, 0]);
+
+    // The ICMP checksum: left alone unless asked for.
+    let mut echo = vec![8u8, 0, 0x12, 0x34, 0, 1, 0, 2, 9, 9];
+    fix_up(&mut echo, only("extension"));
+    assert_eq!(echo[2..4], [0x12, 0x34]);
+    fix_up(&mut echo, only("checksum"));
+    assert_eq!(common::reference_sum(&echo), 0xFFFF);
+}
+
+/// `Packet`'s bytes through `AsRef` are the bytes `into_bytes` gives.
+#[test]
+fn packet_as_ref_is_its_bytes() {
+    let mut made = 0;
+    for input in inputs(50) {
+        let Ok(packet) = Packet::arbitrary(&mut Unstructured::new(&input)) else {
+            continue;
+        };
+        let seen = packet.as_ref().to_vec();
+        assert!(seen.len() >= 8);
+        assert_eq!(seen, packet.into_bytes());
+        made += 1;
+    }
+    assert!(made > 10, "{made}");
+}
+
+/// The extension objects `Packet` makes (errors with RFC 4884 structures, extended echo
+/// requests) cover every kind it draws, each often enough to be more than an accident: RFC
+/// 4950 MPLS stacks of 1 to 6 entries; RFC 5837 interface information with each of ifIndex,
+/// address, name and MTU both present and absent (c-type bits 3 to 0), addresses of both
+/// families; unknown classes (4 and up) with 0, 4, 8 or 12 bytes of data; RFC 8335
+/// identification by name (lowercase letters), by index and by address of both families.
+/// And every message kind, router advertisements among them.
+#[test]
+fn packet_objects_cover_every_kind() {
+    use icmpwire::extension::{InterfaceAddress, InterfaceIdentification, ObjectData};
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut types = BTreeSet::new();
+    let mut mpls_entries = BTreeSet::new();
+    let (mut mpls_labels, mut mpls_classes, mut mpls_ttls) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let mut info = 0usize;
+    let mut info_present = [0usize; 4]; // ifIndex, address, name, MTU
+    let mut afis = BTreeSet::new();
+    let mut unknown = 0usize;
+    let mut unknown_lens = BTreeSet::new();
+    let mut ident = BTreeMap::<&str, usize>::new();
+    for input in inputs(6000) {
+        let Ok(packet) = Packet::arbitrary(&mut Unstructured::new(&input)) else {
+            continue;
+        };
+        let bytes = packet.into_bytes();
+        types.insert(bytes[0]);
+        let msg = Message::parse(&bytes[..]).unwrap();
+        // Where `Packet` puts objects (a reply's payload is arbitrary bytes).
+        let ext = match &msg {
+            Message::ExtendedEchoRequest(m) => m.extensions().ok(),
+            Message::DestinationUnreachable(_)
+            | Message::TimeExceeded(_)
+            | Message::ParameterProblem(_) => msg.extensions(),
+            _ => None,
+        };
+        for obj in ext.iter().flat_map(|e| e.objects()) {
+            let obj = obj.unwrap_or_else(|e| panic!("type {}: {e}: {bytes:02x?}", bytes[0]));
+            match obj.data() {
+                ObjectData::Mpls(labels) => {
+                    assert_eq!(obj.c_type(), 1);
+                    let mut n = 0;
+                    for e in labels {
+                        n += 1;
+                        mpls_labels.insert(e.label);
+                        mpls_classes.insert(e.traffic_class);
+                        mpls_ttls.insert(e.ttl);
+                    }
+                    mpls_entries.insert(n);
+                }
+                ObjectData::InterfaceInformation(i) => {
+                    let i = i.unwrap();
+                    info += 1;
+                    for (n, present) in [
+                        i.if_index.is_some(),
+                        i.address.is_some(),
+                        i.name.is_some(),
+                        i.mtu.is_some(),
+                    ]
+                    .into_iter()
+                    .enumerate()
+                    {
+                        info_present[n] += usize::from(present);
+                    }
+                    match i.address {
+                        Some(InterfaceAddress::V4(_)) => afis.insert("info v4"),
+                        Some(InterfaceAddress::V6(_)) => afis.insert("info v6"),
+                        _ => false,
+                    };
+                }
+                ObjectData::InterfaceIdentification(id) => {
+                    let kind = match id.unwrap() {
+                        InterfaceIdentification::Name(name) => {
+                            assert!(!name.is_empty() && name.iter().all(u8::is_ascii_lowercase));
+                            "name"
+                        }
+                        InterfaceIdentification::Index(_) => "index",
+                        InterfaceIdentification::Address {
+                            address: InterfaceAddress::V4(_),
+                            ..
+                        } => "address v4",
+                        InterfaceIdentification::Address {
+                            address: InterfaceAddress::V6(_),
+                            ..
+                        } => "address v6",
+                        other => panic!("not drawn: {other:?}"),
+                    };
+                    *ident.entry(kind).or_default() += 1;
+                }
+                ObjectData::Unknown(data) => {
+                    assert!(obj.class_num() >= 4, "class {}", obj.class_num());
+                    unknown += 1;
+                    unknown_lens.insert(data.len());
+                }
+                other => panic!("not drawn: {other:?}"),
+            }
+        }
+    }
+    assert_eq!(mpls_entries, (1..=6).collect(), "MPLS entries");
+    // RFC 4950's entry fields vary: 20-bit labels, the 3-bit class, the TTL.
+    assert!(mpls_labels.len() > 100 && mpls_labels.iter().all(|&l| l < 1 << 20));
+    assert_eq!(mpls_classes, (0..=7).collect());
+    assert!(mpls_ttls.len() > 50, "{}", mpls_ttls.len());
+    assert!(info > 100, "{info}");
+    for (n, &present) in info_present.iter().enumerate() {
+        // Each part present in about half the objects: not always, not never.
+        assert!(
+            present > info / 4 && present < info * 3 / 4,
+            "part {n}: {present} of {info}"
+        );
+    }
+    assert_eq!(afis.len(), 2, "{afis:?}");
+    assert!(unknown > 100, "{unknown}");
+    assert_eq!(unknown_lens, [0, 4, 8, 12].into_iter().collect());
+    let total: usize = ident.values().sum();
+    assert_eq!(ident.len(), 4, "{ident:?}");
+    // Name, index, address: a third each (the address then split between the families).
+    assert!(
+        ident["name"] > total / 5 && ident["index"] > total / 5,
+        "{ident:?}"
+    );
+    assert!(types.contains(&9), "router advertisements: {types:?}");
+}
+
+/// ICMPv6's `Repr::arbitrary` (RFC 4443, 8335, Neighbor Discovery, MLD, the registry's other
+/// types): every message it makes emits, parses back to itself, and over the inputs every
+/// family it draws from appears (errors 1-4, echo 128-129, MLD 130-132 and 143, Neighbor
+/// Discovery 133-137, extended echo 160-161) with no byte of an 8-byte header (RFC 4443
+/// section 2.1) keeping one value, and the header of Neighbor Discovery messages varies too:
+/// their descriptions carry every reserved field, so nothing is fixed.
+#[test]
+fn reprs6_vary_every_field() {
+    use icmpwire::v6;
+    use std::net::Ipv6Addr;
+    let (src, dst) = (
+        "2001:db8::1".parse::<Ipv6Addr>().unwrap(),
+        "2001:db8::2".parse::<Ipv6Addr>().unwrap(),
+    );
+    let mut msgs = Vec::new();
+    for input in inputs(12000) {
+        let Ok(repr) = v6::Repr::arbitrary(&mut Unstructured::new(&input)) else {
+            continue;
+        };
+        let mut buf = vec![0u8; repr.buffer_len()];
+        repr.emit(src, dst, &mut buf).unwrap();
+        let parsed = v6::Message::parse(&buf[..], src, dst).unwrap();
+        assert_eq!(parsed.to_repr(), repr, "{buf:02x?}");
+        drop(parsed);
+        msgs.push(buf);
+    }
+    let mut count: HashMap<u8, usize> = HashMap::new();
+    for m in &msgs {
+        *count.entry(m[0]).or_default() += 1;
+    }
+    for t in [
+        1u8, 2, 3, 4, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 143, 160, 161,
+    ] {
+        assert!(
+            count.get(&t).copied().unwrap_or(0) >= 20,
+            "type {t}: {count:?}"
+        );
+    }
+    // Options are drawn as bytes: Neighbor Discovery messages with options and without.
+    let nd_lens: std::collections::BTreeSet<usize> = msgs
+        .iter()
+        .filter(|m| m[0] == 135)
+        .map(|m| m.len())
+        .collect();
+    assert!(nd_lens.len() > 5 && nd_lens.contains(&24), "{nd_lens:?}");
+    let fixed = |t: u8| match t {
+        1..=4 | 128..=132 | 143 | 160 | 161 => Some(8),
+        133 => Some(8),
+        134 => Some(16),
+        135 | 136 => Some(24),
+        137 => Some(40),
+        _ => None,
+    };
+    let constant = common::constant_header_bytes(msgs.iter().map(|m| &m[..]), fixed, 20);
     assert_eq!(constant, Vec::<(u8, usize)>::new());
 }

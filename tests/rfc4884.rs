@@ -267,3 +267,63 @@ fn object_repr_is_never_empty() {
         assert!(object.len() >= 4, "{object:?}");
     }
 }
+
+/// RFC 4884 section 4.1: the length field counts the original datagram in 32-bit words in one
+/// octet, so 255 words (1020 bytes) is the longest quote extensions can follow; one byte more
+/// is refused, not cut.
+#[test]
+fn the_longest_quote_is_255_words() {
+    let objs = [extension::ObjectRepr::InterfaceIndex(1)];
+    let quote = vec![0x45u8; 1021];
+    let mut buf = vec![0xEEu8; 1200];
+    let at_bound = Repr::TimeExceeded(TimeExceededRepr {
+        quote: &quote[..1020],
+        extensions: &objs,
+        ..Default::default()
+    });
+    let n = at_bound.emit(&mut buf).unwrap();
+    assert_eq!(n, 8 + 1020 + 12);
+    assert_eq!(buf[5], 255);
+    assert_eq!(reference_sum(&buf[..n]), 0xFFFF);
+    let over = Repr::TimeExceeded(TimeExceededRepr {
+        quote: &quote,
+        extensions: &objs,
+        ..Default::default()
+    });
+    assert_eq!(
+        over.emit(&mut buf),
+        Err(EmitError::QuoteTooLong { len: 1021 })
+    );
+}
+
+/// `extension::write` on its own (an extended echo request's payload, RFC 8335 section 2):
+/// the structure's length comes back, its bytes laid out as RFC 4884 section 7 and RFC 8335
+/// section 2.1 draw them (version 2, checksum, then each object's length, class 3, c-type 2
+/// and the ifIndex), and a buffer one byte short is refused with nothing written.
+#[test]
+fn write_returns_the_structure_length() {
+    let objs = [
+        extension::ObjectRepr::InterfaceIndex(1),
+        extension::ObjectRepr::InterfaceIndex(0x0102_0304),
+    ];
+    let mut buf = [0xEEu8; 24];
+    let n = extension::write(&objs, &mut buf).unwrap();
+    assert_eq!(n, 20);
+    let sum = !reference_sum(&[
+        0x20, 0, 0, 0, 0, 8, 3, 2, 0, 0, 0, 1, 0, 8, 3, 2, 1, 2, 3, 4,
+    ]);
+    let mut want = vec![0x20, 0];
+    want.extend_from_slice(&sum.to_be_bytes());
+    want.extend_from_slice(&[0, 8, 3, 2, 0, 0, 0, 1, 0, 8, 3, 2, 1, 2, 3, 4]);
+    assert_eq!(&buf[..n], &want[..]);
+    assert_eq!(&buf[n..], &[0xEE; 4]);
+    let mut short = [0xEEu8; 19];
+    assert_eq!(
+        extension::write(&objs, &mut short),
+        Err(EmitError::BufferTooSmall {
+            required: 20,
+            actual: 19
+        })
+    );
+    assert_eq!(short, [0xEE; 19]);
+}

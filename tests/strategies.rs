@@ -372,3 +372,58 @@ fn strategies_vary_every_field6() {
     ];
     assert_eq!(constant, fixed_by_rfc);
 }
+
+/// The RFC 8335 generators: requests identify the interface by name, index and address (class
+/// 3, c-types 1 to 3, RFC 8335 section 2.1), each in a fair share of draws; replies carry a
+/// state and the A bit only with code 0 (No Error), and the IPv4 and IPv6 bits only with A
+/// (section 3), each flag seen both ways.
+#[test]
+fn probes_vary_what_rfc_8335_allows() {
+    let mut c_types = std::collections::BTreeMap::<u8, usize>::new();
+    for m in draws(strategy::extended_echo_request(), 600) {
+        let req = icmpwire::v4::ExtendedEchoRequest::parse(&m[..]).unwrap();
+        let ext = req.extensions().unwrap();
+        for obj in ext.objects() {
+            let obj = obj.unwrap();
+            assert_eq!(obj.class_num(), 3);
+            *c_types.entry(obj.c_type()).or_default() += 1;
+        }
+    }
+    assert_eq!(c_types.keys().copied().collect::<Vec<_>>(), [1, 2, 3]);
+    assert!(c_types.values().all(|&n| n > 120), "{c_types:?}");
+
+    let (mut states, mut flags) = (std::collections::BTreeSet::new(), [[0usize; 2]; 3]);
+    let mut errors = 0;
+    for m in draws(strategy::extended_echo_reply(), 1500) {
+        let rep = icmpwire::v4::ExtendedEchoReply::parse(&m[..]).unwrap();
+        let (state, a, v4, v6) = (rep.state(), rep.active(), rep.ipv4(), rep.ipv6());
+        if m[1] != 0 {
+            errors += 1;
+            assert_eq!((state, a, v4, v6), (0, false, false, false), "{m:02x?}");
+            continue;
+        }
+        states.insert(state);
+        assert!(a || !(v4 || v6), "4 or 6 without A: {m:02x?}");
+        for (n, f) in [a, v4, v6].into_iter().enumerate() {
+            flags[n][usize::from(f)] += 1;
+        }
+    }
+    assert!(errors > 300, "{errors}");
+    assert_eq!(states, (0..=6).collect());
+    assert!(flags.iter().flatten().all(|&n| n > 30), "{flags:?}");
+}
+
+/// RFC 1788 domain name replies: names start at message offset 12, so the first name can
+/// never be a pointer (it would point at itself); later names sometimes end in one.
+#[test]
+fn domain_name_replies_compress_only_later_names() {
+    let mut pointers = 0;
+    for m in draws(strategy::domain_name_reply(), 800) {
+        assert!(m.len() <= 12 || m[12] < 0xC0, "{m:02x?}");
+        // Labels are letters: a byte of 0xC0 or more after the first name is a pointer.
+        pointers += usize::from(m[12..].iter().any(|&b| b >= 0xC0));
+        let reply = icmpwire::v4::DomainNameReply::parse(&m[..]).unwrap();
+        assert!(reply.names().all(|n| n.is_ok()), "{m:02x?}");
+    }
+    assert!(pointers > 50, "{pointers}");
+}
