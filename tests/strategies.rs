@@ -10,6 +10,7 @@
 
 mod common;
 
+use common::draws;
 use icmpwire::AnyMessage;
 use icmpwire::strategy;
 use icmpwire::v4::{Echo, Message, MessageType};
@@ -275,15 +276,6 @@ fn link_strategies_reach_every_kind() {
             .collect()
         )
     );
-}
-
-/// `n` draws of `strategy`, from a fixed seed.
-fn draws<T: std::fmt::Debug>(strategy: impl Strategy<Value = T>, n: usize) -> Vec<T> {
-    use proptest::strategy::ValueTree;
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    (0..n)
-        .map(|_| strategy.new_tree(&mut runner).unwrap().current())
-        .collect()
 }
 
 /// The generators vary every header field they claim to: over 8000 draws of `message()`,

@@ -199,3 +199,30 @@ pub(crate) fn ethernet_frames(name: &str) -> Vec<Vec<u8>> {
     }
     out
 }
+
+/// `n` draws of `strategy`, from a fixed seed.
+pub(crate) fn draws<T: std::fmt::Debug>(
+    strategy: impl proptest::strategy::Strategy<Value = T>,
+    n: usize,
+) -> Vec<T> {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    (0..n)
+        .map(|_| strategy.new_tree(&mut runner).unwrap().current())
+        .collect()
+}
+
+/// Deterministic pseudo-random inputs (xorshift64*), of lengths 0 to 4 KiB.
+pub(crate) fn inputs(n: usize) -> impl Iterator<Item = Vec<u8>> {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    (0..n).map(move |_| {
+        let len = (next() % 4096) as usize;
+        (0..len).map(|_| next() as u8).collect()
+    })
+}
