@@ -419,3 +419,40 @@ fn domain_name_replies_compress_only_later_names() {
     }
     assert!(pointers > 50, "{pointers}");
 }
+
+/// The ICMPv4 error strategies' fields: a destination unreachable carries a next-hop MTU only
+/// with code 4 (RFC 1191 section 4; RFC 792's unused field otherwise, zero when sent), and a
+/// parameter problem a pointer only with code 0 (RFC 792), always to an octet of the quoted
+/// header; codes 1 (RFC 1108, a required option missing) and 2 (RFC 4884, bad length) zero it.
+#[test]
+fn error_strategies_set_mtu_and_pointer_by_code() {
+    use std::collections::BTreeSet;
+    let mut mtus = BTreeSet::new();
+    for m in draws(strategy::destination_unreachable(), 1500) {
+        let mtu = u16::from_be_bytes([m[6], m[7]]);
+        if m[1] == 4 {
+            mtus.insert(mtu);
+        } else {
+            assert_eq!(mtu, 0, "code {}: {m:02x?}", m[1]);
+        }
+    }
+    assert!(mtus.len() > 50, "{mtus:?}");
+    let (mut pointers, mut codes) = (BTreeSet::new(), BTreeSet::new());
+    for m in draws(strategy::parameter_problem(), 1500) {
+        let (code, pointer) = (m[1], m[4]);
+        codes.insert(code);
+        if code != 0 {
+            assert_eq!(pointer, 0, "code {code}: {m:02x?}");
+            continue;
+        }
+        let header_len = usize::from(m[8] & 0x0F) * 4;
+        assert!(usize::from(pointer) < header_len, "{m:02x?}");
+        pointers.insert(pointer);
+    }
+    assert_eq!(codes, (0..=2).collect());
+    // Pointers reach past the fixed header into options when there are any (IHL up to 15).
+    assert!(
+        pointers.len() > 30 && pointers.iter().any(|&p| p >= 20),
+        "{pointers:?}"
+    );
+}
