@@ -5,7 +5,9 @@
 //!
 //! Every contestant does the same work through its own public API and returns what it read
 //! (through `black_box`). Where a peer has no API for a step, the bench says what it does
-//! instead.
+//! instead. The parse cases call each contestant through an `#[inline(never)]` adapter of one
+//! shape (common/parse6.rs), on several inputs, after checking that all of them read the same
+//! values.
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -15,73 +17,23 @@
 )]
 
 use std::hint::black_box;
-use std::net::Ipv6Addr;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use icmpwire::EchoRepr;
-use icmpwire::v6::{Message, Repr, TimeExceededCode, TimeExceededRepr, quote_packet};
+use icmpwire::v6::Repr;
 use pnet_packet::Packet as _;
 use smoltcp::phy::ChecksumCapabilities;
-use smoltcp::wire::{Icmpv6Packet, Icmpv6Repr, Ipv6ExtHeader};
+use smoltcp::wire::{Icmpv6Packet, Icmpv6Repr};
 
-const SRC: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x10);
-const DST: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 2, 0, 0, 0, 0, 2);
-const ROUTER: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 1, 0, 0, 0, 0, 1);
-
-/// A 64-byte echo request (8-byte header, 56 bytes of data, as `ping` sends) from SRC to DST.
-fn echo64() -> Vec<u8> {
-    let data: Vec<u8> = (0..56u8).collect();
-    let repr = Repr::EchoRequest(EchoRepr {
-        identifier: 0x1234,
-        sequence: 7,
-        data: &data,
-        code: 0,
-    });
-    let mut b = vec![0u8; 64];
-    repr.emit(SRC, DST, &mut b).unwrap();
-    b
-}
-
-/// A 1400-byte UDP probe SRC:43001 -> DST:33434, hop limit 1, behind a hop-by-hop header (a
-/// router alert), a destination options header and a fragment header (first fragment): the
-/// chain a quote must be walked through to reach the ports.
-fn probe() -> Vec<u8> {
-    let mut p = vec![0u8; 1400];
-    p[0] = 0x60;
-    p[4..6].copy_from_slice(&1360u16.to_be_bytes());
-    p[6] = 0; // hop-by-hop
-    p[7] = 1;
-    p[8..24].copy_from_slice(&SRC.octets());
-    p[24..40].copy_from_slice(&DST.octets());
-    p[40..48].copy_from_slice(&[60, 0, 5, 2, 0, 0, 1, 0]); // -> dest options; router alert, PadN
-    p[48..56].copy_from_slice(&[44, 0, 1, 4, 0, 0, 0, 0]); // -> fragment; PadN
-    p[56..64].copy_from_slice(&[17, 0, 0, 1, 0xde, 0xad, 0xbe, 0xef]); // -> UDP; offset 0, M
-    p[64..66].copy_from_slice(&43001u16.to_be_bytes());
-    p[66..68].copy_from_slice(&33434u16.to_be_bytes());
-    p[68..70].copy_from_slice(&1336u16.to_be_bytes());
-    p
-}
-
-/// The time exceeded ROUTER sends SRC for it: 1232 bytes of the probe quoted (RFC 4443 2.4 (c),
-/// 1240 bytes in all), as Linux sends it.
-fn time_exceeded1240() -> Vec<u8> {
-    let p = probe();
-    let repr = Repr::TimeExceeded(TimeExceededRepr {
-        code: TimeExceededCode::HOP_LIMIT_EXCEEDED,
-        quote: quote_packet(&p, &[]),
-        ..TimeExceededRepr::default()
-    });
-    let mut b = vec![0u8; repr.buffer_len()];
-    repr.emit(ROUTER, SRC, &mut b).unwrap();
-    assert_eq!(b.len(), 1240);
-    b
-}
-
-#[inline(always)]
-fn pack(ty: u8, code: u8, id: u16, seq: u16) -> u64 {
-    u64::from(ty) | u64::from(code) << 8 | u64::from(id) << 16 | u64::from(seq) << 32
-}
+#[path = "common/parse6.rs"]
+mod parse6;
+use parse6::{
+    Adapter6, DST, Input6, SRC, cross_check, etherparse_message, etherparse_message_verified,
+    etherparse_quote, icmpwire_message, icmpwire_message_verified, icmpwire_quote, message_inputs,
+    pnet_message, pnet_message_verified, pnet_quote, quote_inputs, smoltcp_message,
+    smoltcp_message_verified, smoltcp_quote,
+};
 
 fn config<'a>(
     c: &'a mut Criterion,
@@ -93,165 +45,56 @@ fn config<'a>(
     g
 }
 
+/// Times every adapter of a case on every input, after checking that they read the same.
+fn case(c: &mut Criterion, group: &str, adapters: &[(&str, Adapter6)], inputs: &[Input6]) {
+    cross_check(group, adapters, inputs);
+    let mut g = config(c, group);
+    for (input, bytes, src, dst) in inputs {
+        for &(name, f) in adapters {
+            g.bench_with_input(BenchmarkId::new(name, input), &bytes[..], |b, bytes| {
+                b.iter(|| black_box(f)(black_box(bytes), black_box(*src), black_box(*dst)))
+            });
+        }
+    }
+    g.finish();
+}
+
 fn parse(c: &mut Criterion) {
-    let buf = echo64();
-    let buf = &buf[..];
-
-    // Parse, verify the checksum over the pseudo-header, read type, code, identifier, sequence.
-    let mut g = config(c, "v6_parse_verify_echo64");
-    g.bench_function("icmpwire", |b| {
-        b.iter(
-            || match Message::parse(black_box(buf), black_box(SRC), black_box(DST)) {
-                Ok(Message::EchoRequest(e)) => black_box(pack(
-                    e.message_type().0,
-                    e.code_u8(),
-                    e.identifier(),
-                    e.sequence(),
-                )),
-                _ => black_box(0),
-            },
-        )
-    });
-    g.bench_function("smoltcp", |b| {
-        let (src, dst) = (SRC, DST);
-        b.iter(|| match Icmpv6Packet::new_checked(black_box(buf)) {
-            Ok(p) if p.verify_checksum(black_box(&src), black_box(&dst)) => black_box(pack(
-                u8::from(p.msg_type()),
-                p.msg_code(),
-                p.echo_ident(),
-                p.echo_seq_no(),
-            )),
-            _ => black_box(0),
-        })
-    });
-    g.bench_function("etherparse", |b| {
-        let (src, dst) = (SRC.octets(), DST.octets());
-        b.iter(
-            || match etherparse::Icmpv6Slice::from_slice(black_box(buf)) {
-                Ok(s) if s.is_checksum_valid(black_box(src), black_box(dst)) => {
-                    match s.icmp_type() {
-                        etherparse::Icmpv6Type::EchoRequest(h) => {
-                            black_box(pack(s.type_u8(), s.code_u8(), h.id, h.seq))
-                        }
-                        _ => black_box(0),
-                    }
-                }
-                _ => black_box(0),
-            },
-        )
-    });
-    g.bench_function("pnet_packet", |b| {
-        b.iter(|| {
-            use pnet_packet::icmpv6::echo_request::EchoRequestPacket;
-            use pnet_packet::icmpv6::{Icmpv6Packet as P, checksum};
-            let Some(p) = P::new(black_box(buf)) else {
-                return black_box(0);
-            };
-            if checksum(&p, black_box(&SRC), black_box(&DST)) != p.get_checksum() {
-                return black_box(0);
-            }
-            match EchoRequestPacket::new(buf) {
-                Some(e) => black_box(pack(
-                    e.get_icmpv6_type().0,
-                    e.get_icmpv6_code().0,
-                    e.get_identifier(),
-                    e.get_sequence_number(),
-                )),
-                None => black_box(0),
-            }
-        })
-    });
-    g.finish();
-
-    // The time exceeded a router sends for a 1400-byte UDP probe behind hop-by-hop, destination
-    // options and fragment headers: verify, then the quoted addresses, the chain walked to UDP,
-    // and the ports.
-    let te = time_exceeded1240();
-    let te = &te[..];
-    let mut g = config(c, "v6_time_exceeded1240_chain");
-    g.bench_function("icmpwire", |b| {
-        b.iter(
-            || match Message::parse(black_box(te), black_box(ROUTER), black_box(SRC)) {
-                Ok(Message::TimeExceeded(m)) => match m.quote().ipv6() {
-                    Ok(ip) => {
-                        let (sport, dport) = ip.ports().unwrap_or((0, 0));
-                        black_box((ip.src(), ip.dst(), sport, dport))
-                    }
-                    Err(_) => black_box((SRC, SRC, 0, 0)),
-                },
-                _ => black_box((SRC, SRC, 1, 1)),
-            },
-        )
-    });
-    g.bench_function("smoltcp", |b| {
-        // Icmpv6Repr::parse verifies (default capabilities) and gives the quoted header; smoltcp
-        // does not walk the extension headers of a quote, so they are walked here with its
-        // Ipv6ExtHeader.
-        let caps = ChecksumCapabilities::default();
-        b.iter(|| {
-            let Ok(p) = Icmpv6Packet::new_checked(black_box(te)) else {
-                return black_box((SRC, SRC, 0, 0));
-            };
-            match Icmpv6Repr::parse(&black_box(ROUTER), &black_box(SRC), &p, &caps) {
-                Ok(Icmpv6Repr::TimeExceeded { header, data, .. }) => {
-                    let (mut next, mut rest) = (header.next_header, data);
-                    while matches!(
-                        next,
-                        smoltcp::wire::IpProtocol::HopByHop
-                            | smoltcp::wire::IpProtocol::Ipv6Opts
-                            | smoltcp::wire::IpProtocol::Ipv6Frag
-                            | smoltcp::wire::IpProtocol::Ipv6Route
-                    ) {
-                        let Ok(h) = Ipv6ExtHeader::new_checked(rest) else {
-                            break;
-                        };
-                        next = h.next_header();
-                        rest = &rest[(usize::from(h.header_len()) + 1) * 8..];
-                    }
-                    let ports = match (next, rest) {
-                        (smoltcp::wire::IpProtocol::Udp, [a, b, c, d, ..]) => {
-                            (u16::from_be_bytes([*a, *b]), u16::from_be_bytes([*c, *d]))
-                        }
-                        _ => (0, 0),
-                    };
-                    black_box((header.src_addr, header.dst_addr, ports.0, ports.1))
-                }
-                _ => black_box((SRC, SRC, 1, 1)),
-            }
-        })
-    });
-    g.bench_function("etherparse", |b| {
-        // Verify, then the payload as a time exceeded and its lax IP slice, which walks the
-        // extension headers to the upper layer.
-        let (src, dst) = (ROUTER.octets(), SRC.octets());
-        b.iter(|| {
-            use etherparse::icmpv6::Icmpv6PayloadSlice as P;
-            let Ok(s) = etherparse::Icmpv6Slice::from_slice(black_box(te)) else {
-                return black_box((SRC, SRC, 0, 0));
-            };
-            if !s.is_checksum_valid(black_box(src), black_box(dst)) {
-                return black_box((SRC, SRC, 1, 1));
-            }
-            let Ok(P::TimeExceeded(t)) = s.payload_slice() else {
-                return black_box((SRC, SRC, 2, 2));
-            };
-            match t.as_lax_ip_slice() {
-                Ok((etherparse::LaxIpSlice::Ipv6(ip), _)) => {
-                    let h = ip.header();
-                    let pl = ip.payload().payload;
-                    let ports = match (ip.payload().ip_number, pl) {
-                        (etherparse::IpNumber::UDP, [a, b, c, d, ..]) => {
-                            (u16::from_be_bytes([*a, *b]), u16::from_be_bytes([*c, *d]))
-                        }
-                        _ => (0, 0),
-                    };
-                    black_box((h.source_addr(), h.destination_addr(), ports.0, ports.1))
-                }
-                _ => black_box((SRC, SRC, 3, 3)),
-            }
-        })
-    });
-    g.finish();
+    // Any message through the dispatch, without and with the pseudo-header checksum verified.
+    case(
+        c,
+        "v6_parse_message",
+        &[
+            ("icmpwire", icmpwire_message),
+            ("smoltcp", smoltcp_message),
+            ("etherparse", etherparse_message),
+            ("pnet_packet", pnet_message),
+        ],
+        &message_inputs(),
+    );
+    case(
+        c,
+        "v6_parse_verify_message",
+        &[
+            ("icmpwire", icmpwire_message_verified),
+            ("smoltcp", smoltcp_message_verified),
+            ("etherparse", etherparse_message_verified),
+            ("pnet_packet", pnet_message_verified),
+        ],
+        &message_inputs(),
+    );
+    // The quote of an error: the quoted addresses, the extension header chain walked, the ports.
+    case(
+        c,
+        "v6_parse_quote",
+        &[
+            ("icmpwire", icmpwire_quote),
+            ("smoltcp", smoltcp_quote),
+            ("etherparse", etherparse_quote),
+            ("pnet_packet", pnet_quote),
+        ],
+        &quote_inputs(),
+    );
 }
 
 fn emit(c: &mut Criterion) {
@@ -329,24 +172,5 @@ fn emit(c: &mut Criterion) {
     g.finish();
 }
 
-/// Every contestant reads what icmpwire reads (checked once, before timing).
-fn agree(_: &mut Criterion) {
-    let te = time_exceeded1240();
-    let Ok(Message::TimeExceeded(m)) = Message::parse(&te[..], ROUTER, SRC) else {
-        panic!()
-    };
-    assert_eq!(m.quote().ipv6().unwrap().ports().unwrap(), (43001, 33434));
-    let p = Icmpv6Packet::new_checked(&te[..]).unwrap();
-    assert!(p.verify_checksum(&ROUTER, &SRC));
-    let s = etherparse::Icmpv6Slice::from_slice(&te[..]).unwrap();
-    assert!(s.is_checksum_valid(ROUTER.octets(), SRC.octets()));
-    let e = echo64();
-    let p = pnet_packet::icmpv6::Icmpv6Packet::new(&e[..]).unwrap();
-    assert_eq!(
-        pnet_packet::icmpv6::checksum(&p, &SRC, &DST),
-        p.get_checksum()
-    );
-}
-
-criterion_group!(benches, agree, parse, emit);
+criterion_group!(benches, parse, emit);
 criterion_main!(benches);
