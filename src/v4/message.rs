@@ -163,15 +163,7 @@ impl<B: SplitByteSlice> Message<B> {
     /// cut short and corrupted reports the cut.
     #[inline(always)]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        super::verified(bytes, Self::parse_unverified, Self::checksum_error)
-    }
-
-    /// The [`ParseError::BadChecksum`] of a message whose sum is `sum`: out of line, so that
-    /// the dispatch over the types it needs stays out of every caller `parse` is inlined into.
-    #[cold]
-    #[inline(never)]
-    fn checksum_error(&self, sum: u16) -> ParseError {
-        self.parts().bad_checksum(sum, true)
+        super::verified(bytes, Self::parse_unverified)
     }
 
     /// Reads any ICMPv4 message without verifying the checksum (capture tools show messages

@@ -91,7 +91,7 @@ use crate::message::echo::EchoFields;
 use crate::message::extended_echo::{ExtendedEchoFields, Reply, Request};
 use crate::message::raw::RawFields;
 pub use crate::view::V4;
-use crate::view::{Fields, View};
+use crate::view::{self, Fields, View};
 
 /// An echo request or reply, or an information request or reply (RFC 792): identifier,
 /// sequence number, data.
@@ -211,27 +211,20 @@ impl<B: SplitByteSlice, F: Fields<V4>> View<V4, B, F> {
     /// cut.
     #[inline]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        verified(bytes, Self::parse_unverified, |msg, sum| {
-            msg.bad_checksum(sum, true)
-        })
+        let sum = checksum::sum16(&bytes);
+        Self::parse_checked(bytes, sum, true)
     }
 }
 
-/// `parse` of ICMPv4: `parse`d with `parse_unverified` (whose errors come first: a message both
-/// cut short and corrupted reports the cut), then the RFC 1071 checksum over the whole message.
+/// `parse` of ICMPv4's `Message`: the shared [`view::verified`] with the RFC 1071 sum of the
+/// whole message (and RFC 1624's all-zero case).
 #[inline(always)]
 fn verified<B: SplitByteSlice, T>(
     bytes: B,
     parse_unverified: impl FnOnce(B) -> Result<T, ParseError>,
-    bad_checksum: impl FnOnce(&T, u16) -> ParseError,
 ) -> Result<T, ParseError> {
     let sum = checksum::sum16(&bytes);
-    let msg = parse_unverified(bytes)?;
-    if sum == 0xFFFF {
-        Ok(msg)
-    } else {
-        Err(bad_checksum(&msg, sum))
-    }
+    view::verified(bytes, sum, true, parse_unverified)
 }
 
 impl<B: ByteSlice, F: Fields<V4>> View<V4, B, F> {

@@ -207,21 +207,7 @@ impl<B: SplitByteSlice> Message<B> {
     /// [`ParseError::BadChecksum`].
     #[inline]
     pub fn parse(bytes: B, src: Ipv6Addr, dst: Ipv6Addr) -> Result<Self, ParseError> {
-        super::verified(
-            bytes,
-            src,
-            dst,
-            Self::parse_unverified,
-            Self::checksum_error,
-        )
-    }
-
-    /// The [`ParseError::BadChecksum`] of a message whose sum is `sum`: out of line, so that
-    /// the dispatch over the types it needs stays out of every caller `parse` is inlined into.
-    #[cold]
-    #[inline(never)]
-    fn checksum_error(&self, sum: u16) -> ParseError {
-        self.parts().bad_checksum(sum, false)
+        super::verified(bytes, src, dst, Self::parse_unverified)
     }
 
     /// Reads any ICMPv6 message without verifying the checksum (which needs the addresses;

@@ -126,7 +126,7 @@ use crate::message::echo::EchoFields;
 use crate::message::extended_echo::{ExtendedEchoFields, Reply, Request};
 use crate::message::raw::NoFields;
 pub use crate::view::V6;
-use crate::view::{Fields, View};
+use crate::view::{self, Fields, View};
 
 /// An echo request (128) or reply (129), RFC 4443 section 4: identifier, sequence, data.
 ///
@@ -241,29 +241,22 @@ impl<B: SplitByteSlice, F: Fields<V6>> View<V6, B, F> {
     /// [`ParseError::BadChecksum`].
     #[inline]
     pub fn parse(bytes: B, src: Ipv6Addr, dst: Ipv6Addr) -> Result<Self, ParseError> {
-        verified(bytes, src, dst, Self::parse_unverified, |msg, sum| {
-            msg.bad_checksum(sum, false)
-        })
+        let sum = sum_after(icmpv6_pseudo_header(&src, &dst, bytes.len()), &bytes);
+        Self::parse_checked(bytes, sum, false)
     }
 }
 
-/// `parse` of ICMPv6: `parse_unverified` (whose errors come first), then the checksum over the
-/// pseudo-header and the message.
+/// `parse` of ICMPv6's `Message`: the shared [`view::verified`] with the sum over the
+/// pseudo-header (RFC 8200 section 8.1) and the message.
 #[inline(always)]
 fn verified<B: SplitByteSlice, T>(
     bytes: B,
     src: Ipv6Addr,
     dst: Ipv6Addr,
     parse_unverified: impl FnOnce(B) -> Result<T, ParseError>,
-    bad_checksum: impl FnOnce(&T, u16) -> ParseError,
 ) -> Result<T, ParseError> {
     let sum = sum_after(icmpv6_pseudo_header(&src, &dst, bytes.len()), &bytes);
-    let msg = parse_unverified(bytes)?;
-    if sum == 0xFFFF {
-        Ok(msg)
-    } else {
-        Err(bad_checksum(&msg, sum))
-    }
+    view::verified(bytes, sum, false, parse_unverified)
 }
 
 impl<B: ByteSlice, F: Fields<V6>> View<V6, B, F> {

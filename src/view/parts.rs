@@ -48,6 +48,10 @@ pub(super) fn in_set(set: &[u32; 8], ty: u8) -> bool {
 /// (`v4::Message`) read, after one match, with the same code as every view.
 #[derive(Clone, Copy)]
 pub struct Parts<'a> {
+    /// Type, code and checksum: the first 4 bytes of `header`, every view's. Read through this
+    /// fixed-size array, they need no length, so every arm of an enum's match gives the same
+    /// pointer and the match folds away (through `header`, each arm checked its own length).
+    pub(super) head: &'a [u8; 4],
     /// The header: type, code, checksum, the fields.
     pub(super) header: &'a [u8],
     /// Everything after the header.
@@ -69,22 +73,22 @@ impl<'a> Parts<'a> {
     /// The type byte.
     #[inline]
     pub(crate) fn type_u8(&self) -> u8 {
-        self.header.first().copied().unwrap_or(0)
+        let [ty, ..] = *self.head;
+        ty
     }
 
     /// The code byte.
     #[inline]
     pub(crate) fn code_u8(&self) -> u8 {
-        self.header.get(1).copied().unwrap_or(0)
+        let [_, code, ..] = *self.head;
+        code
     }
 
     /// The checksum field.
     #[inline]
     pub(crate) fn checksum(&self) -> u16 {
-        match self.header.get(2..4) {
-            Some(&[hi, lo]) => u16::from_be_bytes([hi, lo]),
-            _ => 0,
-        }
+        let [_, _, hi, lo] = *self.head;
+        u16::from_be_bytes([hi, lo])
     }
 
     /// See [`View::payload`](super::View::payload).
@@ -118,12 +122,6 @@ impl<'a> Parts<'a> {
     #[inline]
     pub(crate) fn needed_checksum(&self, sum: u16, exact_zero: bool) -> u16 {
         needed_checksum(self.header, self.rest, sum, exact_zero)
-    }
-
-    /// See [`bad_checksum`].
-    #[inline(always)]
-    pub(crate) fn bad_checksum(&self, sum: u16, exact_zero: bool) -> ParseError {
-        bad_checksum(self.header, self.rest, sum, exact_zero)
     }
 }
 
