@@ -17,13 +17,16 @@
 
 use std::hint::black_box;
 use std::net::Ipv4Addr;
-use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use icmpwire::checksum::internet_checksum;
 use icmpwire::v4::{Message, Repr, RouterAdvertisement, TimeExceededCode, TimeExceededRepr};
 use icmpwire::{EchoRepr, QuoteLimit, quote_datagram};
 use pnet_packet::Packet as _;
+
+#[path = "common/harness.rs"]
+mod harness;
+use harness::config;
 
 #[path = "common/parse4.rs"]
 mod parse4;
@@ -45,16 +48,6 @@ fn router_adv8() -> Vec<u8> {
     let c = internet_checksum(&b);
     b[2..4].copy_from_slice(&c.to_be_bytes());
     b
-}
-
-fn config<'a>(
-    c: &'a mut Criterion,
-    name: &str,
-) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
-    let mut g = c.benchmark_group(name);
-    g.warm_up_time(Duration::from_millis(500));
-    g.measurement_time(Duration::from_secs(2));
-    g
 }
 
 /// Times every adapter of a case on every input, after checking that they read the same.

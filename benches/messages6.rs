@@ -17,7 +17,6 @@
 )]
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use icmpwire::EchoRepr;
@@ -25,6 +24,10 @@ use icmpwire::v6::Repr;
 use pnet_packet::Packet as _;
 use smoltcp::phy::ChecksumCapabilities;
 use smoltcp::wire::{Icmpv6Packet, Icmpv6Repr};
+
+#[path = "common/harness.rs"]
+mod harness;
+use harness::config;
 
 #[path = "common/parse6.rs"]
 mod parse6;
@@ -34,16 +37,6 @@ use parse6::{
     pnet_message, pnet_message_verified, pnet_quote, quote_inputs, smoltcp_message,
     smoltcp_message_verified, smoltcp_quote,
 };
-
-fn config<'a>(
-    c: &'a mut Criterion,
-    name: &str,
-) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
-    let mut g = c.benchmark_group(name);
-    g.warm_up_time(Duration::from_millis(500));
-    g.measurement_time(Duration::from_secs(2));
-    g
-}
 
 /// Times every adapter of a case on every input, after checking that they read the same.
 fn case(c: &mut Criterion, group: &str, adapters: &[(&str, Adapter6)], inputs: &[Input6]) {

@@ -20,7 +20,6 @@
 
 use std::hint::black_box;
 use std::net::Ipv6Addr;
-use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use icmpwire::v6::{
@@ -29,6 +28,10 @@ use icmpwire::v6::{
 };
 use smoltcp::phy::ChecksumCapabilities;
 use smoltcp::wire::{Icmpv6Packet, Icmpv6Repr, NdiscRepr, RawHardwareAddress};
+
+#[path = "common/harness.rs"]
+mod harness;
+use harness::config;
 
 const ROUTER: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 1);
 const ALL_NODES: Ipv6Addr = Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1);
@@ -77,16 +80,6 @@ fn advertisement() -> Vec<u8> {
     repr.emit(ROUTER, ALL_NODES, &mut b).unwrap();
     assert_eq!(b.len(), 104);
     b
-}
-
-fn config<'a>(
-    c: &'a mut Criterion,
-    name: &str,
-) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
-    let mut g = c.benchmark_group(name);
-    g.warm_up_time(Duration::from_millis(500));
-    g.measurement_time(Duration::from_secs(2));
-    g
 }
 
 #[inline(always)]

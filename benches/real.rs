@@ -30,8 +30,9 @@ use icmpwire::v4::Message;
 use icmpwire::{AnyMessage as _, Quote};
 use pnet_packet::Packet as _;
 
-/// What a contestant returns for a message it refuses.
-const REFUSED: u64 = u64::MAX;
+#[path = "common/harness.rs"]
+mod harness;
+use harness::REFUSED;
 
 type Adapter = fn(&[u8]) -> u64;
 

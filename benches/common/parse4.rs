@@ -15,19 +15,10 @@ use icmpwire::v4::{Echo, Message, Repr, TimeExceededCode, TimeExceededRepr};
 use icmpwire::{AnyMessage as _, QuoteLimit, quote_datagram};
 use pnet_packet::Packet as _;
 
-/// What an adapter returns for a message its implementation refuses.
-pub(crate) const REFUSED: u64 = u64::MAX;
+use crate::harness::{REFUSED, pack};
 
 /// An adapter: parse `bytes`, read the case's fields, fold them into one word.
 pub(crate) type Adapter = fn(&[u8]) -> u64;
-
-/// What a parse read, folded into one word (a tuple through `black_box` would be split stores
-/// and a wider reload: a store-forwarding stall longer than the parse).
-#[inline(always)]
-fn pack(ty: u8, code: u8, checksum: u16, a: u16, b: u16) -> u64 {
-    (u64::from(ty) | u64::from(code) << 8 | u64::from(a) << 16 | u64::from(b) << 32)
-        ^ u64::from(checksum) << 48
-}
 
 #[inline(always)]
 fn pack_quote(src: Ipv4Addr, dst: Ipv4Addr, sport: u16, dport: u16) -> u64 {

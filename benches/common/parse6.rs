@@ -14,8 +14,7 @@ use icmpwire::v6::{
 };
 use pnet_packet::Packet as _;
 
-/// What an adapter returns for a message its implementation refuses.
-pub(crate) const REFUSED: u64 = u64::MAX;
+use crate::harness::{REFUSED, pack};
 
 /// An adapter: parse `bytes` sent from `src` to `dst`, read the case's fields, fold them.
 pub(crate) type Adapter6 = fn(&[u8], Ipv6Addr, Ipv6Addr) -> u64;
@@ -26,12 +25,6 @@ pub(crate) type Input6 = (&'static str, Vec<u8>, Ipv6Addr, Ipv6Addr);
 pub(crate) const SRC: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 1, 0, 0, 0, 0, 0x10);
 pub(crate) const DST: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 2, 0, 0, 0, 0, 2);
 pub(crate) const ROUTER: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 1, 0, 0, 0, 0, 1);
-
-#[inline(always)]
-fn pack(ty: u8, code: u8, checksum: u16, a: u16, b: u16) -> u64 {
-    (u64::from(ty) | u64::from(code) << 8 | u64::from(a) << 16 | u64::from(b) << 32)
-        ^ u64::from(checksum) << 48
-}
 
 #[inline(always)]
 fn pack_quote(src: Ipv6Addr, dst: Ipv6Addr, sport: u16, dport: u16) -> u64 {
