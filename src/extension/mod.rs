@@ -64,9 +64,13 @@ use crate::error::{EmitError, ParseError, Part};
 #[must_use]
 #[inline]
 pub fn locate(quote: &[u8], declared: usize) -> (&[u8], Option<Extensions<'_>>) {
-    // Most quotes have no extensions: this test stays inline, the structure checks (and the
-    // checksum over the rest of the quote) are out of line.
+    // Most quotes hold no structure: that test comes first. RFC 4884's own case (a declared
+    // length and a structure header after it) is a few length tests and stays inline too; the
+    // compatibility probe (a checksum over the rest of the quote) is out of line.
     if may_hold_structure(quote, declared) {
+        if let Some((datagram, ext)) = declared_split(quote, declared) {
+            return (datagram, Some(ext));
+        }
         return locate_structure(quote, declared);
     }
     (plain_datagram(quote, declared), None)
@@ -78,6 +82,9 @@ pub fn locate(quote: &[u8], declared: usize) -> (&[u8], Option<Extensions<'_>>) 
 #[inline]
 pub(crate) fn locate_datagram(quote: &[u8], declared: usize) -> &[u8] {
     if may_hold_structure(quote, declared) {
+        if let Some((datagram, _)) = declared_split(quote, declared) {
+            return datagram;
+        }
         return datagram_beside_structure(quote, declared);
     }
     plain_datagram(quote, declared)
@@ -101,6 +108,7 @@ fn plain_datagram(quote: &[u8], declared: usize) -> &[u8] {
 }
 
 /// [`locate`] for a quote that may hold a structure.
+#[cold]
 #[inline(never)]
 fn locate_structure(quote: &[u8], declared: usize) -> (&[u8], Option<Extensions<'_>>) {
     match find_structure(quote, declared) {
@@ -110,6 +118,7 @@ fn locate_structure(quote: &[u8], declared: usize) -> (&[u8], Option<Extensions<
 }
 
 /// [`locate_datagram`] for a quote that may hold a structure.
+#[cold]
 #[inline(never)]
 fn datagram_beside_structure(quote: &[u8], declared: usize) -> &[u8] {
     match find_structure(quote, declared) {
@@ -122,11 +131,8 @@ fn datagram_beside_structure(quote: &[u8], declared: usize) -> &[u8] {
 /// field says nothing usable, a valid version-2 structure at byte 128.
 #[inline(always)]
 fn find_structure(quote: &[u8], declared: usize) -> Option<(&[u8], Extensions<'_>)> {
-    if declared >= 128
-        && let Some((datagram, rest)) = quote.split_at_checked(declared)
-        && let Ok(ext) = Extensions::parse(rest)
-    {
-        return Some((datagram, ext));
+    if let Some(found) = declared_split(quote, declared) {
+        return Some(found);
     }
     // Compatibility: a valid structure at byte 128 of a quote whose length field says nothing
     // usable.
@@ -135,6 +141,19 @@ fn find_structure(quote: &[u8], declared: usize) -> Option<(&[u8], Extensions<'_
         && ext.version() == 2
         && ext.checksum_valid()
         && rest.len() >= 8
+    {
+        return Some((datagram, ext));
+    }
+    None
+}
+
+/// The split at a declared length of 128 bytes or more (RFC 4884 section 4.1 and 4.2: the
+/// length covers the padded datagram) when at least a structure header follows it.
+#[inline(always)]
+fn declared_split(quote: &[u8], declared: usize) -> Option<(&[u8], Extensions<'_>)> {
+    if declared >= 128
+        && let Some((datagram, rest)) = quote.split_at_checked(declared)
+        && let Ok(ext) = Extensions::parse(rest)
     {
         return Some((datagram, ext));
     }
