@@ -31,7 +31,7 @@ use smoltcp::wire::{Icmpv6Packet, Icmpv6Repr, NdiscRepr, RawHardwareAddress};
 
 #[path = "common/harness.rs"]
 mod harness;
-use harness::config;
+use harness::{config, mix};
 
 const ROUTER: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 1);
 const ALL_NODES: Ipv6Addr = Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1);
@@ -80,11 +80,6 @@ fn advertisement() -> Vec<u8> {
     repr.emit(ROUTER, ALL_NODES, &mut b).unwrap();
     assert_eq!(b.len(), 104);
     b
-}
-
-#[inline(always)]
-fn mix(acc: u64, v: u64) -> u64 {
-    acc.rotate_left(5) ^ v
 }
 
 fn ra_icmpwire(buf: &[u8]) -> u64 {

@@ -20,19 +20,17 @@
     clippy::panic
 )]
 
-use std::hint::black_box;
 use std::io::{BufRead, BufReader};
 use std::net::Ipv4Addr;
-use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 use icmpwire::v4::Message;
 use icmpwire::{AnyMessage as _, Quote};
 use pnet_packet::Packet as _;
 
 #[path = "common/harness.rs"]
 mod harness;
-use harness::REFUSED;
+use harness::{REFUSED, mix, traffic, unhex};
 
 type Adapter = fn(&[u8]) -> u64;
 
@@ -47,13 +45,7 @@ fn messages() -> Vec<Vec<u8>> {
     for line in kernel.lines().chain(scapy.lines()) {
         let rec: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
         if rec["category"] == "wellformed" {
-            let hex = rec["hex"].as_str().unwrap();
-            out.push(
-                (0..hex.len())
-                    .step_by(2)
-                    .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-                    .collect(),
-            );
+            out.push(unhex(rec["hex"].as_str().unwrap()));
         }
     }
     assert_eq!(
@@ -62,11 +54,6 @@ fn messages() -> Vec<Vec<u8>> {
         "the well-formed records tests/oracle.rs counts"
     );
     out
-}
-
-#[inline(always)]
-fn mix(acc: u64, x: u64) -> u64 {
-    acc.rotate_left(5) ^ x
 }
 
 #[inline(always)]
@@ -322,59 +309,44 @@ fn read_limit_checksum_smoltcp(b: &[u8]) -> u64 {
     u64::from(smoltcp::wire::checksum::data(b))
 }
 
-/// One pass over every message: what the contestant read, and how many it refused.
-fn pass(f: Adapter, msgs: &[&[u8]]) -> (u64, usize) {
-    let mut acc = 0u64;
-    let mut refused = 0usize;
-    for m in msgs {
-        let w = black_box(f)(black_box(m));
-        refused += usize::from(w == REFUSED);
-        acc = acc.wrapping_add(w);
-    }
-    (acc, refused)
-}
-
 fn real(c: &mut Criterion) {
     let owned = messages();
     let msgs: Vec<&[u8]> = owned.iter().map(|m| &m[..]).collect();
-    let contestants: [(&str, Adapter); 4] = [
-        ("icmpwire", icmpwire),
-        ("smoltcp", smoltcp),
-        ("etherparse", etherparse),
-        ("pnet_packet", pnet),
-    ];
     let bytes: usize = msgs.iter().map(|m| m.len()).sum();
     println!("real traffic: {} messages, {bytes} bytes", msgs.len());
-    for (name, f) in contestants {
-        let (_, refused) = pass(f, &msgs);
-        println!("  {name}: refuses {refused} of {}", msgs.len());
-    }
-    assert_eq!(
-        pass(icmpwire, &msgs).1,
-        0,
-        "icmpwire refuses a well-formed message"
+    let call = |f: Adapter, m: &&[u8]| f(m);
+    traffic(
+        c,
+        "real_v4",
+        &msgs,
+        &[
+            ("icmpwire", icmpwire as Adapter),
+            ("smoltcp", smoltcp),
+            ("etherparse", etherparse),
+            ("pnet_packet", pnet),
+        ],
+        &[
+            ("read_limit_checksum_icmpwire", read_limit_checksum_icmpwire),
+            ("read_limit_checksum_smoltcp", read_limit_checksum_smoltcp),
+        ],
+        call,
     );
-
-    let mut g = c.benchmark_group("real_v4");
-    g.warm_up_time(Duration::from_secs(1));
-    g.measurement_time(Duration::from_secs(4));
-    g.throughput(Throughput::Elements(msgs.len() as u64));
-    let references: [(&str, Adapter); 2] = [
-        ("read_limit_checksum_icmpwire", read_limit_checksum_icmpwire),
-        ("read_limit_checksum_smoltcp", read_limit_checksum_smoltcp),
-    ];
-    for (name, f) in contestants.into_iter().chain(references) {
-        g.bench_function(name, |b| b.iter(|| pass(f, black_box(&msgs))));
-    }
     // The same checksums over the messages sorted by length: every branch on the length is
     // then predicted, so the difference from the row above is what mispredicted length
     // branches cost in the traffic's own order.
     let mut by_length = msgs.clone();
     by_length.sort_by_key(|m| m.len());
-    g.bench_function("read_limit_checksum_icmpwire_by_length", |b| {
-        b.iter(|| pass(read_limit_checksum_icmpwire, black_box(&by_length)))
-    });
-    g.finish();
+    traffic(
+        c,
+        "real_v4",
+        &by_length,
+        &[(
+            "read_limit_checksum_icmpwire_by_length",
+            read_limit_checksum_icmpwire as Adapter,
+        )],
+        &[],
+        call,
+    );
 }
 
 criterion_group!(benches, real);

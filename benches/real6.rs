@@ -24,19 +24,17 @@
     clippy::panic
 )]
 
-use std::hint::black_box;
 use std::io::{BufRead, BufReader};
 use std::net::Ipv6Addr;
-use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 use icmpwire::v6::{Message, NdOptionRepr, NdOptions};
 use icmpwire::{AnyMessage as _, Quote};
 use pnet_packet::Packet as _;
 
 #[path = "common/harness.rs"]
 mod harness;
-use harness::REFUSED;
+use harness::{REFUSED, mix, traffic, unhex};
 
 /// A contestant: parse a message sent from `src` to `dst`, verify, read, fold.
 type Adapter6 = fn(&[u8], Ipv6Addr, Ipv6Addr) -> u64;
@@ -59,11 +57,7 @@ fn messages() -> Vec<Record> {
         if rec["category"] != "wellformed" {
             continue;
         }
-        let hex = rec["hex"].as_str().unwrap();
-        let bytes = (0..hex.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-            .collect();
+        let bytes = unhex(rec["hex"].as_str().unwrap());
         let addr = |k: &str| rec[k].as_str().unwrap().parse::<Ipv6Addr>().unwrap();
         out.push((bytes, addr("src"), addr("dst")));
     }
@@ -73,11 +67,6 @@ fn messages() -> Vec<Record> {
         "the well-formed records tests/oracle6.rs counts"
     );
     out
-}
-
-#[inline(always)]
-fn mix(acc: u64, x: u64) -> u64 {
-    acc.rotate_left(5) ^ x
 }
 
 #[inline(always)]
@@ -489,55 +478,31 @@ fn read_limit_checksum_smoltcp(b: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> u64 {
     ]))
 }
 
-/// One pass over every message: what the contestant read, and how many it refused.
-fn pass(f: Adapter6, msgs: &[(&[u8], Ipv6Addr, Ipv6Addr)]) -> (u64, usize) {
-    let mut acc = 0u64;
-    let mut refused = 0usize;
-    for &(m, src, dst) in msgs {
-        let w = black_box(f)(black_box(m), black_box(src), black_box(dst));
-        refused += usize::from(w == REFUSED);
-        acc = acc.wrapping_add(w);
-    }
-    (acc, refused)
-}
-
 fn real6(c: &mut Criterion) {
     let owned = messages();
     let msgs: Vec<(&[u8], Ipv6Addr, Ipv6Addr)> =
         owned.iter().map(|(m, s, d)| (&m[..], *s, *d)).collect();
-    let contestants: [(&str, Adapter6); 4] = [
-        ("icmpwire", icmpwire),
-        ("smoltcp", smoltcp),
-        ("etherparse", etherparse),
-        ("pnet_packet", pnet),
-    ];
     let bytes: usize = msgs.iter().map(|m| m.0.len()).sum();
     println!(
         "real ICMPv6 traffic: {} messages, {bytes} bytes",
         msgs.len()
     );
-    for (name, f) in contestants {
-        let (_, refused) = pass(f, &msgs);
-        println!("  {name}: refuses {refused} of {}", msgs.len());
-    }
-    assert_eq!(
-        pass(icmpwire, &msgs).1,
-        0,
-        "icmpwire refuses a well-formed message"
+    traffic(
+        c,
+        "real_v6",
+        &msgs,
+        &[
+            ("icmpwire", icmpwire as Adapter6),
+            ("smoltcp", smoltcp),
+            ("etherparse", etherparse),
+            ("pnet_packet", pnet),
+        ],
+        &[
+            ("read_limit_checksum_icmpwire", read_limit_checksum_icmpwire),
+            ("read_limit_checksum_smoltcp", read_limit_checksum_smoltcp),
+        ],
+        |f: Adapter6, &(m, src, dst): &(&[u8], Ipv6Addr, Ipv6Addr)| f(m, src, dst),
     );
-
-    let mut g = c.benchmark_group("real_v6");
-    g.warm_up_time(Duration::from_secs(1));
-    g.measurement_time(Duration::from_secs(4));
-    g.throughput(Throughput::Elements(msgs.len() as u64));
-    let references: [(&str, Adapter6); 2] = [
-        ("read_limit_checksum_icmpwire", read_limit_checksum_icmpwire),
-        ("read_limit_checksum_smoltcp", read_limit_checksum_smoltcp),
-    ];
-    for (name, f) in contestants.into_iter().chain(references) {
-        g.bench_function(name, |b| b.iter(|| pass(f, black_box(&msgs))));
-    }
-    g.finish();
 }
 
 criterion_group!(benches, real6);
