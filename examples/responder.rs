@@ -70,6 +70,15 @@ impl Host for Me {
     fn is_local_v6(&self, a: Ipv6Addr) -> bool {
         self.ipv6 == Some(a)
     }
+    /// Every IPv6 node has joined all-nodes (RFC 4291 section 2.7.1): an echo request to it is
+    /// answered from the one address this responder has (RFC 4443 section 4.2).
+    fn group_source_v6(&self, group: Ipv6Addr) -> Option<Ipv6Addr> {
+        if group == Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1) {
+            self.ipv6
+        } else {
+            None
+        }
+    }
     fn udp_port_open(&self, _: IpAddr, port: u16) -> bool {
         self.open.contains(&port)
     }

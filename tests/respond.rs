@@ -129,6 +129,14 @@ impl Host for Node {
     fn is_router(&self) -> bool {
         self.router
     }
+    /// Every IPv6 node has joined all-nodes (RFC 4291 section 2.7.1); each machine answered
+    /// the capture's echo request to it from its link-local address, its address here.
+    fn group_source_v6(&self, group: Ipv6Addr) -> Option<Ipv6Addr> {
+        match self.address {
+            IpAddr::V6(a) if group == Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1) => Some(a),
+            _ => None,
+        }
+    }
     fn is_anycast_v6(&self, a: Ipv6Addr) -> bool {
         a.segments()[4..] == [0; 4] && self.router
     }
@@ -255,40 +263,20 @@ fn compare(name: &str) -> Outcome {
             43 | 161 => ip[hl + 4..hl + 7].to_vec(),
             _ => ip[hl + 4..hl + 8].to_vec(),
         };
-        let Some(j) = kernel_answer(&frames, i, (me, &to), want, &key) else {
-            continue;
-        };
-        let theirs = &frames[j][14..];
-        let (their_hl, their_len) = if v4 {
-            (
-                usize::from(theirs[0] & 15) * 4,
-                usize::from(u16::from_be_bytes([theirs[2], theirs[3]])),
-            )
+        // An echo request to a group: every machine that answered, each from its own address.
+        let answers: Vec<(IpAddr, usize)> = if want == 129 && dst.is_multicast() {
+            group_answers(&frames, i, src, &key)
         } else {
-            (
-                40,
-                40 + usize::from(u16::from_be_bytes([theirs[4], theirs[5]])),
-            )
+            kernel_answer(&frames, i, (me, &to), want, &key)
+                .map(|j| (me, j))
+                .into_iter()
+                .collect()
         };
-        if v4 && u16::from_be_bytes([theirs[6], theirs[7]]) & 0x2000 != 0 {
-            differ.push((i + 1, "the kernel's answer is fragmented".into()));
-            continue;
-        }
-        let node = Node {
-            address: me,
-            router: is_router(me),
-            mac: frames[j][6..12].to_vec(),
-            time: (want == 14).then(|| {
-                u32::from_be_bytes(theirs[their_hl + 12..their_hl + 16].try_into().unwrap())
-            }),
-        };
-        let at = format!("{name} frame {}", i + 1);
-        let hops = hops(me);
-        let received = forwarded(ip, hops);
-        let theirs = theirs.to_vec();
-        match check(&node, &received, &theirs, (their_hl, their_len), hops, &at) {
-            None => same.push((i + 1, want)),
-            Some(d) => differ.push((i + 1, d)),
+        for (me, j) in answers {
+            match compare_one(name, &frames, (i, ip), (me, j), want) {
+                Ok(()) => same.push((i + 1, want)),
+                Err(d) => differ.push((i + 1, d)),
+            }
         }
     }
     // The captures hold only ICMP: a UDP datagram's port unreachable is compared with the
@@ -436,6 +424,66 @@ fn check(
     }
 }
 
+/// The responder's answer to the request of frame `i` (`ip`) against the kernel's in frame
+/// `j`, sent by the machine with address `me`: `Err` with the first difference.
+fn compare_one(
+    name: &str,
+    frames: &[Vec<u8>],
+    (i, ip): (usize, &[u8]),
+    (me, j): (IpAddr, usize),
+    want: u8,
+) -> Result<(), String> {
+    let v4 = ip[0] >> 4 == 4;
+    let theirs = &frames[j][14..];
+    let (their_hl, their_len) = if v4 {
+        (
+            usize::from(theirs[0] & 15) * 4,
+            usize::from(u16::from_be_bytes([theirs[2], theirs[3]])),
+        )
+    } else {
+        (
+            40,
+            40 + usize::from(u16::from_be_bytes([theirs[4], theirs[5]])),
+        )
+    };
+    if v4 && u16::from_be_bytes([theirs[6], theirs[7]]) & 0x2000 != 0 {
+        return Err("the kernel's answer is fragmented".into());
+    }
+    let node = Node {
+        address: me,
+        router: is_router(me),
+        mac: frames[j][6..12].to_vec(),
+        time: (want == 14)
+            .then(|| u32::from_be_bytes(theirs[their_hl + 12..their_hl + 16].try_into().unwrap())),
+    };
+    let at = format!("{name} frame {}", i + 1);
+    let hops = hops(me);
+    let received = forwarded(ip, hops);
+    let theirs = theirs.to_vec();
+    match check(&node, &received, &theirs, (their_hl, their_len), hops, &at) {
+        None => Ok(()),
+        Some(d) => Err(d),
+    }
+}
+
+/// The echo replies of every machine to the echo request of frame `i`, sent by `from` to a
+/// multicast group: (the replying machine's address, its frame), among the next frames.
+fn group_answers(frames: &[Vec<u8>], i: usize, from: IpAddr, key: &[u8]) -> Vec<(IpAddr, usize)> {
+    (i + 1..frames.len().min(i + 8))
+        .filter_map(|j| {
+            let ip = &frames[j][14..];
+            let src = IpAddr::from(<[u8; 16]>::try_from(&ip[8..24]).unwrap());
+            let dst = IpAddr::from(<[u8; 16]>::try_from(&ip[24..40]).unwrap());
+            (ip[0] >> 4 == 6
+                && ip[6] == 58
+                && ip[40] == 129
+                && dst == from
+                && ip.get(44..44 + key.len()) == Some(key))
+            .then_some((src, j))
+        })
+        .collect()
+}
+
 /// How many answers of each ICMP type matched.
 fn kinds(same: &[(usize, u8)]) -> Vec<(u8, usize)> {
     let mut k = std::collections::BTreeMap::new();
@@ -490,7 +538,10 @@ fn icmpv6_answers_are_the_kernels() {
     let (same, differ) = compare("kernel6.pcap");
     assert_eq!(
         kinds(&same),
-        [(1, 6), (129, 27), (136, 18), (161, 9)],
+        // The 30 echo replies: 27 to a machine's own address, and the 3 machines' on host A's
+        // link that answered an echo request to all-nodes (ff02::1), each from its link-local
+        // address (RFC 4443 section 4.2).
+        [(1, 6), (129, 30), (136, 18), (161, 9)],
         "{same:?}"
     );
     assert_eq!(

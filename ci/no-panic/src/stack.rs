@@ -105,15 +105,19 @@ pub(crate) fn packet_all(message: &[u8], src: Ipv6Addr, dst: Ipv6Addr, scratch: 
     acc
 }
 
-/// A host that answers everything it can: every address its own, probing on, a clock, a MAC.
+/// A host that answers everything it can: every unicast address its own, echo requests to any
+/// IPv6 group answered from a link-local address, probing on, a clock, a MAC.
 struct Full(u32);
 
 impl Host for Full {
     fn is_local_v4(&self, _: Ipv4Addr) -> bool {
         true
     }
-    fn is_local_v6(&self, _: Ipv6Addr) -> bool {
-        true
+    fn is_local_v6(&self, a: Ipv6Addr) -> bool {
+        !a.is_multicast()
+    }
+    fn group_source_v6(&self, _: Ipv6Addr) -> Option<Ipv6Addr> {
+        Some(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, self.0 as u16))
     }
     fn udp_port_open(&self, _: IpAddr, port: u16) -> bool {
         u32::from(port) == self.0 & 0xFFFF

@@ -4,7 +4,8 @@
 //! What it answers, for a packet sent to one of the host's unicast addresses ([`Host`]):
 //! - an echo request (RFC 792, RFC 4443 section 4.1) with an echo reply (section 4.2): the
 //!   identifier, sequence and data returned, the checksum updated incrementally (RFC 1624), in
-//!   place when the caller allows ([`Responder::respond_in_place`]);
+//!   place when the caller allows ([`Responder::respond_in_place`]); on IPv6 also one sent to a
+//!   multicast group, from the unicast address [`Host::group_source_v6`] names;
 //! - an ICMPv4 timestamp request (RFC 792) with a reply carrying [`Host::timestamp`];
 //! - an extended echo request (RFC 8335 section 4) with the state of the interface it names
 //!   ([`Host::interface`]), when the host enables probing; only requests with the L bit set
@@ -229,6 +230,29 @@ pub trait Host {
     fn is_anycast_v6(&self, address: Ipv6Addr) -> bool {
         let _ = address;
         false
+    }
+
+    /// The address to answer from when an echo request comes to `group`, an IPv6 multicast
+    /// address: a unicast address of the interface the request arrived on, if the host has
+    /// joined `group` there and answers such requests (RFC 4443 section 4.2: an echo request to
+    /// a multicast address SHOULD be answered, and the reply's source MUST be a unicast address
+    /// of that interface; Linux answers from its link-local address). `None` by default: the
+    /// request is then not for the host ([`NoAnswer::NotForUs`]).
+    ///
+    /// ```
+    /// # use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    /// # struct H;
+    /// # impl icmpwire::stack::Host for H {
+    /// #     fn is_local_v4(&self, _: Ipv4Addr) -> bool { true }
+    /// #     fn is_local_v6(&self, _: Ipv6Addr) -> bool { true }
+    /// #     fn udp_port_open(&self, _: IpAddr, _: u16) -> bool { false }
+    /// # }
+    /// let all_nodes = Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1);
+    /// assert_eq!(icmpwire::stack::Host::group_source_v6(&H, all_nodes), None);
+    /// ```
+    fn group_source_v6(&self, group: Ipv6Addr) -> Option<Ipv6Addr> {
+        let _ = group;
+        None
     }
 }
 

@@ -4,7 +4,9 @@
 use core::net::{IpAddr, Ipv6Addr};
 use core::time::Duration;
 
+use crate::checksum::update_ipv6;
 use crate::message::any::AnyMessage;
+use crate::message::echo::EchoFields;
 use crate::quote::protocol;
 use crate::stack::packet::{IpLayer, Upper, ip_layer};
 use crate::stack::{Arrival6, Ipv6Info, PacketError, may_send_error_v6};
@@ -12,7 +14,7 @@ use crate::v6::{
     DestinationUnreachableRepr, Message, NdOptionRepr, NdOptionsRepr, NeighborAdvertisementRepr,
     NeighborSolicitation, Repr, UnreachableCode,
 };
-use crate::view::V6;
+use crate::view::{V6, View};
 
 use super::shared::{emit_error, move_up, too_small, udp_port};
 use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe};
@@ -61,8 +63,9 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
     match message {
         // Sent to a solicited-node multicast address as often as to the target.
         Message::NeighborSolicitation(ns) => advertise(host, &ip, &ns, out),
-        _ if !local => Err(NoAnswer::NotForUs(IpAddr::V6(ip.final_dst))),
+        // Sent to one of the host's addresses, or to a group it answers on.
         Message::EchoRequest(echo) => {
+            let from = echo_source(host, ip.final_dst, local)?;
             let icmp = upper.bytes.get(..echo.message_len()).unwrap_or(upper.bytes);
             let total = HEADER.saturating_add(icmp.len());
             let actual = out.len();
@@ -71,17 +74,11 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
                 .and_then(|o| o.get_mut(..icmp.len()))
                 .ok_or(too_small(total, actual))?;
             reply.copy_from_slice(icmp);
-            r.finish_echo::<V6>(reply, echo.code_u8());
-            write_header(
-                out,
-                ip.traffic_class,
-                icmp.len(),
-                r.hop_limit,
-                ip.final_dst,
-                ip.src,
-            );
+            finish_echo(r, reply, echo.code_u8(), ip.final_dst, from);
+            write_header(out, ip.traffic_class, icmp.len(), r.hop_limit, from, ip.src);
             Ok(answer(total, AnswerKind::EchoReply, ip.src))
         }
+        _ if !local => Err(NoAnswer::NotForUs(IpAddr::V6(ip.final_dst))),
         Message::ExtendedEchoRequest(request) => {
             let repr = Repr::ExtendedEchoReply(probe::reply(host, &request)?);
             let kind = AnswerKind::ExtendedEchoReply;
@@ -110,17 +107,15 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     len: usize,
 ) -> Result<Answer, NoAnswer> {
     let packet = buf.get(..len).unwrap_or_default();
-    let (ip, icmp_len, code) = match ip_layer(packet).map_err(NoAnswer::Packet)? {
+    let (ip, icmp_len, code, from) = match ip_layer(packet).map_err(NoAnswer::Packet)? {
         IpLayer::V6(ip, upper) if upper.protocol == protocol::ICMPV6 => {
             let message = Message::parse(upper.bytes, ip.src, ip.final_dst)
                 .map_err(|e| NoAnswer::Packet(PacketError::Message(e)))?;
             let Message::EchoRequest(echo) = message else {
                 return Err(NoAnswer::NotInPlace);
             };
-            if !host.is_local_v6(ip.final_dst) {
-                return Err(NoAnswer::NotForUs(IpAddr::V6(ip.final_dst)));
-            }
-            (ip, echo.message_len(), echo.code_u8())
+            let from = echo_source(host, ip.final_dst, host.is_local_v6(ip.final_dst))?;
+            (ip, echo.message_len(), echo.code_u8(), from)
         }
         _ => return Err(NoAnswer::NotInPlace),
     };
@@ -129,17 +124,49 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     move_up(buf, start, HEADER, icmp_len);
     let total = HEADER.saturating_add(icmp_len);
     if let Some(reply) = buf.get_mut(HEADER..total) {
-        r.finish_echo::<V6>(reply, code);
+        finish_echo(r, reply, code, ip.final_dst, from);
     }
-    write_header(
-        buf,
-        ip.traffic_class,
-        icmp_len,
-        r.hop_limit,
-        ip.final_dst,
-        ip.src,
-    );
+    write_header(buf, ip.traffic_class, icmp_len, r.hop_limit, from, ip.src);
     Ok(answer(total, AnswerKind::EchoReply, ip.src))
+}
+
+/// The source of an echo reply to a request sent to `dst`: `dst` when it is one of the host's
+/// addresses (`local`), the unicast address the host names for a multicast group it answers on
+/// (RFC 4443 section 4.2), or no answer.
+fn echo_source<H: Host + ?Sized>(
+    host: &H,
+    dst: Ipv6Addr,
+    local: bool,
+) -> Result<Ipv6Addr, NoAnswer> {
+    if local {
+        return Ok(dst);
+    }
+    if dst.is_multicast()
+        && let Some(from) = host.group_source_v6(dst)
+    {
+        return Ok(from);
+    }
+    Err(NoAnswer::NotForUs(IpAddr::V6(dst)))
+}
+
+/// The request in `reply` turned into the reply, leaving from `from` where the request went to
+/// `dst`: the checksum's pseudo-header (RFC 8200 section 8.1) swaps the two addresses, which
+/// leaves its sum as it was, unless `from` is another address than `dst`; then the checksum
+/// follows the change (RFC 1624).
+fn finish_echo<const N: usize>(
+    r: &Responder<N>,
+    reply: &mut [u8],
+    code: u8,
+    dst: Ipv6Addr,
+    from: Ipv6Addr,
+) {
+    r.finish_echo::<V6>(reply, code);
+    if from != dst
+        && let Ok(mut echo) = View::<V6, &mut [u8], EchoFields>::parse_unverified(reply)
+    {
+        let sum = echo.checksum();
+        echo.set_checksum(update_ipv6(sum, dst, from));
+    }
 }
 
 /// The neighbor advertisement for a solicitation of one of the host's addresses (RFC 4861
