@@ -284,17 +284,7 @@ fn compare(name: &str) -> Outcome {
     for (j, frame) in frames.iter().enumerate() {
         let theirs = &frame[14..];
         let v4 = theirs[0] >> 4 == 4;
-        let (hl, len) = if v4 {
-            (
-                usize::from(theirs[0] & 15) * 4,
-                usize::from(u16::from_be_bytes([theirs[2], theirs[3]])),
-            )
-        } else {
-            (
-                40,
-                40 + usize::from(u16::from_be_bytes([theirs[4], theirs[5]])),
-            )
-        };
+        let (hl, len) = header_and_total(theirs);
         let is_port_unreachable = if v4 {
             theirs[9] == 1 && theirs[hl..hl + 2] == [3, 3]
         } else {
@@ -435,17 +425,7 @@ fn compare_one(
 ) -> Result<(), String> {
     let v4 = ip[0] >> 4 == 4;
     let theirs = &frames[j][14..];
-    let (their_hl, their_len) = if v4 {
-        (
-            usize::from(theirs[0] & 15) * 4,
-            usize::from(u16::from_be_bytes([theirs[2], theirs[3]])),
-        )
-    } else {
-        (
-            40,
-            40 + usize::from(u16::from_be_bytes([theirs[4], theirs[5]])),
-        )
-    };
+    let (their_hl, their_len) = header_and_total(theirs);
     if v4 && u16::from_be_bytes([theirs[6], theirs[7]]) & 0x2000 != 0 {
         return Err("the kernel's answer is fragmented".into());
     }
@@ -482,6 +462,18 @@ fn group_answers(frames: &[Vec<u8>], i: usize, from: IpAddr, key: &[u8]) -> Vec<
             .then_some((src, j))
         })
         .collect()
+}
+
+/// An IP packet's header length (the IPv4 IHL, or IPv6's fixed 40 bytes) and total length.
+fn header_and_total(ip: &[u8]) -> (usize, usize) {
+    if ip[0] >> 4 == 4 {
+        (
+            usize::from(ip[0] & 15) * 4,
+            usize::from(u16::from_be_bytes([ip[2], ip[3]])),
+        )
+    } else {
+        (40, 40 + usize::from(u16::from_be_bytes([ip[4], ip[5]])))
+    }
 }
 
 /// How many answers of each ICMP type matched.
