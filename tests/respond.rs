@@ -578,8 +578,15 @@ fn in_place_echo_replies_equal_copied_ones() {
             if want != 0 && want != 129 {
                 continue;
             }
+            // A request to all-nodes is answered by a machine of the link, from its own
+            // address: R1's link-local one, as in the capture.
+            let address = if dst.is_multicast() {
+                "fe80::ff:fe00:1".parse().unwrap()
+            } else {
+                dst
+            };
             let node = Node {
-                address: dst,
+                address,
                 router: false,
                 mac: Vec::new(),
                 time: None,

@@ -22,6 +22,8 @@ const ME: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0xff, 0xfe00, 0x2);
 const GLOBAL: Ipv6Addr = Ipv6Addr::new(0x2001, 0xdb8, 1, 0, 0, 0, 0, 2);
 const ALL_NODES: Ipv6Addr = Ipv6Addr::new(0xff02, 0, 0, 0, 0, 0, 0, 1);
 const GROUP: Ipv6Addr = Ipv6Addr::new(0xff05, 0, 0, 0, 0, 0, 0, 0x1234);
+/// A group the host (wrongly) names a multicast address for.
+const BAD_GROUP: Ipv6Addr = Ipv6Addr::new(0xff05, 0, 0, 0, 0, 0, 0, 0x99);
 
 /// A host with two addresses that has joined all-nodes (answered from its link-local address)
 /// and `GROUP` (answered from its global one), or, with `answers` false, answers no group.
@@ -34,7 +36,9 @@ impl Host for Member {
         false
     }
     fn is_local_v6(&self, a: Ipv6Addr) -> bool {
-        a == ME || a == GLOBAL
+        // A host may count the groups it joined as its own; the reply still never leaves
+        // from one.
+        a == ME || a == GLOBAL || a.is_multicast()
     }
     fn udp_port_open(&self, _: IpAddr, _: u16) -> bool {
         false
@@ -44,6 +48,7 @@ impl Host for Member {
             _ if !self.answers => None,
             ALL_NODES => Some(ME),
             GROUP => Some(GLOBAL),
+            BAD_GROUP => Some(ALL_NODES),
             // Not a group: the responder must not ask.
             _ => Some(Ipv6Addr::LOCALHOST),
         }
@@ -128,6 +133,12 @@ fn no_group_source_no_answer() {
     assert_eq!(
         answer(&Member { answers: false }, &request),
         Err(NoAnswer::NotForUs(IpAddr::V6(ALL_NODES)))
+    );
+    // No reply leaves from a multicast address (RFC 4291 section 2.7), whatever the host
+    // names.
+    assert_eq!(
+        answer(&Member { answers: true }, &echo_request(PEER, BAD_GROUP)),
+        Err(NoAnswer::NotForUs(IpAddr::V6(BAD_GROUP)))
     );
     // A unicast address that is not the host's is not a group, whatever the host would name.
     let other = Ipv6Addr::new(0x2001, 0xdb8, 9, 0, 0, 0, 0, 9);

@@ -130,23 +130,23 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     Ok(answer(total, AnswerKind::EchoReply, ip.src))
 }
 
-/// The source of an echo reply to a request sent to `dst`: `dst` when it is one of the host's
-/// addresses (`local`), the unicast address the host names for a multicast group it answers on
-/// (RFC 4443 section 4.2), or no answer.
+/// The source of an echo reply to a request sent to `dst`: for a multicast group, the address
+/// the host names for it (RFC 4443 section 4.2), never a multicast one (RFC 4291 section 2.7:
+/// no packet has a multicast source), even from a host that calls the group its own; `dst`
+/// when it is one of the host's addresses (`local`); else no answer.
 fn echo_source<H: Host + ?Sized>(
     host: &H,
     dst: Ipv6Addr,
     local: bool,
 ) -> Result<Ipv6Addr, NoAnswer> {
-    if local {
-        return Ok(dst);
+    let not_for_us = NoAnswer::NotForUs(IpAddr::V6(dst));
+    if dst.is_multicast() {
+        return host
+            .group_source_v6(dst)
+            .filter(|from| !from.is_multicast())
+            .ok_or(not_for_us);
     }
-    if dst.is_multicast()
-        && let Some(from) = host.group_source_v6(dst)
-    {
-        return Ok(from);
-    }
-    Err(NoAnswer::NotForUs(IpAddr::V6(dst)))
+    if local { Ok(dst) } else { Err(not_for_us) }
 }
 
 /// The request in `reply` turned into the reply, leaving from `from` where the request went to
