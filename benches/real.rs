@@ -61,17 +61,18 @@ fn addr(a: Ipv4Addr) -> u64 {
     u64::from(u32::from(a))
 }
 
-/// What every contestant reads of a quote: the quoted header's addresses and protocol, and the
-/// ports (the first 4 bytes after the header) when quoted. The peers' adapters find those with
-/// their own APIs and fold them here.
+/// The ports a peer finds quoted: the first 4 bytes after the quoted header, if there are 4.
 #[inline(always)]
-fn quote_word(src: Ipv4Addr, dst: Ipv4Addr, protocol: u8, after_header: &[u8]) -> u64 {
-    let ports = match after_header.first_chunk::<4>() {
-        Some(&[a, b, c, d]) => {
-            u64::from(u16::from_be_bytes([a, b])) << 16 | u64::from(u16::from_be_bytes([c, d]))
-        }
-        None => 0,
-    };
+fn ports_after(after_header: &[u8]) -> u64 {
+    after_header
+        .first_chunk::<4>()
+        .map_or(0, |&b| u64::from(u32::from_be_bytes(b)))
+}
+
+/// What every contestant reads of a quote, folded one way: the quoted header's addresses and
+/// protocol, and the ports (source in the high half) or 0 when not quoted.
+#[inline(always)]
+fn quote_word(src: Ipv4Addr, dst: Ipv4Addr, protocol: u8, ports: u64) -> u64 {
     mix(mix(addr(src) << 32 | addr(dst), u64::from(protocol)), ports)
 }
 
@@ -81,11 +82,10 @@ fn icmpwire_quote(q: Quote<'_>) -> u64 {
     match q.ipv4() {
         Ok(ip) => {
             let (s, d) = ip.ports().unwrap_or((0, 0));
-            mix(
-                mix(
-                    addr(ip.src()) << 32 | addr(ip.dst()),
-                    u64::from(ip.protocol()),
-                ),
+            quote_word(
+                ip.src(),
+                ip.dst(),
+                ip.protocol(),
                 u64::from(s) << 16 | u64::from(d),
             )
         }
@@ -162,7 +162,12 @@ fn smoltcp(b: &[u8]) -> u64 {
     let p = Icmpv4Packet::new_unchecked(b);
     let caps = smoltcp::phy::ChecksumCapabilities::default();
     let quoted = |h: &smoltcp::wire::Ipv4Repr, data: &[u8]| {
-        quote_word(h.src_addr, h.dst_addr, u8::from(h.next_header), data)
+        quote_word(
+            h.src_addr,
+            h.dst_addr,
+            u8::from(h.next_header),
+            ports_after(data),
+        )
     };
     match Icmpv4Repr::parse(&p, &caps) {
         Ok(Icmpv4Repr::EchoRequest {
@@ -200,7 +205,7 @@ fn etherparse_quote(payload: &[u8]) -> u64 {
             ip.source_addr(),
             ip.destination_addr(),
             ip.protocol().0,
-            payload.get(ip.slice().len()..).unwrap_or(&[]),
+            ports_after(payload.get(ip.slice().len()..).unwrap_or(&[])),
         ),
         Err(_) => 0,
     }
@@ -267,7 +272,7 @@ fn pnet(b: &[u8]) -> u64 {
             ip.get_source(),
             ip.get_destination(),
             ip.get_next_level_protocol().0,
-            ip.payload(),
+            ports_after(ip.payload()),
         ),
         None => 0,
     };

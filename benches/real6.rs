@@ -75,13 +75,18 @@ fn addr(a: Ipv6Addr) -> u64 {
     (v as u64) ^ (v >> 64) as u64
 }
 
-/// What the peers read of a quote: the fixed header's addresses and next header, and the 4
-/// bytes after it when quoted.
+/// The ports a peer finds quoted: the first 4 bytes after the fixed header, if there are 4.
 #[inline(always)]
-fn quote_word(src: Ipv6Addr, dst: Ipv6Addr, next: u8, after_header: &[u8]) -> u64 {
-    let ports = after_header
+fn ports_after(after_header: &[u8]) -> u64 {
+    after_header
         .first_chunk::<4>()
-        .map_or(0, |&b| u64::from(u32::from_be_bytes(b)));
+        .map_or(0, |&b| u64::from(u32::from_be_bytes(b)))
+}
+
+/// What every contestant reads of a quote, folded one way: the fixed header's addresses and
+/// next header, and the ports (source in the high half) or 0 when not quoted.
+#[inline(always)]
+fn quote_word(src: Ipv6Addr, dst: Ipv6Addr, next: u8, ports: u64) -> u64 {
     mix(
         mix(addr(src) ^ addr(dst).rotate_left(17), u64::from(next)),
         ports,
@@ -94,11 +99,10 @@ fn icmpwire_quote(q: Quote<'_>) -> u64 {
     match q.ipv6() {
         Ok(ip) => {
             let (s, d) = ip.ports().unwrap_or((0, 0));
-            mix(
-                mix(
-                    addr(ip.src()) ^ addr(ip.dst()).rotate_left(17),
-                    u64::from(ip.next_header()),
-                ),
+            quote_word(
+                ip.src(),
+                ip.dst(),
+                ip.next_header(),
                 u64::from(s) << 16 | u64::from(d),
             )
         }
@@ -223,7 +227,12 @@ fn smoltcp(b: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> u64 {
     let p = Icmpv6Packet::new_unchecked(b);
     let caps = smoltcp::phy::ChecksumCapabilities::default();
     let quoted = |h: &Ipv6Repr, data: &[u8]| {
-        quote_word(h.src_addr, h.dst_addr, u8::from(h.next_header), data)
+        quote_word(
+            h.src_addr,
+            h.dst_addr,
+            u8::from(h.next_header),
+            ports_after(data),
+        )
     };
     let lladdr = |a: Option<smoltcp::wire::RawHardwareAddress>| {
         a.map_or(0, |a| {
@@ -342,7 +351,7 @@ fn etherparse(b: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> u64 {
             ip.source_addr(),
             ip.destination_addr(),
             ip.next_header().0,
-            payload.get(ip.slice().len()..).unwrap_or(&[]),
+            ports_after(payload.get(ip.slice().len()..).unwrap_or(&[])),
         ),
         Err(_) => 0,
     };
@@ -397,7 +406,7 @@ fn pnet(b: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> u64 {
             ip.get_source(),
             ip.get_destination(),
             ip.get_next_header().0,
-            ip.payload(),
+            ports_after(ip.payload()),
         ),
         None => 0,
     };
