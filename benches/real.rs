@@ -345,11 +345,11 @@ fn real(c: &mut Criterion) {
         c,
         "real_v4",
         &by_length,
+        &[],
         &[(
             "read_limit_checksum_icmpwire_by_length",
             read_limit_checksum_icmpwire as Adapter,
         )],
-        &[],
         call,
     );
 }
