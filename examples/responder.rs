@@ -79,6 +79,15 @@ impl Host for Me {
             None
         }
     }
+    /// Every IPv4 multicast host has joined all-systems (RFC 1112): an echo request to it is
+    /// answered from the responder's address (RFC 1122 section 3.2.1.3), when it has one.
+    fn specific_destination_v4(&self, dst: Ipv4Addr) -> Option<Ipv4Addr> {
+        if dst == Ipv4Addr::new(224, 0, 0, 1) {
+            self.ipv4
+        } else {
+            None
+        }
+    }
     fn udp_port_open(&self, _: IpAddr, port: u16) -> bool {
         self.open.contains(&port)
     }

@@ -39,9 +39,8 @@ pub(crate) fn stack_all(bytes: &[u8], seed: u32) -> u64 {
     let mut table: PerDestination<4> = PerDestination::new(seed % 7, seed % 3);
     acc = mix(acc, u64::from(bucket.rate()) ^ u64::from(bucket.burst()) ^ table.len() as u64);
     acc = mix(acc, u64::from(table.is_empty()));
-    let mut now = Duration::from_nanos(u64::from(seed));
     for (i, b) in bytes.iter().enumerate() {
-        now = Duration::from_nanos(u64::from(seed).wrapping_add(i as u64 * 1_000_000 * u64::from(*b)));
+        let now = Duration::from_nanos(u64::from(seed).wrapping_add(i as u64 * 1_000_000 * u64::from(*b)));
         let dst = if b & 1 == 0 {
             IpAddr::V4(Ipv4Addr::new(192, 0, 2, *b))
         } else {
@@ -105,8 +104,9 @@ pub(crate) fn packet_all(message: &[u8], src: Ipv6Addr, dst: Ipv6Addr, scratch: 
     acc
 }
 
-/// A host that answers everything it can: every unicast address its own, echo requests to any
-/// IPv6 group answered from a link-local address, probing on, a clock, a MAC.
+/// A host that answers everything it can: every unicast address its own, requests to any IPv6
+/// group answered from a link-local address and to any IPv4 group or broadcast from an address
+/// of the feed, probing on, a clock, a MAC.
 struct Full(u32);
 
 impl Host for Full {
@@ -118,6 +118,12 @@ impl Host for Full {
     }
     fn group_source_v6(&self, _: Ipv6Addr) -> Option<Ipv6Addr> {
         Some(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, self.0 as u16))
+    }
+    fn is_directed_broadcast_v4(&self, a: Ipv4Addr) -> bool {
+        a.octets()[3] == 255
+    }
+    fn specific_destination_v4(&self, _: Ipv4Addr) -> Option<Ipv4Addr> {
+        Some(Ipv4Addr::from(self.0))
     }
     fn udp_port_open(&self, _: IpAddr, port: u16) -> bool {
         u32::from(port) == self.0 & 0xFFFF

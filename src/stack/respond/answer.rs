@@ -113,6 +113,11 @@ pub enum NoAnswer {
     /// (RFC 8335 section 4, the proxy case), which the responder does not answer, as Linux.
     #[error("extended echo request about a neighbor's interface (L bit clear)")]
     ProbeOfNeighbor,
+    /// A request whose source names no single host: unspecified, multicast, the limited
+    /// broadcast, or a broadcast address the host receives on (RFC 1122 section 3.2.1.3, RFC
+    /// 4291 section 2.7); the answer would go to a group, or nowhere. Linux drops these too.
+    #[error("the request's source {0} names no single host")]
+    SourceNotAHost(IpAddr),
     /// A neighbor solicitation that breaks an RFC 4861 section 7.1.1 rule (silently discarded).
     #[error("neighbor solicitation discarded: {0}")]
     Rule(LinkRule),

@@ -4,8 +4,7 @@
 //! What it answers, for a packet sent to one of the host's unicast addresses ([`Host`]):
 //! - an echo request (RFC 792, RFC 4443 section 4.1) with an echo reply (section 4.2): the
 //!   identifier, sequence and data returned, the checksum updated incrementally (RFC 1624), in
-//!   place when the caller allows ([`Responder::respond_in_place`]); on IPv6 also one sent to a
-//!   multicast group, from the unicast address [`Host::group_source_v6`] names;
+//!   place when the caller allows ([`Responder::respond_in_place`]);
 //! - an ICMPv4 timestamp request (RFC 792) with a reply carrying [`Host::timestamp`];
 //! - an extended echo request (RFC 8335 section 4) with the state of the interface it names
 //!   ([`Host::interface`]), when the host enables probing; only requests with the L bit set
@@ -22,9 +21,15 @@
 //!   [`may_send_error_v6`](super::may_send_error_v6) allow an error, and both rate limits
 //!   ([`TokenBucket`], [`PerDestination`]) have a token.
 //!
-//! Answers go from the address the request was sent to; IPv4 answers have no options (RFC 1122
-//! section 3.2.2.6's reflected record route and timestamp options are not written), IPv6
-//! answers no extension headers. A neighbor advertisement has hop limit 255 (RFC 4861 section
+//! Echo, timestamp and extended echo requests sent to a group are answered only from the unicast
+//! address the host names for it: [`Host::specific_destination_v4`] for an IPv4 broadcast or
+//! multicast address (RFC 1122 section 3.2.1.3), [`Host::group_source_v6`] for an IPv6
+//! multicast group (RFC 4443 section 4.2); never from a group address, and never to one: a
+//! request whose source names no single host gets no answer ([`NoAnswer::SourceNotAHost`]).
+//!
+//! Other answers go from the address the request was sent to (a neighbor advertisement from its
+//! target); IPv4 answers have no options (RFC 1122 section 3.2.2.6's reflected record route and
+//! timestamp options are not written), IPv6 answers no extension headers. A neighbor advertisement has hop limit 255 (RFC 4861 section
 //! 7.1.2); other answers the responder's `ttl` and `hop_limit`. Replies keep the request's
 //! type of service or traffic class; an ICMPv4 error has precedence 6 (internetwork control,
 //! RFC 1812 section 4.3.2.5).
@@ -232,12 +237,14 @@ pub trait Host {
         false
     }
 
-    /// The address to answer from when an echo request comes to `group`, an IPv6 multicast
-    /// address: a unicast address of the interface the request arrived on, if the host has
-    /// joined `group` there and answers such requests (RFC 4443 section 4.2: an echo request to
-    /// a multicast address SHOULD be answered, and the reply's source MUST be a unicast address
-    /// of that interface; Linux answers from its link-local address). `None` by default: the
-    /// request is then not for the host ([`NoAnswer::NotForUs`]).
+    /// The address to answer from when an echo or extended echo request comes to `group`, an
+    /// IPv6 multicast address: a unicast address of the interface the request arrived on, if
+    /// the host has joined `group` there and answers such requests (RFC 4443 section 4.2: an
+    /// echo request to a multicast address SHOULD be answered, and the reply's source MUST be a
+    /// unicast address of that interface; Linux answers from the address its source address
+    /// selection picks for the requester, RFC 6724). `None` by default: the request is then not
+    /// for the host ([`NoAnswer::NotForUs`]). Only an [`is_local_v6`](Host::is_local_v6)
+    /// address that is not multicast is taken.
     ///
     /// ```
     /// # use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -252,6 +259,59 @@ pub trait Host {
     /// ```
     fn group_source_v6(&self, group: Ipv6Addr) -> Option<Ipv6Addr> {
         let _ = group;
+        None
+    }
+
+    /// Whether `address` is the directed broadcast address of one of the host's subnets (RFC
+    /// 919, RFC 922; 192.0.2.255 on 192.0.2.0/24). The limited broadcast 255.255.255.255 and
+    /// multicast addresses are known without asking. `false` by default.
+    ///
+    /// The responder sends no error about a datagram to such an address, answers no request
+    /// from one ([`NoAnswer::SourceNotAHost`]), and answers a request to one only from the
+    /// address [`specific_destination_v4`](Host::specific_destination_v4) names (RFC 1122
+    /// section 3.2.1.3), whether or not [`is_local_v4`](Host::is_local_v4) counts it.
+    ///
+    /// ```
+    /// # use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    /// # struct H;
+    /// # impl icmpwire::stack::Host for H {
+    /// #     fn is_local_v4(&self, _: Ipv4Addr) -> bool { true }
+    /// #     fn is_local_v6(&self, _: Ipv6Addr) -> bool { true }
+    /// #     fn udp_port_open(&self, _: IpAddr, _: u16) -> bool { false }
+    /// # }
+    /// let a = Ipv4Addr::new(192, 0, 2, 255);
+    /// assert!(!icmpwire::stack::Host::is_directed_broadcast_v4(&H, a));
+    /// ```
+    fn is_directed_broadcast_v4(&self, address: Ipv4Addr) -> bool {
+        let _ = address;
+        false
+    }
+
+    /// For an echo, timestamp or extended echo request sent to `destination`, a broadcast or
+    /// multicast address the host receives on (the limited broadcast, the directed broadcast of
+    /// one of its subnets, a group it has joined), the address to answer from: RFC 1122 section
+    /// 3.2.1.3's specific-destination address, one of the host's own addresses on the
+    /// interface the request arrived on (sections 3.2.2.6 and 3.2.2.8: the reply's source MUST
+    /// be it). `None` by default: such requests are then not answered (RFC 1122 lets a host
+    /// discard them; Linux does unless `net.ipv4.icmp_echo_ignore_broadcasts` is 0, and then
+    /// answers as this method says). Asked only for broadcast and multicast destinations.
+    ///
+    /// Only an [`is_local_v4`](Host::is_local_v4) address that names one host is taken as an
+    /// answer's source.
+    ///
+    /// ```
+    /// # use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    /// # struct H;
+    /// # impl icmpwire::stack::Host for H {
+    /// #     fn is_local_v4(&self, _: Ipv4Addr) -> bool { true }
+    /// #     fn is_local_v6(&self, _: Ipv6Addr) -> bool { true }
+    /// #     fn udp_port_open(&self, _: IpAddr, _: u16) -> bool { false }
+    /// # }
+    /// let all_systems = Ipv4Addr::new(224, 0, 0, 1);
+    /// assert_eq!(icmpwire::stack::Host::specific_destination_v4(&H, all_systems), None);
+    /// ```
+    fn specific_destination_v4(&self, destination: Ipv4Addr) -> Option<Ipv4Addr> {
+        let _ = destination;
         None
     }
 }

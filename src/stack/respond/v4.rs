@@ -35,12 +35,13 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
     if !ip.header_checksum_valid {
         return Err(NoAnswer::HeaderChecksum);
     }
-    if !host.is_local_v4(ip.dst) {
-        return Err(NoAnswer::NotForUs(IpAddr::V4(ip.dst)));
-    }
+    let local = host.is_local_v4(ip.dst);
     match upper.protocol {
         protocol::ICMP => {}
-        protocol::UDP => return port_unreachable(r, host, &ip, &upper, link_broadcast, now, out),
+        protocol::UDP if local => {
+            return port_unreachable(r, host, &ip, &upper, link_broadcast, now, out);
+        }
+        _ if !local => return Err(NoAnswer::NotForUs(IpAddr::V4(ip.dst))),
         other => {
             return Err(NoAnswer::Packet(PacketError::NotIcmp {
                 version: 4,
@@ -51,7 +52,9 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
     let message =
         Message::parse(upper.bytes).map_err(|e| NoAnswer::Packet(PacketError::Message(e)))?;
     match message {
+        // Sent to one of the host's addresses, or to a group or broadcast it answers on.
         Message::EchoRequest(echo) => {
+            let from = answer_source(host, ip.src, ip.dst)?;
             let icmp = upper.bytes.get(..echo.message_len()).unwrap_or(upper.bytes);
             let total = HEADER.saturating_add(icmp.len());
             let actual = out.len();
@@ -61,14 +64,26 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
                 .ok_or(too_small(total, actual))?;
             reply.copy_from_slice(icmp);
             r.finish_echo::<V4>(reply, echo.code_u8());
-            write_header(r, out, ip.tos, total, ip.dst, ip.src);
+            write_header(r, out, ip.tos, total, from, ip.src);
             Ok(answer(total, AnswerKind::EchoReply, ip.src))
         }
-        Message::Timestamp(request) => timestamp(r, host, &ip, &request, out),
-        Message::ExtendedEchoRequest(request) => {
-            let repr = Repr::ExtendedEchoReply(probe::reply(host, &request)?);
-            emit(r, &repr, &ip, ip.tos, AnswerKind::ExtendedEchoReply, out)
+        Message::Timestamp(request) => {
+            let from = answer_source(host, ip.src, ip.dst)?;
+            timestamp(r, host, &ip, from, &request, out)
         }
+        Message::ExtendedEchoRequest(request) => {
+            let from = answer_source(host, ip.src, ip.dst)?;
+            let repr = Repr::ExtendedEchoReply(probe::reply(host, &request)?);
+            emit(
+                r,
+                &repr,
+                &ip,
+                (from, ip.tos),
+                AnswerKind::ExtendedEchoReply,
+                out,
+            )
+        }
+        _ if !local => Err(NoAnswer::NotForUs(IpAddr::V4(ip.dst))),
         other => Err(NoAnswer::NotARequest {
             version: 4,
             icmp_type: other.message_type().0,
@@ -84,7 +99,7 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     len: usize,
 ) -> Result<Answer, NoAnswer> {
     let packet = buf.get(..len).unwrap_or_default();
-    let (ip, start, icmp_len, code) = match ip_layer(packet).map_err(NoAnswer::Packet)? {
+    let (ip, from, icmp_len, code) = match ip_layer(packet).map_err(NoAnswer::Packet)? {
         IpLayer::V4(ip, upper) if upper.protocol == protocol::ICMP => {
             let message = Message::parse(upper.bytes)
                 .map_err(|e| NoAnswer::Packet(PacketError::Message(e)))?;
@@ -94,30 +109,62 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
             if !ip.header_checksum_valid {
                 return Err(NoAnswer::HeaderChecksum);
             }
-            if !host.is_local_v4(ip.dst) {
-                return Err(NoAnswer::NotForUs(IpAddr::V4(ip.dst)));
-            }
-            let start = ip.header_len;
-            (ip, start, echo.message_len(), echo.code_u8())
+            let from = answer_source(host, ip.src, ip.dst)?;
+            (ip, from, echo.message_len(), echo.code_u8())
         }
         _ => return Err(NoAnswer::NotInPlace),
     };
     // The request's options, if any, are not part of the reply: the message moves up to them.
-    move_up(buf, start, HEADER, icmp_len);
+    move_up(buf, ip.header_len, HEADER, icmp_len);
     let total = HEADER.saturating_add(icmp_len);
     if let Some(reply) = buf.get_mut(HEADER..total) {
         r.finish_echo::<V4>(reply, code);
     }
-    write_header(r, buf, ip.tos, total, ip.dst, ip.src);
+    write_header(r, buf, ip.tos, total, from, ip.src);
     Ok(answer(total, AnswerKind::EchoReply, ip.src))
 }
 
-/// A timestamp reply (RFC 792): the originate time returned, receive and transmit times both
-/// the host's time now, code 0, and none of the bytes a request may carry after its 20.
+/// The source of an answer to a request from `src` to `dst`, RFC 1122 section 3.2.1.3's
+/// specific-destination address: for a broadcast or multicast `dst`, the address
+/// [`Host::specific_destination_v4`] names, if it is one of the host's own and names one host;
+/// else `dst`, if it is the host's. No answer to a source that names no single host (the
+/// answer would go to a group, or nowhere).
+fn answer_source<H: Host + ?Sized>(
+    host: &H,
+    src: Ipv4Addr,
+    dst: Ipv4Addr,
+) -> Result<Ipv4Addr, NoAnswer> {
+    if names_no_host(host, src) {
+        return Err(NoAnswer::SourceNotAHost(IpAddr::V4(src)));
+    }
+    let not_for_us = NoAnswer::NotForUs(IpAddr::V4(dst));
+    if names_no_host(host, dst) {
+        return host
+            .specific_destination_v4(dst)
+            .filter(|&from| !names_no_host(host, from) && host.is_local_v4(from))
+            .ok_or(not_for_us);
+    }
+    if host.is_local_v4(dst) {
+        Ok(dst)
+    } else {
+        Err(not_for_us)
+    }
+}
+
+/// Whether `a` can never be one host's address: unspecified, multicast, the limited
+/// broadcast, or a directed broadcast of the host's subnets.
+fn names_no_host<H: Host + ?Sized>(host: &H, a: Ipv4Addr) -> bool {
+    a.is_unspecified() || a.is_multicast() || a.is_broadcast() || host.is_directed_broadcast_v4(a)
+}
+
+/// A timestamp reply (RFC 792) from `from`: the originate time returned, receive and transmit
+/// times both the host's time now, code 0, and none of the bytes a request may carry after its
+/// 20.
 fn timestamp<H: Host + ?Sized, const N: usize>(
     r: &mut Responder<N>,
     host: &H,
     ip: &Ipv4Info,
+    from: Ipv4Addr,
     request: &Timestamp<&[u8]>,
     out: &mut [u8],
 ) -> Result<Answer, NoAnswer> {
@@ -132,7 +179,14 @@ fn timestamp<H: Host + ?Sized, const N: usize>(
         transmit: now,
         ..TimestampRepr::default()
     });
-    emit(r, &repr, ip, ip.tos, AnswerKind::TimestampReply, out)
+    emit(
+        r,
+        &repr,
+        ip,
+        (from, ip.tos),
+        AnswerKind::TimestampReply,
+        out,
+    )
 }
 
 /// A port unreachable about a UDP datagram to a closed port.
@@ -154,9 +208,13 @@ fn port_unreachable<H: Host + ?Sized, const N: usize>(
     if host.udp_port_open(IpAddr::V4(ip.dst), port) {
         return Err(NoAnswer::PortOpen { port });
     }
+    // Either address may be a directed broadcast only the host knows: the rules refuse both.
+    let directed_broadcast = [ip.dst, ip.src]
+        .into_iter()
+        .find(|&a| host.is_directed_broadcast_v4(a));
     let how = Arrival4 {
         link_broadcast,
-        directed_broadcast: None,
+        directed_broadcast,
     };
     may_send_error_v4(upper.datagram, how).map_err(NoAnswer::Forbidden)?;
     let quote = quote_datagram(upper.datagram, r.quote);
@@ -175,15 +233,23 @@ fn port_unreachable<H: Host + ?Sized, const N: usize>(
     });
     // RFC 1812 section 4.3.2.5: an error goes with precedence 6, its type of service kept.
     let tos = (ip.tos & 0x1E) | 0xC0;
-    emit(r, &repr, ip, tos, AnswerKind::PortUnreachable, out)
+    emit(
+        r,
+        &repr,
+        ip,
+        (ip.dst, tos),
+        AnswerKind::PortUnreachable,
+        out,
+    )
 }
 
-/// Writes `repr` after an IPv4 header from the request's destination back to its source.
+/// Writes `repr` after an IPv4 header from `from` back to the request's source, with type of
+/// service `tos`.
 fn emit<const N: usize>(
     r: &mut Responder<N>,
     repr: &Repr<'_>,
     ip: &Ipv4Info,
-    tos: u8,
+    (from, tos): (Ipv4Addr, u8),
     kind: AnswerKind,
     out: &mut [u8],
 ) -> Result<Answer, NoAnswer> {
@@ -191,7 +257,7 @@ fn emit<const N: usize>(
     let body = out.get_mut(HEADER..).ok_or(too_small(HEADER, actual))?;
     let n = repr.emit(body).map_err(|e| emit_error(e, HEADER, actual))?;
     let total = HEADER.saturating_add(n);
-    write_header(r, out, tos, total, ip.dst, ip.src);
+    write_header(r, out, tos, total, from, ip.src);
     Ok(answer(total, kind, ip.src))
 }
 

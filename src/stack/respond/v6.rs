@@ -65,7 +65,7 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
         Message::NeighborSolicitation(ns) => advertise(host, &ip, &ns, out),
         // Sent to one of the host's addresses, or to a group it answers on.
         Message::EchoRequest(echo) => {
-            let from = echo_source(host, ip.final_dst, local)?;
+            let from = answer_source(host, ip.src, ip.final_dst, local)?;
             let icmp = upper.bytes.get(..echo.message_len()).unwrap_or(upper.bytes);
             let total = HEADER.saturating_add(icmp.len());
             let actual = out.len();
@@ -78,20 +78,21 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
             write_header(out, ip.traffic_class, icmp.len(), r.hop_limit, from, ip.src);
             Ok(answer(total, AnswerKind::EchoReply, ip.src))
         }
-        _ if !local => Err(NoAnswer::NotForUs(IpAddr::V6(ip.final_dst))),
         Message::ExtendedEchoRequest(request) => {
+            let from = answer_source(host, ip.src, ip.final_dst, local)?;
             let repr = Repr::ExtendedEchoReply(probe::reply(host, &request)?);
             let kind = AnswerKind::ExtendedEchoReply;
             emit(
                 &repr,
                 ip.traffic_class,
                 r.hop_limit,
-                ip.final_dst,
+                from,
                 ip.src,
                 kind,
                 out,
             )
         }
+        _ if !local => Err(NoAnswer::NotForUs(IpAddr::V6(ip.final_dst))),
         other => Err(NoAnswer::NotARequest {
             version: 6,
             icmp_type: other.message_type().0,
@@ -114,7 +115,8 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
             let Message::EchoRequest(echo) = message else {
                 return Err(NoAnswer::NotInPlace);
             };
-            let from = echo_source(host, ip.final_dst, host.is_local_v6(ip.final_dst))?;
+            let local = host.is_local_v6(ip.final_dst);
+            let from = answer_source(host, ip.src, ip.final_dst, local)?;
             (ip, echo.message_len(), echo.code_u8(), from)
         }
         _ => return Err(NoAnswer::NotInPlace),
@@ -130,20 +132,26 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     Ok(answer(total, AnswerKind::EchoReply, ip.src))
 }
 
-/// The source of an echo reply to a request sent to `dst`: for a multicast group, the address
-/// the host names for it (RFC 4443 section 4.2), never a multicast one (RFC 4291 section 2.7:
-/// no packet has a multicast source), even from a host that calls the group its own; `dst`
-/// when it is one of the host's addresses (`local`); else no answer.
-fn echo_source<H: Host + ?Sized>(
+/// The source of an echo or extended echo reply to a request from `src` to `dst`: for a
+/// multicast group, the address the host names for it (RFC 4443 section 4.2) if it is one of
+/// the host's and not multicast (RFC 4291 section 2.7: no packet has a multicast source), even
+/// from a host that calls the group its own; `dst` when it is one of the host's addresses
+/// (`local`); else no answer. No answer either to a multicast or unspecified source: it would
+/// go to a group, or nowhere.
+fn answer_source<H: Host + ?Sized>(
     host: &H,
+    src: Ipv6Addr,
     dst: Ipv6Addr,
     local: bool,
 ) -> Result<Ipv6Addr, NoAnswer> {
+    if src.is_multicast() || src.is_unspecified() {
+        return Err(NoAnswer::SourceNotAHost(IpAddr::V6(src)));
+    }
     let not_for_us = NoAnswer::NotForUs(IpAddr::V6(dst));
     if dst.is_multicast() {
         return host
             .group_source_v6(dst)
-            .filter(|from| !from.is_multicast())
+            .filter(|&from| !from.is_multicast() && host.is_local_v6(from))
             .ok_or(not_for_us);
     }
     if local { Ok(dst) } else { Err(not_for_us) }
