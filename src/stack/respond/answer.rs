@@ -118,6 +118,20 @@ pub enum NoAnswer {
     /// 4291 section 2.7); the answer would go to a group, or nowhere. Linux drops these too.
     #[error("the request's source {0} names no single host")]
     SourceNotAHost(IpAddr),
+    /// A request with a loose or strict source route option (RFC 791 section 3.1): not
+    /// answered, as Linux by default on a host (`accept_source_route` 0); the reply would have
+    /// to follow the route back.
+    #[error("source-routed request")]
+    SourceRouted,
+    /// A request whose IPv4 options cannot be returned in the reply: an option's length runs
+    /// past the header or is below 2, a record route or timestamp option appears twice, its
+    /// pointer is out of place, or a timestamp option's overflow count is already 15. `at` is
+    /// the header byte of the field that is wrong (as a parameter problem's pointer, RFC 792).
+    #[error("IPv4 option malformed at header byte {at}")]
+    BadIpOption {
+        /// The header byte (from 0) of the wrong field.
+        at: u8,
+    },
     /// A neighbor solicitation that breaks an RFC 4861 section 7.1.1 rule (silently discarded).
     #[error("neighbor solicitation discarded: {0}")]
     Rule(LinkRule),

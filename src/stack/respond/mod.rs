@@ -28,9 +28,11 @@
 //! request whose source names no single host gets no answer ([`NoAnswer::SourceNotAHost`]).
 //!
 //! Other answers go from the address the request was sent to (a neighbor advertisement from its
-//! target); IPv4 answers have no options (RFC 1122 section 3.2.2.6's reflected record route and
-//! timestamp options are not written), IPv6 answers no extension headers. A neighbor advertisement has hop limit 255 (RFC 4861 section
-//! 7.1.2); other answers the responder's `ttl` and `hop_limit`. Replies keep the request's
+//! target). An IPv4 echo, timestamp or extended echo reply returns the request's record route
+//! and timestamp options with the host entered (RFC 1122 sections 3.2.2.6 and 3.2.2.8, as
+//! Linux); a source-routed request is not answered ([`NoAnswer::SourceRouted`]), and errors
+//! have no options. IPv6 answers have no extension headers. A neighbor advertisement has hop
+//! limit 255 (RFC 4861 section 7.1.2); other answers the responder's `ttl` and `hop_limit`. Replies keep the request's
 //! type of service or traffic class; an ICMPv4 error has precedence 6 (internetwork control,
 //! RFC 1812 section 4.3.2.5).
 //!
@@ -59,6 +61,7 @@
 //! ```
 
 mod answer;
+mod options;
 mod probe;
 mod shared;
 mod v4;

@@ -13,7 +13,7 @@ use crate::v4::{DestinationUnreachableRepr, Message, Repr, Timestamp, Unreachabl
 use crate::view::V4;
 
 use super::shared::{emit_error, move_up, too_small, udp_port};
-use super::{Answer, AnswerKind, Host, NoAnswer, Responder, probe};
+use super::{Answer, AnswerKind, Host, NoAnswer, Responder, options, probe};
 
 /// The IPv4 header of an answer: no options.
 const HEADER: usize = 20;
@@ -54,34 +54,27 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
     match message {
         // Sent to one of the host's addresses, or to a group or broadcast it answers on.
         Message::EchoRequest(echo) => {
-            let from = answer_source(host, ip.src, ip.dst)?;
+            let head = reply_head(host, &ip, packet)?;
             let icmp = upper.bytes.get(..echo.message_len()).unwrap_or(upper.bytes);
-            let total = HEADER.saturating_add(icmp.len());
+            let total = head.len().saturating_add(icmp.len());
             let actual = out.len();
             let reply = out
-                .get_mut(HEADER..)
+                .get_mut(head.len()..)
                 .and_then(|o| o.get_mut(..icmp.len()))
                 .ok_or(too_small(total, actual))?;
             reply.copy_from_slice(icmp);
             r.finish_echo::<V4>(reply, echo.code_u8());
-            write_header(r, out, ip.tos, total, from, ip.src);
+            write_header(r, out, total, &head);
             Ok(answer(total, AnswerKind::EchoReply, ip.src))
         }
         Message::Timestamp(request) => {
-            let from = answer_source(host, ip.src, ip.dst)?;
-            timestamp(r, host, &ip, from, &request, out)
+            let head = reply_head(host, &ip, packet)?;
+            timestamp(r, host, &head, &request, out)
         }
         Message::ExtendedEchoRequest(request) => {
-            let from = answer_source(host, ip.src, ip.dst)?;
+            let head = reply_head(host, &ip, packet)?;
             let repr = Repr::ExtendedEchoReply(probe::reply(host, &request)?);
-            emit(
-                r,
-                &repr,
-                &ip,
-                (from, ip.tos),
-                AnswerKind::ExtendedEchoReply,
-                out,
-            )
+            emit(r, &repr, &head, AnswerKind::ExtendedEchoReply, out)
         }
         _ if !local => Err(NoAnswer::NotForUs(IpAddr::V4(ip.dst))),
         other => Err(NoAnswer::NotARequest {
@@ -99,7 +92,7 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
     len: usize,
 ) -> Result<Answer, NoAnswer> {
     let packet = buf.get(..len).unwrap_or_default();
-    let (ip, from, icmp_len, code) = match ip_layer(packet).map_err(NoAnswer::Packet)? {
+    let (ip, head, icmp_len, code) = match ip_layer(packet).map_err(NoAnswer::Packet)? {
         IpLayer::V4(ip, upper) if upper.protocol == protocol::ICMP => {
             let message = Message::parse(upper.bytes)
                 .map_err(|e| NoAnswer::Packet(PacketError::Message(e)))?;
@@ -109,19 +102,63 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
             if !ip.header_checksum_valid {
                 return Err(NoAnswer::HeaderChecksum);
             }
-            let from = answer_source(host, ip.src, ip.dst)?;
-            (ip, from, echo.message_len(), echo.code_u8())
+            let head = reply_head(host, &ip, packet)?;
+            (ip, head, echo.message_len(), echo.code_u8())
         }
         _ => return Err(NoAnswer::NotInPlace),
     };
-    // The request's options, if any, are not part of the reply: the message moves up to them.
-    move_up(buf, ip.header_len, HEADER, icmp_len);
-    let total = HEADER.saturating_add(icmp_len);
-    if let Some(reply) = buf.get_mut(HEADER..total) {
+    // The reply's options are at most the request's (the record route and timestamp options,
+    // padded): the message moves up to them, or stays.
+    move_up(buf, ip.header_len, head.len(), icmp_len);
+    let total = head.len().saturating_add(icmp_len);
+    if let Some(reply) = buf.get_mut(head.len()..total) {
         r.finish_echo::<V4>(reply, code);
     }
-    write_header(r, buf, ip.tos, total, from, ip.src);
+    write_header(r, buf, total, &head);
     Ok(answer(total, AnswerKind::EchoReply, ip.src))
+}
+
+/// An answer's IPv4 header, but for its length and identification.
+struct Head {
+    /// The source.
+    from: Ipv4Addr,
+    /// The destination.
+    to: Ipv4Addr,
+    /// The type of service.
+    tos: u8,
+    /// The options, `options_len` bytes (a multiple of 4), the rest zero.
+    options: [u8; options::MAX],
+    options_len: usize,
+}
+
+impl Head {
+    /// A header without options.
+    fn plain(from: Ipv4Addr, to: Ipv4Addr, tos: u8) -> Self {
+        Self {
+            from,
+            to,
+            tos,
+            options: [0; options::MAX],
+            options_len: 0,
+        }
+    }
+
+    /// The header's length in bytes, options included.
+    fn len(&self) -> usize {
+        HEADER.saturating_add(self.options_len)
+    }
+}
+
+/// The header of the reply to the request `packet` (echo, timestamp, extended echo): from the
+/// specific destination back to the request's source, its type of service kept, its record
+/// route and timestamp options returned with this host entered (RFC 1122 sections 3.2.2.6 and
+/// 3.2.2.8).
+fn reply_head<H: Host + ?Sized>(host: &H, ip: &Ipv4Info, packet: &[u8]) -> Result<Head, NoAnswer> {
+    let from = answer_source(host, ip.src, ip.dst)?;
+    let mut head = Head::plain(from, ip.src, ip.tos);
+    let request = packet.get(HEADER..ip.header_len).unwrap_or_default();
+    head.options_len = options::reflect(host, request, from, &mut head.options)?;
+    Ok(head)
 }
 
 /// The source of an answer to a request from `src` to `dst`, RFC 1122 section 3.2.1.3's
@@ -157,14 +194,13 @@ fn names_no_host<H: Host + ?Sized>(host: &H, a: Ipv4Addr) -> bool {
     a.is_unspecified() || a.is_multicast() || a.is_broadcast() || host.is_directed_broadcast_v4(a)
 }
 
-/// A timestamp reply (RFC 792) from `from`: the originate time returned, receive and transmit
+/// A timestamp reply (RFC 792) under `head`: the originate time returned, receive and transmit
 /// times both the host's time now, code 0, and none of the bytes a request may carry after its
 /// 20.
 fn timestamp<H: Host + ?Sized, const N: usize>(
     r: &mut Responder<N>,
     host: &H,
-    ip: &Ipv4Info,
-    from: Ipv4Addr,
+    head: &Head,
     request: &Timestamp<&[u8]>,
     out: &mut [u8],
 ) -> Result<Answer, NoAnswer> {
@@ -179,14 +215,7 @@ fn timestamp<H: Host + ?Sized, const N: usize>(
         transmit: now,
         ..TimestampRepr::default()
     });
-    emit(
-        r,
-        &repr,
-        ip,
-        (from, ip.tos),
-        AnswerKind::TimestampReply,
-        out,
-    )
+    emit(r, &repr, head, AnswerKind::TimestampReply, out)
 }
 
 /// A port unreachable about a UDP datagram to a closed port.
@@ -233,51 +262,42 @@ fn port_unreachable<H: Host + ?Sized, const N: usize>(
     });
     // RFC 1812 section 4.3.2.5: an error goes with precedence 6, its type of service kept.
     let tos = (ip.tos & 0x1E) | 0xC0;
-    emit(
-        r,
-        &repr,
-        ip,
-        (ip.dst, tos),
-        AnswerKind::PortUnreachable,
-        out,
-    )
+    let head = Head::plain(ip.dst, ip.src, tos);
+    emit(r, &repr, &head, AnswerKind::PortUnreachable, out)
 }
 
-/// Writes `repr` after an IPv4 header from `from` back to the request's source, with type of
-/// service `tos`.
+/// Writes `repr` after the IPv4 header `head`.
 fn emit<const N: usize>(
     r: &mut Responder<N>,
     repr: &Repr<'_>,
-    ip: &Ipv4Info,
-    (from, tos): (Ipv4Addr, u8),
+    head: &Head,
     kind: AnswerKind,
     out: &mut [u8],
 ) -> Result<Answer, NoAnswer> {
     let actual = out.len();
-    let body = out.get_mut(HEADER..).ok_or(too_small(HEADER, actual))?;
-    let n = repr.emit(body).map_err(|e| emit_error(e, HEADER, actual))?;
-    let total = HEADER.saturating_add(n);
-    write_header(r, out, tos, total, from, ip.src);
-    Ok(answer(total, kind, ip.src))
+    let body = out
+        .get_mut(head.len()..)
+        .ok_or(too_small(head.len(), actual))?;
+    let n = repr
+        .emit(body)
+        .map_err(|e| emit_error(e, head.len(), actual))?;
+    let total = head.len().saturating_add(n);
+    write_header(r, out, total, head);
+    Ok(answer(total, kind, head.to))
 }
 
-/// Writes the 20-byte IPv4 header of an ICMP answer of `total` bytes at the start of `out`
-/// (which holds at least 20 bytes: every caller has checked for more).
-fn write_header<const N: usize>(
-    r: &mut Responder<N>,
-    out: &mut [u8],
-    tos: u8,
-    total: usize,
-    src: Ipv4Addr,
-    dst: Ipv4Addr,
-) {
+/// Writes the IPv4 header `head` of an ICMP answer of `total` bytes at the start of `out`
+/// (which holds the header: every caller has checked for more).
+fn write_header<const N: usize>(r: &mut Responder<N>, out: &mut [u8], total: usize, head: &Head) {
     let [t0, t1] = u16::try_from(total).unwrap_or(u16::MAX).to_be_bytes();
     let [i0, i1] = r.next_identification().to_be_bytes();
-    let [s0, s1, s2, s3] = src.octets();
-    let [d0, d1, d2, d3] = dst.octets();
-    let mut header = [
-        0x45,
-        tos,
+    let [s0, s1, s2, s3] = head.from.octets();
+    let [d0, d1, d2, d3] = head.to.octets();
+    // The header length in 4-byte words: 5 fixed, then the options'.
+    let ihl = u8::try_from(head.len() / 4).unwrap_or(15);
+    let fixed = [
+        0x40 | ihl,
+        head.tos,
         t0,
         t1,
         i0,
@@ -297,10 +317,22 @@ fn write_header<const N: usize>(
         d2,
         d3,
     ];
-    let [c0, c1] = internet_checksum(&header).to_be_bytes();
-    (header[10], header[11]) = (c0, c1);
-    if let Some(h) = out.get_mut(..HEADER) {
-        h.copy_from_slice(&header);
+    // The whole header in one array: copies that cannot fail, one checksum over it.
+    let mut header = [0u8; HEADER + options::MAX];
+    if let Some(base) = header.first_chunk_mut::<HEADER>() {
+        *base = fixed;
+    }
+    let options = head.options.get(..head.options_len).unwrap_or_default();
+    for (d, s) in header.iter_mut().skip(HEADER).zip(options) {
+        *d = *s;
+    }
+    let len = head.len().min(header.len());
+    let sum = internet_checksum(header.get(..len).unwrap_or_default());
+    if let Some(c) = header.get_mut(10..).and_then(|h| h.first_chunk_mut::<2>()) {
+        *c = sum.to_be_bytes();
+    }
+    for (d, s) in out.iter_mut().zip(header.get(..len).unwrap_or_default()) {
+        *d = *s;
     }
 }
 
