@@ -30,7 +30,7 @@ use pnet_packet::Packet as _;
 
 #[path = "common/harness.rs"]
 mod harness;
-use harness::{REFUSED, mix, traffic, unhex};
+use harness::{REFUSED, mix, ports_after, traffic, unhex};
 
 type Adapter = fn(&[u8]) -> u64;
 
@@ -59,14 +59,6 @@ fn messages() -> Vec<Vec<u8>> {
 #[inline(always)]
 fn addr(a: Ipv4Addr) -> u64 {
     u64::from(u32::from(a))
-}
-
-/// The ports a peer finds quoted: the first 4 bytes after the quoted header, if there are 4.
-#[inline(always)]
-fn ports_after(after_header: &[u8]) -> u64 {
-    after_header
-        .first_chunk::<4>()
-        .map_or(0, |&b| u64::from(u32::from_be_bytes(b)))
 }
 
 /// What every contestant reads of a quote, folded one way: the quoted header's addresses and

@@ -34,7 +34,7 @@ use pnet_packet::Packet as _;
 
 #[path = "common/harness.rs"]
 mod harness;
-use harness::{REFUSED, mix, traffic, unhex};
+use harness::{REFUSED, mix, ports_after, traffic, unhex};
 
 /// A contestant: parse a message sent from `src` to `dst`, verify, read, fold.
 type Adapter6 = fn(&[u8], Ipv6Addr, Ipv6Addr) -> u64;
@@ -73,14 +73,6 @@ fn messages() -> Vec<Record> {
 fn addr(a: Ipv6Addr) -> u64 {
     let v = u128::from(a);
     (v as u64) ^ (v >> 64) as u64
-}
-
-/// The ports a peer finds quoted: the first 4 bytes after the fixed header, if there are 4.
-#[inline(always)]
-fn ports_after(after_header: &[u8]) -> u64 {
-    after_header
-        .first_chunk::<4>()
-        .map_or(0, |&b| u64::from(u32::from_be_bytes(b)))
 }
 
 /// What every contestant reads of a quote, folded one way: the fixed header's addresses and

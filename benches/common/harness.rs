@@ -37,6 +37,15 @@ pub(crate) fn mix(acc: u64, x: u64) -> u64 {
     acc.rotate_left(5) ^ x
 }
 
+/// The ports a peer finds quoted: the first 4 bytes after the quoted IP header (source port in
+/// the high half), or 0 when fewer are quoted.
+#[inline(always)]
+pub(crate) fn ports_after(after_header: &[u8]) -> u64 {
+    after_header
+        .first_chunk::<4>()
+        .map_or(0, |&b| u64::from(u32::from_be_bytes(b)))
+}
+
 /// The bytes of a hex string (the oracle records' `hex` field).
 pub(crate) fn unhex(hex: &str) -> Vec<u8> {
     (0..hex.len())
