@@ -85,8 +85,9 @@ fn responder() -> Responder<4> {
     Responder::new(TokenBucket::new(1000, 100), PerDestination::new(100, 100))
 }
 
-/// The answer to `request`, written beside it and in place: both must be the same bytes.
-fn answer(host: &Member, request: &[u8]) -> Result<Vec<u8>, NoAnswer> {
+/// The echo reply to `request` (IPv4 or IPv6), written beside it and in place: both must be
+/// the same bytes, sent to the request's source.
+fn answer(host: &impl Host, request: &[u8]) -> Result<Vec<u8>, NoAnswer> {
     let mut out = [0u8; 1500];
     let copied = responder().respond(host, request, false, Duration::ZERO, &mut out);
     let mut buf = request.to_vec();
@@ -95,6 +96,12 @@ fn answer(host: &Member, request: &[u8]) -> Result<Vec<u8>, NoAnswer> {
     assert_eq!(copied, placed);
     let a = copied?;
     assert_eq!(a.kind, AnswerKind::EchoReply);
+    let source = if request[0] >> 4 == 4 {
+        IpAddr::from(<[u8; 4]>::try_from(&request[12..16]).unwrap())
+    } else {
+        IpAddr::from(<[u8; 16]>::try_from(&request[8..24]).unwrap())
+    };
+    assert_eq!(a.dst, source);
     assert_eq!(buf[..a.len], out[..a.len]);
     Ok(out[..a.len].to_vec())
 }
@@ -175,6 +182,11 @@ fn no_answer_to_a_multicast_or_unspecified_source() {
                 "{from} to {to}"
             );
         }
+        // A request that is not the host's is only that, whatever its source.
+        assert_eq!(
+            answer(&Member { answers: true }, &echo_request(from, OTHER)),
+            Err(NoAnswer::NotForUs(IpAddr::V6(OTHER)))
+        );
     }
 }
 
@@ -212,6 +224,8 @@ impl Host for Member4 {
             SUBNET_BROADCAST | Ipv4Addr::BROADCAST | ALL_SYSTEMS => Some(ME4),
             BAD_GROUP4 => Some(ALL_SYSTEMS),
             STRANGE_GROUP4 => Some(Ipv4Addr::new(192, 0, 2, 77)),
+            // No group: the responder must not ask, or it would answer a request to nowhere.
+            Ipv4Addr::UNSPECIFIED => Some(ME4),
             _ => None,
         }
     }
@@ -235,29 +249,11 @@ fn echo_request4(src: Ipv4Addr, dst: Ipv4Addr) -> Vec<u8> {
     ip
 }
 
-/// The answer to the IPv4 `request`, written beside it and in place: both must be the same.
-fn answer4(host: &Member4, request: &[u8]) -> Result<Vec<u8>, NoAnswer> {
-    let mut out = [0u8; 1500];
-    let copied = responder().respond(host, request, false, Duration::ZERO, &mut out);
-    let mut buf = request.to_vec();
-    let len = buf.len();
-    let placed = responder().respond_in_place(host, &mut buf, len);
-    assert_eq!(copied, placed);
-    let a = copied?;
-    assert_eq!(a.kind, AnswerKind::EchoReply);
-    assert_eq!(
-        a.dst,
-        IpAddr::from(<[u8; 4]>::try_from(&request[12..16]).unwrap())
-    );
-    assert_eq!(buf[..a.len], out[..a.len]);
-    Ok(out[..a.len].to_vec())
-}
-
 #[test]
 fn a_broadcast_or_group_echo_is_answered_from_the_specific_destination() {
     for to in [SUBNET_BROADCAST, Ipv4Addr::BROADCAST, ALL_SYSTEMS, ME4] {
         let request = echo_request4(PEER4, to);
-        let reply = answer4(&Member4 { answers: true }, &request).unwrap();
+        let reply = answer(&Member4 { answers: true }, &request).unwrap();
         // From the host's address to the requester, the header's checksum right.
         assert_eq!(reply[12..16], ME4.octets(), "to {to}");
         assert_eq!(reply[16..20], PEER4.octets(), "to {to}");
@@ -274,14 +270,15 @@ fn no_specific_destination_no_answer() {
     // The default: no broadcast or group is answered, even by a host that calls them its own.
     for to in [SUBNET_BROADCAST, Ipv4Addr::BROADCAST, ALL_SYSTEMS] {
         assert_eq!(
-            answer4(&Member4 { answers: false }, &echo_request4(PEER4, to)),
+            answer(&Member4 { answers: false }, &echo_request4(PEER4, to)),
             Err(NoAnswer::NotForUs(IpAddr::V4(to)))
         );
     }
-    // Never from a group, nor from another host's address, whatever the host names.
-    for to in [BAD_GROUP4, STRANGE_GROUP4] {
+    // Never from a group, nor from another host's address, whatever the host names; and not
+    // to 0.0.0.0, which is no address.
+    for to in [BAD_GROUP4, STRANGE_GROUP4, Ipv4Addr::UNSPECIFIED] {
         assert_eq!(
-            answer4(&Member4 { answers: true }, &echo_request4(PEER4, to)),
+            answer(&Member4 { answers: true }, &echo_request4(PEER4, to)),
             Err(NoAnswer::NotForUs(IpAddr::V4(to)))
         );
     }
@@ -301,11 +298,17 @@ fn no_answer_to_a_source_that_names_no_single_host() {
     for from in from {
         for to in [ME4, ALL_SYSTEMS] {
             assert_eq!(
-                answer4(&Member4 { answers: true }, &echo_request4(from, to)),
+                answer(&Member4 { answers: true }, &echo_request4(from, to)),
                 Err(NoAnswer::SourceNotAHost(IpAddr::V4(from))),
                 "{from} to {to}"
             );
         }
+        // A request that is not the host's is only that, whatever its source.
+        let other = Ipv4Addr::new(192, 0, 2, 77);
+        assert_eq!(
+            answer(&Member4 { answers: true }, &echo_request4(from, other)),
+            Err(NoAnswer::NotForUs(IpAddr::V4(other)))
+        );
     }
 }
 

@@ -22,6 +22,7 @@ const PEER: [u8; 4] = [192, 0, 2, 10];
 const OTHER: [u8; 4] = [198, 51, 100, 7];
 /// The host's clock, milliseconds since midnight UT.
 const T: [u8; 4] = [0x01, 0x02, 0x03, 0x04];
+const ALL_SYSTEMS: [u8; 4] = [224, 0, 0, 1];
 
 struct Me {
     clock: bool,
@@ -40,11 +41,14 @@ impl Host for Me {
     fn timestamp(&self) -> Option<u32> {
         self.clock.then_some(u32::from_be_bytes(T))
     }
+    fn specific_destination_v4(&self, dst: Ipv4Addr) -> Option<Ipv4Addr> {
+        (dst.octets() == ALL_SYSTEMS).then_some(Ipv4Addr::from(ME))
+    }
 }
 
-/// An ICMP request of type `ty` (8 echo, 13 timestamp) from PEER to ME with `options` in its
-/// header (a multiple of 4 bytes), both checksums computed here.
-fn request(ty: u8, options: &[u8]) -> Vec<u8> {
+/// An ICMP request of type `ty` (8 echo, 13 timestamp) from PEER to `dst` with `options` in
+/// its header (a multiple of 4 bytes), both checksums computed here.
+fn request(ty: u8, dst: [u8; 4], options: &[u8]) -> Vec<u8> {
     assert_eq!(options.len() % 4, 0);
     let mut icmp = vec![ty, 0, 0, 0, 0x12, 0x34, 0, 1];
     icmp.extend_from_slice(if ty == 13 { &[0; 12] } else { b"data" });
@@ -54,7 +58,7 @@ fn request(ty: u8, options: &[u8]) -> Vec<u8> {
     let mut ip = vec![0x40 | (hl / 4) as u8, 0, 0, 0, 0, 7, 0, 0, 64, 1, 0, 0];
     ip[2..4].copy_from_slice(&((hl + icmp.len()) as u16).to_be_bytes());
     ip.extend_from_slice(&PEER);
-    ip.extend_from_slice(&ME);
+    ip.extend_from_slice(&dst);
     ip.extend_from_slice(options);
     let sum = !common::reference_sum(&ip);
     ip[10..12].copy_from_slice(&sum.to_be_bytes());
@@ -77,6 +81,9 @@ fn reply_options(host: &Me, req: &[u8]) -> Result<Vec<u8>, NoAnswer> {
     let len = buf.len();
     let placed = Responder::<2>::new(TokenBucket::new(10, 10), PerDestination::new(10, 10))
         .respond_in_place(host, &mut buf, len);
+    if req[usize::from(req[0] & 15) * 4] == 8 {
+        assert_eq!(placed, a, "in place");
+    }
     let a = a?;
     let reply = &out[..a.len];
     let hl = usize::from(reply[0] & 15) * 4;
@@ -96,14 +103,13 @@ fn reply_options(host: &Me, req: &[u8]) -> Result<Vec<u8>, NoAnswer> {
             req[req_hl + 4..],
             "the echo after its checksum"
         );
-        assert_eq!(placed, Ok(a));
         assert_eq!(buf[..a.len], *reply);
     }
     Ok(reply[20..hl].to_vec())
 }
 
 fn echo(options: &[u8]) -> Result<Vec<u8>, NoAnswer> {
-    reply_options(&Me { clock: true }, &request(8, options))
+    reply_options(&Me { clock: true }, &request(8, ME, options))
 }
 
 fn bad(at: u8) -> Result<Vec<u8>, NoAnswer> {
@@ -148,6 +154,18 @@ fn timestamp_entries_follow_the_flag() {
         echo(&ts),
         Ok([[68, 20, 13, 3].as_slice(), &ME, &T, &OTHER, &[0; 4]].concat())
     );
+    // Prespecified, both entries naming the host: both filled.
+    let ts = [[68, 20, 5, 3].as_slice(), &ME, &[0; 4], &ME, &[0; 4]].concat();
+    assert_eq!(
+        echo(&ts),
+        Ok([[68, 20, 21, 3].as_slice(), &ME, &T, &ME, &T].concat())
+    );
+    // Prespecified, no room for the second entry's time: Linux stops there, without an error.
+    let ts = [[68, 16, 5, 3].as_slice(), &ME, &[0; 4], &ME].concat();
+    assert_eq!(
+        echo(&ts),
+        Ok([[68, 16, 13, 3].as_slice(), &ME, &T, &ME].concat())
+    );
     // Prespecified, the first entry another host's: nothing entered.
     let ts = [[68, 12, 5, 3].as_slice(), &OTHER, &[0; 4]].concat();
     assert_eq!(echo(&ts), Ok(ts.clone()));
@@ -184,16 +202,45 @@ fn only_the_recording_options_come_back() {
     // A host without a clock returns no timestamp option; the record route still comes back.
     let options = [[68, 8, 5, 0].as_slice(), &[0; 4], &[7, 7, 4], &[0; 4], &[0]].concat();
     assert_eq!(
-        reply_options(&Me { clock: false }, &request(8, &options)),
+        reply_options(&Me { clock: false }, &request(8, ME, &options)),
         Ok([[7, 7, 8].as_slice(), &ME, &[0]].concat())
     );
 }
 
 #[test]
 fn a_timestamp_reply_returns_the_options_too() {
-    let rr = [[7, 7, 4].as_slice(), &[0; 4], &[0]].concat();
-    let reply = reply_options(&Me { clock: true }, &request(13, &rr));
-    assert_eq!(reply, Ok([[7, 7, 8].as_slice(), &ME, &[0]].concat()));
+    let options = [
+        [7, 7, 4].as_slice(),
+        &[0; 4],
+        &[68, 12, 5, 1],
+        &[0; 8],
+        &[0],
+    ]
+    .concat();
+    let reply = reply_options(&Me { clock: true }, &request(13, ME, &options));
+    assert_eq!(
+        reply,
+        Ok([[7, 7, 8].as_slice(), &ME, &[68, 12, 13, 1], &ME, &T, &[0]].concat())
+    );
+}
+
+#[test]
+fn a_reply_to_a_group_enters_the_host_s_own_address() {
+    // RFC 1122 section 3.2.1.3: the host answers all-systems from its address, and enters that
+    // address, not the group's, in the options.
+    let options = [
+        [7, 7, 4].as_slice(),
+        &[0; 4],
+        &[68, 12, 5, 1],
+        &[0; 8],
+        &[0],
+    ]
+    .concat();
+    let reply = reply_options(&Me { clock: true }, &request(8, ALL_SYSTEMS, &options));
+    assert_eq!(
+        reply,
+        Ok([[7, 7, 8].as_slice(), &ME, &[68, 12, 13, 1], &ME, &T, &[0]].concat())
+    );
 }
 
 #[test]
@@ -202,11 +249,14 @@ fn malformed_options_are_named_where_they_are_wrong() {
     // A record route pointer below 4, and one into the last 3 bytes.
     assert_eq!(echo(&[7, 7, 3, 0, 0, 0, 0, 0]), bad(22));
     assert_eq!(echo(&[1, 7, 9, 8, 0, 0, 0, 0, 0, 0, 0, 0]), bad(23));
-    // An option shorter than 2, or longer than the header.
-    assert_eq!(echo(&[1, 7, 1, 0]), bad(22));
-    assert_eq!(echo(&[1, 1, 7, 9, 4, 0, 0, 0]), bad(23));
-    // A length byte missing.
-    assert_eq!(echo(&[1, 1, 1, 7]), bad(24));
+    // An option shorter than 2, or longer than the header, or without its length byte: named
+    // by its type byte, as Linux's parameter problem.
+    assert_eq!(echo(&[1, 7, 1, 0]), bad(21));
+    assert_eq!(echo(&[1, 1, 7, 9, 4, 0, 0, 0]), bad(22));
+    assert_eq!(echo(&[1, 1, 1, 7]), bad(23));
+    // A pointer at the length: not full, and no room for an address.
+    assert_eq!(echo(&[7, 8, 8, 0, 0, 0, 0, 0]), bad(22));
+    assert_eq!(echo(&[68, 8, 8, 0, 0, 0, 0, 0]), bad(22));
     // A record route shorter than its pointer field, a timestamp shorter than its flags.
     assert_eq!(echo(&[7, 2, 0, 0]), bad(21));
     assert_eq!(echo(&[68, 3, 5, 0]), bad(21));
@@ -216,8 +266,12 @@ fn malformed_options_are_named_where_they_are_wrong() {
     assert_eq!(echo(&[68, 8, 4, 0, 0, 0, 0, 0]), bad(22));
     assert_eq!(echo(&[68, 10, 5, 1, 0, 0, 0, 0, 0, 0, 0, 0]), bad(22));
     assert_eq!(echo(&[68, 8, 9, 0xF0, 0, 0, 0, 0]), bad(23));
-    // An entry that fits on arrival, but not on sending.
+    // An entry that fits on arrival, but not on sending (times only, and address and time).
     assert_eq!(echo(&[68, 10, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0]), bad(22));
+    assert_eq!(
+        echo(&[[68, 16, 5, 1].as_slice(), &[0; 12]].concat()),
+        bad(22)
+    );
 }
 
 #[test]

@@ -114,8 +114,10 @@ pub enum NoAnswer {
     #[error("extended echo request about a neighbor's interface (L bit clear)")]
     ProbeOfNeighbor,
     /// A request whose source names no single host: unspecified, multicast, the limited
-    /// broadcast, or a broadcast address the host receives on (RFC 1122 section 3.2.1.3, RFC
-    /// 4291 section 2.7); the answer would go to a group, or nowhere. Linux drops these too.
+    /// broadcast, or a directed broadcast of the host's (RFC 1122 section 3.2.1.3: such a
+    /// datagram MUST be discarded; RFC 4291 section 2.7); the answer would go to a group, or
+    /// nowhere. Linux drops all but the last; it answers a directed broadcast source, to the
+    /// broadcast.
     #[error("the request's source {0} names no single host")]
     SourceNotAHost(IpAddr),
     /// A request with a loose or strict source route option (RFC 791 section 3.1): not
@@ -126,7 +128,9 @@ pub enum NoAnswer {
     /// A request whose IPv4 options cannot be returned in the reply: an option's length runs
     /// past the header or is below 2, a record route or timestamp option appears twice, its
     /// pointer is out of place, or a timestamp option's overflow count is already 15. `at` is
-    /// the header byte of the field that is wrong (as a parameter problem's pointer, RFC 792).
+    /// the header byte of the field that is wrong, the pointer of the parameter problem Linux
+    /// sends about it (RFC 792); where only the host's second entry finds no room, Linux drops
+    /// the request without one.
     #[error("IPv4 option malformed at header byte {at}")]
     BadIpOption {
         /// The header byte (from 0) of the wrong field.

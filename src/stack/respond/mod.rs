@@ -296,8 +296,10 @@ pub trait Host {
     /// 3.2.1.3's specific-destination address, one of the host's own addresses on the
     /// interface the request arrived on (sections 3.2.2.6 and 3.2.2.8: the reply's source MUST
     /// be it). `None` by default: such requests are then not answered (RFC 1122 lets a host
-    /// discard them; Linux does unless `net.ipv4.icmp_echo_ignore_broadcasts` is 0, and then
-    /// answers as this method says). Asked only for broadcast and multicast destinations.
+    /// discard them; Linux discards echo and timestamp requests unless
+    /// `net.ipv4.icmp_echo_ignore_broadcasts` is 0, answers extended echo requests whenever
+    /// probing is on, and answers as this method says). Asked only for broadcast and multicast
+    /// destinations.
     ///
     /// Only an [`is_local_v4`](Host::is_local_v4) address that names one host is taken as an
     /// answer's source.

@@ -8,8 +8,13 @@
 //! option has room (RFC 791: an option that is full is passed on unchanged, a timestamp option's
 //! overflow count raised on arrival). The reply carries the record route option, then the
 //! timestamp option, then zero bytes (end of option list) to a multiple of 4; the other options
-//! of the request are not returned. A source-routed request is not answered (Linux's default
-//! on a host, `accept_source_route` 0), and a malformed option is named with its place.
+//! of the request are not returned (Linux also returns a CIPSO security option, which icmpwire
+//! does not read). A malformed option is named with its place.
+//!
+//! Two departures from RFC 1122: a source-routed request is not answered (section 3.2.2.6 says
+//! the reply MUST follow the reversed route; this is Linux's default on a host,
+//! `accept_source_route` 0), and a host without a clock returns no timestamp option (section
+//! 3.2.2.6 says SHOULD; RFC 791 has no time to enter without one).
 
 use core::net::Ipv4Addr;
 
@@ -56,7 +61,7 @@ pub(super) fn reflect<H: Host + ?Sized>(
         let option = options
             .get(at..at.saturating_add(usize::from(size)))
             .filter(|_| size >= 2)
-            .ok_or(bad(at, 1))?;
+            .ok_or(bad(at, 0))?;
         let slot = match kind {
             RECORD_ROUTE => &mut route,
             TIMESTAMP => &mut times,
@@ -107,7 +112,8 @@ pub(super) fn reflect<H: Host + ?Sized>(
 }
 
 /// The error for the option at `at` in the options whose field `field` (0 type, 1 length, 2
-/// pointer, 3 flags) is wrong: named by its header byte (the options start at byte 20).
+/// pointer, 3 flags) is wrong: named by its header byte (the options start at byte 20), as
+/// Linux's parameter problem names it (the type byte for a length that does not fit).
 fn bad(at: usize, field: usize) -> NoAnswer {
     let byte = at.saturating_add(20).saturating_add(field);
     NoAnswer::BadIpOption {

@@ -54,7 +54,8 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
     match message {
         // Sent to one of the host's addresses, or to a group or broadcast it answers on.
         Message::EchoRequest(echo) => {
-            let head = reply_head(host, &ip, packet)?;
+            let from = answer_source(host, ip.src, ip.dst)?;
+            let head = reply_head(host, &ip, from, packet)?;
             let icmp = upper.bytes.get(..echo.message_len()).unwrap_or(upper.bytes);
             let total = head.len().saturating_add(icmp.len());
             let actual = out.len();
@@ -68,12 +69,17 @@ pub(super) fn respond<H: Host + ?Sized, const N: usize>(
             Ok(answer(total, AnswerKind::EchoReply, ip.src))
         }
         Message::Timestamp(request) => {
-            let head = reply_head(host, &ip, packet)?;
-            timestamp(r, host, &head, &request, out)
+            let from = answer_source(host, ip.src, ip.dst)?;
+            let now = host
+                .timestamp()
+                .ok_or(NoAnswer::Disabled(AnswerKind::TimestampReply))?;
+            let head = reply_head(host, &ip, from, packet)?;
+            timestamp(r, now, &head, &request, out)
         }
         Message::ExtendedEchoRequest(request) => {
-            let head = reply_head(host, &ip, packet)?;
+            let from = answer_source(host, ip.src, ip.dst)?;
             let repr = Repr::ExtendedEchoReply(probe::reply(host, &request)?);
+            let head = reply_head(host, &ip, from, packet)?;
             emit(r, &repr, &head, AnswerKind::ExtendedEchoReply, out)
         }
         _ if !local => Err(NoAnswer::NotForUs(IpAddr::V4(ip.dst))),
@@ -102,7 +108,8 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
             if !ip.header_checksum_valid {
                 return Err(NoAnswer::HeaderChecksum);
             }
-            let head = reply_head(host, &ip, packet)?;
+            let from = answer_source(host, ip.src, ip.dst)?;
+            let head = reply_head(host, &ip, from, packet)?;
             (ip, head, echo.message_len(), echo.code_u8())
         }
         _ => return Err(NoAnswer::NotInPlace),
@@ -149,12 +156,16 @@ impl Head {
     }
 }
 
-/// The header of the reply to the request `packet` (echo, timestamp, extended echo): from the
-/// specific destination back to the request's source, its type of service kept, its record
-/// route and timestamp options returned with this host entered (RFC 1122 sections 3.2.2.6 and
-/// 3.2.2.8).
-fn reply_head<H: Host + ?Sized>(host: &H, ip: &Ipv4Info, packet: &[u8]) -> Result<Head, NoAnswer> {
-    let from = answer_source(host, ip.src, ip.dst)?;
+/// The header of the reply to the request `packet` (echo, timestamp, extended echo): from
+/// `from` (its [`answer_source`]) back to the request's source, its type of service kept, its
+/// record route and timestamp options returned with this host entered (RFC 1122 sections
+/// 3.2.2.6 and 3.2.2.8).
+fn reply_head<H: Host + ?Sized>(
+    host: &H,
+    ip: &Ipv4Info,
+    from: Ipv4Addr,
+    packet: &[u8],
+) -> Result<Head, NoAnswer> {
     let mut head = Head::plain(from, ip.src, ip.tos);
     let request = packet.get(HEADER..ip.header_len).unwrap_or_default();
     head.options_len = options::reflect(host, request, from, &mut head.options)?;
@@ -164,28 +175,27 @@ fn reply_head<H: Host + ?Sized>(host: &H, ip: &Ipv4Info, packet: &[u8]) -> Resul
 /// The source of an answer to a request from `src` to `dst`, RFC 1122 section 3.2.1.3's
 /// specific-destination address: for a broadcast or multicast `dst`, the address
 /// [`Host::specific_destination_v4`] names, if it is one of the host's own and names one host;
-/// else `dst`, if it is the host's. No answer to a source that names no single host (the
-/// answer would go to a group, or nowhere).
+/// else `dst`, if it is the host's. Then, for a request that is the host's, no answer to a
+/// source that names no single host (the answer would go to a group, or nowhere).
 fn answer_source<H: Host + ?Sized>(
     host: &H,
     src: Ipv4Addr,
     dst: Ipv4Addr,
 ) -> Result<Ipv4Addr, NoAnswer> {
+    let from = if dst.is_unspecified() {
+        // No address and no group: a martian destination.
+        None
+    } else if names_no_host(host, dst) {
+        host.specific_destination_v4(dst)
+            .filter(|&from| !names_no_host(host, from) && host.is_local_v4(from))
+    } else {
+        Some(dst).filter(|&d| host.is_local_v4(d))
+    };
+    let from = from.ok_or(NoAnswer::NotForUs(IpAddr::V4(dst)))?;
     if names_no_host(host, src) {
         return Err(NoAnswer::SourceNotAHost(IpAddr::V4(src)));
     }
-    let not_for_us = NoAnswer::NotForUs(IpAddr::V4(dst));
-    if names_no_host(host, dst) {
-        return host
-            .specific_destination_v4(dst)
-            .filter(|&from| !names_no_host(host, from) && host.is_local_v4(from))
-            .ok_or(not_for_us);
-    }
-    if host.is_local_v4(dst) {
-        Ok(dst)
-    } else {
-        Err(not_for_us)
-    }
+    Ok(from)
 }
 
 /// Whether `a` can never be one host's address: unspecified, multicast, the limited
@@ -195,18 +205,15 @@ fn names_no_host<H: Host + ?Sized>(host: &H, a: Ipv4Addr) -> bool {
 }
 
 /// A timestamp reply (RFC 792) under `head`: the originate time returned, receive and transmit
-/// times both the host's time now, code 0, and none of the bytes a request may carry after its
-/// 20.
-fn timestamp<H: Host + ?Sized, const N: usize>(
+/// times both the host's time `now`, code 0, and none of the bytes a request may carry after
+/// its 20.
+fn timestamp<const N: usize>(
     r: &mut Responder<N>,
-    host: &H,
+    now: u32,
     head: &Head,
     request: &Timestamp<&[u8]>,
     out: &mut [u8],
 ) -> Result<Answer, NoAnswer> {
-    let now = host
-        .timestamp()
-        .ok_or(NoAnswer::Disabled(AnswerKind::TimestampReply))?;
     let repr = Repr::TimestampReply(TimestampRepr {
         identifier: request.identifier(),
         sequence: request.sequence(),

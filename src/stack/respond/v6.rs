@@ -136,25 +136,25 @@ pub(super) fn echo_in_place<H: Host + ?Sized, const N: usize>(
 /// multicast group, the address the host names for it (RFC 4443 section 4.2) if it is one of
 /// the host's and not multicast (RFC 4291 section 2.7: no packet has a multicast source), even
 /// from a host that calls the group its own; `dst` when it is one of the host's addresses
-/// (`local`); else no answer. No answer either to a multicast or unspecified source: it would
-/// go to a group, or nowhere.
+/// (`local`); else no answer. Then, for a request that is the host's, no answer to a multicast
+/// or unspecified source: it would go to a group, or nowhere.
 fn answer_source<H: Host + ?Sized>(
     host: &H,
     src: Ipv6Addr,
     dst: Ipv6Addr,
     local: bool,
 ) -> Result<Ipv6Addr, NoAnswer> {
+    let from = if dst.is_multicast() {
+        host.group_source_v6(dst)
+            .filter(|&from| !from.is_multicast() && host.is_local_v6(from))
+    } else {
+        local.then_some(dst)
+    };
+    let from = from.ok_or(NoAnswer::NotForUs(IpAddr::V6(dst)))?;
     if src.is_multicast() || src.is_unspecified() {
         return Err(NoAnswer::SourceNotAHost(IpAddr::V6(src)));
     }
-    let not_for_us = NoAnswer::NotForUs(IpAddr::V6(dst));
-    if dst.is_multicast() {
-        return host
-            .group_source_v6(dst)
-            .filter(|&from| !from.is_multicast() && host.is_local_v6(from))
-            .ok_or(not_for_us);
-    }
-    if local { Ok(dst) } else { Err(not_for_us) }
+    Ok(from)
 }
 
 /// The request in `reply` turned into the reply, leaving from `from` where the request went to
