@@ -234,7 +234,12 @@ impl Host for Member4 {
 /// An echo request (RFC 792) from `src` to `dst` in an IPv4 header without options, identifier
 /// 0x1234, sequence 7, 12 bytes of data; both checksums computed here.
 fn echo_request4(src: Ipv4Addr, dst: Ipv4Addr) -> Vec<u8> {
-    let mut icmp = vec![8u8, 0, 0, 0, 0x12, 0x34, 0, 7];
+    echo4(8, src, dst)
+}
+
+/// An echo request (type 8) or reply (type 0) as [`echo_request4`] describes it.
+fn echo4(ty: u8, src: Ipv4Addr, dst: Ipv4Addr) -> Vec<u8> {
+    let mut icmp = vec![ty, 0, 0, 0, 0x12, 0x34, 0, 7];
     icmp.extend_from_slice(b"hello, group");
     let sum = !common::reference_sum(&icmp);
     icmp[2..4].copy_from_slice(&sum.to_be_bytes());
@@ -322,6 +327,66 @@ fn udp4(src: Ipv4Addr, dst: Ipv4Addr) -> Vec<u8> {
     ip[10..12].copy_from_slice(&sum.to_be_bytes());
     ip.extend_from_slice(&[0, 9, 0x82, 0x9a, 0, 12, 0, 0, 1, 2, 3, 4]);
     ip
+}
+
+#[test]
+fn a_message_that_is_no_request_is_named_as_such_only_when_it_is_the_host_s() {
+    let mut out = [0u8; 100];
+    let mut send = |packet: &[u8]| {
+        responder().respond(
+            &Member4 { answers: true },
+            packet,
+            false,
+            Duration::ZERO,
+            &mut out,
+        )
+    };
+    let other = Ipv4Addr::new(192, 0, 2, 77);
+    assert_eq!(
+        send(&echo4(0, PEER4, other)),
+        Err(NoAnswer::NotForUs(IpAddr::V4(other)))
+    );
+    assert_eq!(
+        send(&echo4(0, PEER4, ME4)),
+        Err(NoAnswer::NotARequest {
+            version: 4,
+            icmp_type: 0
+        })
+    );
+}
+
+#[test]
+fn an_icmpv6_message_that_is_no_request_is_named_as_such_only_when_it_is_the_host_s() {
+    // An echo reply (type 129) from the peer, to the host and to another address.
+    let reply = |to: Ipv6Addr| {
+        let mut ip = echo_request(PEER, to);
+        ip[40] = 129;
+        ip[42..44].fill(0);
+        let sum = !common::reference_sum6(PEER, to, &ip[40..]);
+        ip[42..44].copy_from_slice(&sum.to_be_bytes());
+        ip
+    };
+    let mut out = [0u8; 100];
+    let mut send = |packet: &[u8]| {
+        responder().respond(
+            &Member { answers: true },
+            packet,
+            false,
+            Duration::ZERO,
+            &mut out,
+        )
+    };
+    assert_eq!(
+        send(&reply(OTHER)),
+        Err(NoAnswer::NotForUs(IpAddr::V6(OTHER)))
+    );
+    assert_eq!(
+        send(&reply(ME)),
+        Err(NoAnswer::NotARequest {
+            version: 6,
+            icmp_type: 129
+        })
+    );
 }
 
 #[test]

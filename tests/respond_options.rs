@@ -268,6 +268,7 @@ fn malformed_options_are_named_where_they_are_wrong() {
     assert_eq!(echo(&[68, 8, 9, 0xF0, 0, 0, 0, 0]), bad(23));
     // An entry that fits on arrival, but not on sending (times only, and address and time).
     assert_eq!(echo(&[68, 10, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0]), bad(22));
+    assert_eq!(echo(&[68, 9, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0]), bad(22));
     assert_eq!(
         echo(&[[68, 16, 5, 1].as_slice(), &[0; 12]].concat()),
         bad(22)
