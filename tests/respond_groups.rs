@@ -106,6 +106,14 @@ fn answer(host: &impl Host, request: &[u8]) -> Result<Vec<u8>, NoAnswer> {
     Ok(out[..a.len].to_vec())
 }
 
+/// The kind of the answer to `packet`, or why there is none.
+fn kind(host: &impl Host, packet: &[u8]) -> Result<AnswerKind, NoAnswer> {
+    let mut out = [0u8; 1500];
+    responder()
+        .respond(host, packet, false, Duration::ZERO, &mut out)
+        .map(|a| a.kind)
+}
+
 fn addresses(ip: &[u8]) -> (Ipv6Addr, Ipv6Addr) {
     (
         Ipv6Addr::from(<[u8; 16]>::try_from(&ip[8..24]).unwrap()),
@@ -331,16 +339,7 @@ fn udp4(src: Ipv4Addr, dst: Ipv4Addr) -> Vec<u8> {
 
 #[test]
 fn a_message_that_is_no_request_is_named_as_such_only_when_it_is_the_host_s() {
-    let mut out = [0u8; 100];
-    let mut send = |packet: &[u8]| {
-        responder().respond(
-            &Member4 { answers: true },
-            packet,
-            false,
-            Duration::ZERO,
-            &mut out,
-        )
-    };
+    let send = |packet: &[u8]| kind(&Member4 { answers: true }, packet);
     let other = Ipv4Addr::new(192, 0, 2, 77);
     assert_eq!(
         send(&echo4(0, PEER4, other)),
@@ -366,16 +365,7 @@ fn an_icmpv6_message_that_is_no_request_is_named_as_such_only_when_it_is_the_hos
         ip[42..44].copy_from_slice(&sum.to_be_bytes());
         ip
     };
-    let mut out = [0u8; 100];
-    let mut send = |packet: &[u8]| {
-        responder().respond(
-            &Member { answers: true },
-            packet,
-            false,
-            Duration::ZERO,
-            &mut out,
-        )
-    };
+    let send = |packet: &[u8]| kind(&Member { answers: true }, packet);
     assert_eq!(
         send(&reply(OTHER)),
         Err(NoAnswer::NotForUs(IpAddr::V6(OTHER)))
@@ -393,13 +383,7 @@ fn an_icmpv6_message_that_is_no_request_is_named_as_such_only_when_it_is_the_hos
 fn no_port_unreachable_about_a_directed_broadcast() {
     // RFC 1122 section 3.2.2: no error about a datagram to a broadcast address or from an
     // address that names no single host; the directed broadcast is known only to the host.
-    let host = Member4 { answers: true };
-    let mut out = [0u8; 1500];
-    let mut send = |packet: &[u8]| {
-        responder()
-            .respond(&host, packet, false, Duration::ZERO, &mut out)
-            .map(|a| a.kind)
-    };
+    let send = |packet: &[u8]| kind(&Member4 { answers: true }, packet);
     assert_eq!(send(&udp4(PEER4, ME4)), Ok(AnswerKind::PortUnreachable));
     assert_eq!(
         send(&udp4(PEER4, SUBNET_BROADCAST)),

@@ -207,8 +207,9 @@ fn only_the_recording_options_come_back() {
     );
 }
 
-#[test]
-fn a_timestamp_reply_returns_the_options_too() {
+/// A record route and a timestamp option (addresses and times, room for one entry) in a
+/// request, and the same options as its reply returns them.
+fn both_options() -> (Vec<u8>, Vec<u8>) {
     let options = [
         [7, 7, 4].as_slice(),
         &[0; 4],
@@ -217,30 +218,24 @@ fn a_timestamp_reply_returns_the_options_too() {
         &[0],
     ]
     .concat();
+    let returned = [[7, 7, 8].as_slice(), &ME, &[68, 12, 13, 1], &ME, &T, &[0]].concat();
+    (options, returned)
+}
+
+#[test]
+fn a_timestamp_reply_returns_the_options_too() {
+    let (options, returned) = both_options();
     let reply = reply_options(&Me { clock: true }, &request(13, ME, &options));
-    assert_eq!(
-        reply,
-        Ok([[7, 7, 8].as_slice(), &ME, &[68, 12, 13, 1], &ME, &T, &[0]].concat())
-    );
+    assert_eq!(reply, Ok(returned));
 }
 
 #[test]
 fn a_reply_to_a_group_enters_the_host_s_own_address() {
     // RFC 1122 section 3.2.1.3: the host answers all-systems from its address, and enters that
     // address, not the group's, in the options.
-    let options = [
-        [7, 7, 4].as_slice(),
-        &[0; 4],
-        &[68, 12, 5, 1],
-        &[0; 8],
-        &[0],
-    ]
-    .concat();
+    let (options, returned) = both_options();
     let reply = reply_options(&Me { clock: true }, &request(8, ALL_SYSTEMS, &options));
-    assert_eq!(
-        reply,
-        Ok([[7, 7, 8].as_slice(), &ME, &[68, 12, 13, 1], &ME, &T, &[0]].concat())
-    );
+    assert_eq!(reply, Ok(returned));
 }
 
 #[test]
