@@ -15,7 +15,7 @@ use crate::view::V4;
 use super::shared::{emit_error, move_up, too_small, udp_port};
 use super::{Answer, AnswerKind, Host, NoAnswer, Responder, options, probe};
 
-/// The IPv4 header of an answer: no options.
+/// The fixed part of an IPv4 header, before any options (RFC 791).
 const HEADER: usize = 20;
 
 /// The most an error may quote with the IPv4 total length still in 16 bits.
