@@ -53,6 +53,15 @@ impl Host for Fuzzed {
     fn is_router(&self) -> bool {
         self.0 & 32 == 32
     }
+    fn is_directed_broadcast_v4(&self, a: Ipv4Addr) -> bool {
+        a.octets()[3] == 255
+    }
+    fn specific_destination_v4(&self, _: Ipv4Addr) -> Option<Ipv4Addr> {
+        (self.0 & 3 != 0).then_some(Ipv4Addr::new(192, 0, 2, 2))
+    }
+    fn group_source_v6(&self, _: Ipv6Addr) -> Option<Ipv6Addr> {
+        (self.0 & 5 != 0).then_some(Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 2))
+    }
 }
 
 fn responder(flags: u8) -> Responder<4> {
@@ -75,12 +84,21 @@ fuzz_target!(|data: &[u8]| {
             IcmpPacket::V4 { ip, .. } => {
                 assert!(ip.header_checksum_valid);
                 assert_eq!(IpAddr::V4(ip.dst), a.dst);
-                assert_eq!(ip.header_len, 20);
+                // Options (a returned record route or timestamp) only in replies to requests.
+                assert!(ip.header_len == 20 || a.kind != AnswerKind::PortUnreachable);
                 assert_eq!(usize::from(u16::from_be_bytes([bytes[2], bytes[3]])), a.len);
+                // Never from or to a group, a broadcast or no address (RFC 1122 3.2.1.3).
+                for x in [ip.src, ip.dst] {
+                    assert!(!x.is_multicast() && !x.is_broadcast() && !x.is_unspecified(), "{x}");
+                }
             }
             IcmpPacket::V6 { ip, .. } => {
                 assert_eq!(IpAddr::V6(ip.dst), a.dst);
                 assert_eq!(ip.header_len, 40);
+                // Never from a group (RFC 4291 2.7); to one only a neighbor advertisement
+                // answering duplicate address detection.
+                assert!(!ip.src.is_multicast() && !ip.src.is_unspecified());
+                assert!(!ip.dst.is_multicast() || a.kind == AnswerKind::NeighborAdvertisement);
                 assert_eq!(usize::from(u16::from_be_bytes([bytes[4], bytes[5]])) + 40, a.len);
             }
             _ => unreachable!(),
