@@ -76,18 +76,14 @@ pub(super) fn reflect<H: Host + ?Sized>(
         }
         at = at.saturating_add(option.len());
     }
-    // The record route first, then the timestamp (as Linux), each entered into its copy.
+    // The record route first, then the timestamp (as Linux), each entered into its copy; no
+    // timestamp option from a host without a clock.
     let now = times.and_then(|_| host.timestamp());
+    let times = times.filter(|_| now.is_some());
     let mut len = 0usize;
-    for (kind, found) in [(RECORD_ROUTE, route), (TIMESTAMP, times)] {
+    for (found, time) in [(route, None), (times, now)] {
         let Some((at, option)) = found else {
             continue;
-        };
-        let time = match (kind, now) {
-            (RECORD_ROUTE, _) => None,
-            (_, Some(now)) => Some(now),
-            // No clock, no timestamp option.
-            (_, None) => continue,
         };
         let end = len.saturating_add(option.len());
         let Some(slot) = out.get_mut(len..end) else {
