@@ -254,6 +254,28 @@ pub enum ParseError {
         /// Bytes left in the message from the option's start.
         actual: usize,
     },
+    /// An IPv4 option (RFC 791 section 3.1) whose length field is below 2: the length counts
+    /// the option's type and length bytes.
+    #[error("IPv4 option at offset {offset} has length {length}: at least 2")]
+    Ipv4OptionLength {
+        /// The option's offset (from the start of the IPv4 header when the options were read
+        /// from byte 20).
+        offset: usize,
+        /// Its length field.
+        length: u8,
+    },
+    /// An IPv4 option that runs past the end of the header's options, or a type byte with no
+    /// length byte after it.
+    #[error("IPv4 option at offset {offset} needs {required} bytes, {actual} present")]
+    Ipv4OptionTruncated {
+        /// The option's offset (from the start of the IPv4 header when the options were read
+        /// from byte 20).
+        offset: usize,
+        /// Bytes its length field announces (2 when the length byte itself is missing).
+        required: usize,
+        /// Bytes left in the options from the option's start.
+        actual: usize,
+    },
     /// A Neighbor Discovery option whose length its own RFC does not allow (a prefix
     /// information option must be 4 units, RFC 4861 section 4.6.2; an RDNSS option an odd
     /// number of at least 3, RFC 8106 section 5.1; ...).

@@ -3,6 +3,7 @@
 #![no_main]
 
 use icmpwire::extension::locate;
+use icmpwire::v4::{Ipv4OptionType, Ipv4Options};
 use icmpwire::{ParseError, Quote, QuoteLimit, quote_datagram};
 use libfuzzer_sys::fuzz_target;
 
@@ -17,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
                 (Ok(opts), Ok(rest)) => {
                     assert_eq!(20 + opts.len() + rest.len(), data.len());
                     assert_eq!(usize::from(ip.ihl()) * 4, 20 + opts.len());
+                    options_tile(opts);
                 }
                 (Err(a), Err(b)) => assert_eq!(a, b),
                 _ => panic!("options and transport disagree: {o:?} {t:?}"),
@@ -67,3 +69,36 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// The option walk tiles the options from byte 20: each option starts where the last ended and
+/// is those bytes; nothing follows end of option list or an error, which names where it is.
+fn options_tile(opts: &[u8]) {
+    let mut at = 20;
+    let mut failed = false;
+    let mut ended = false;
+    for o in Ipv4Options::new(opts, 20) {
+        assert!(!failed && !ended, "an option after the walk's end");
+        match o {
+            Ok(o) => {
+                assert_eq!(o.offset(), at);
+                assert_eq!(o.bytes(), &opts[at - 20..at - 20 + o.len()]);
+                assert_eq!(o.kind().0, opts[at - 20]);
+                ended = o.kind() == Ipv4OptionType::END;
+                at += o.len();
+            }
+            Err(ParseError::Ipv4OptionLength { offset, length }) => {
+                assert_eq!((offset, opts[at - 19]), (at, length));
+                assert!(length < 2);
+                failed = true;
+            }
+            Err(ParseError::Ipv4OptionTruncated { offset, required, actual }) => {
+                assert_eq!((offset, actual), (at, opts.len() + 20 - at));
+                assert!(required > actual);
+                failed = true;
+            }
+            Err(e) => panic!("unexpected {e:?}"),
+        }
+    }
+    assert_eq!(Ipv4Options::new(opts, 20).check().is_err(), failed);
+    assert!(failed || ended || at == 20 + opts.len());
+}

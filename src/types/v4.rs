@@ -336,6 +336,131 @@ open_u8! {
     NO_ROUTE = 1, "no route, discarded";
 }
 
+open_u8! {
+    module = "v4";
+    /// The type byte of an IPv4 option (RFC 791 section 3.1): a named constant for every value
+    /// of the IANA "IP Option Numbers" registry. tcpdump's wording where tcpdump names the
+    /// option (`"RR"`, `"timestamp"`, `"LSRR"`), the registry's description in lower case
+    /// elsewhere. The byte holds three fields: [`copied`](Self::copied),
+    /// [`class`](Self::class) and [`number`](Self::number).
+    ///
+    /// ```
+    /// use icmpwire::v4::Ipv4OptionType;
+    ///
+    /// assert_eq!(Ipv4OptionType::RECORD_ROUTE, Ipv4OptionType(7));
+    /// assert_eq!(Ipv4OptionType(68).to_string(), "timestamp");
+    /// assert_eq!(Ipv4OptionType(150).to_string(), "option 150");
+    /// ```
+    pub struct Ipv4OptionType;
+    fallback = "option";
+    example = 148, "RA", 150;
+    /// End of Option List (RFC 791): the options end here, the rest of the header is padding.
+    END = 0, "EOL";
+    /// No Operation (RFC 791): one byte, to align the next option.
+    NOP = 1, "NOP";
+    /// Record Route (RFC 791).
+    RECORD_ROUTE = 7, "RR";
+    /// Experimental Measurement (ZSu).
+    EXPERIMENTAL_MEASUREMENT = 10, "experimental measurement";
+    /// MTU Probe (RFC 1063, obsoleted by RFC 1191).
+    MTU_PROBE = 11, "mtu probe";
+    /// MTU Reply (RFC 1063, obsoleted by RFC 1191).
+    MTU_REPLY = 12, "mtu reply";
+    /// ENCODE (deprecated by RFC 6814).
+    ENCODE = 15, "encode";
+    /// Quick-Start (RFC 4782).
+    QUICK_START = 25, "quick-start";
+    /// RFC 3692-style Experiment (RFC 4727), copied flag clear, class 0.
+    EXPERIMENT_30 = 30, "experiment";
+    /// Time Stamp (RFC 791).
+    TIMESTAMP = 68, "timestamp";
+    /// Traceroute (RFC 1393, deprecated by RFC 6814).
+    TRACEROUTE = 82, "traceroute";
+    /// RFC 3692-style Experiment (RFC 4727), class 2.
+    EXPERIMENT_94 = 94, "experiment";
+    /// Security (RFC 1108, RIPSO).
+    SECURITY = 130, "security";
+    /// Loose Source and Record Route (RFC 791).
+    LOOSE_SOURCE_ROUTE = 131, "LSRR";
+    /// Extended Security (RFC 1108).
+    EXTENDED_SECURITY = 133, "extended security";
+    /// Commercial IP Security Option (CIPSO, an expired draft; Linux reads it).
+    CIPSO = 134, "cipso";
+    /// Stream ID (RFC 791, deprecated by RFC 6814).
+    STREAM_ID = 136, "stream id";
+    /// Strict Source and Record Route (RFC 791).
+    STRICT_SOURCE_ROUTE = 137, "SSRR";
+    /// Experimental Access Control (VISA, deprecated by RFC 6814).
+    EXPERIMENTAL_ACCESS_CONTROL = 142, "experimental access control";
+    /// IMI Traffic Descriptor.
+    IMI_TRAFFIC_DESCRIPTOR = 144, "imi traffic descriptor";
+    /// Extended Internet Protocol (RFC 1385, deprecated by RFC 6814).
+    EXTENDED_INTERNET_PROTOCOL = 145, "extended internet protocol";
+    /// Address Extension (deprecated by RFC 6814).
+    ADDRESS_EXTENSION = 147, "address extension";
+    /// Router Alert (RFC 2113).
+    ROUTER_ALERT = 148, "RA";
+    /// Selective Directed Broadcast (deprecated by RFC 6814).
+    SELECTIVE_DIRECTED_BROADCAST = 149, "selective directed broadcast";
+    /// Dynamic Packet State (deprecated by RFC 6814).
+    DYNAMIC_PACKET_STATE = 151, "dynamic packet state";
+    /// Upstream Multicast Packet (deprecated by RFC 6814).
+    UPSTREAM_MULTICAST = 152, "upstream multicast packet";
+    /// RFC 3692-style Experiment (RFC 4727), copied flag set, class 0.
+    EXPERIMENT_158 = 158, "experiment";
+    /// Experimental Flow Control (FINN).
+    EXPERIMENTAL_FLOW_CONTROL = 205, "experimental flow control";
+    /// RFC 3692-style Experiment (RFC 4727), copied flag set, class 2.
+    EXPERIMENT_222 = 222, "experiment";
+}
+
+impl Ipv4OptionType {
+    /// The copied flag (the top bit): whether a router copies the option into every fragment
+    /// (RFC 791 section 3.1).
+    ///
+    /// ```
+    /// use icmpwire::v4::Ipv4OptionType;
+    ///
+    /// assert!(Ipv4OptionType::LOOSE_SOURCE_ROUTE.copied());
+    /// assert!(!Ipv4OptionType::RECORD_ROUTE.copied());
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn copied(self) -> bool {
+        self.0 & 0x80 != 0
+    }
+
+    /// The option class (the next two bits): 0 control, 2 debugging and measurement, 1 and 3
+    /// reserved (RFC 791 section 3.1).
+    ///
+    /// ```
+    /// use icmpwire::v4::Ipv4OptionType;
+    ///
+    /// assert_eq!(Ipv4OptionType::TIMESTAMP.class(), 2);
+    /// assert_eq!(Ipv4OptionType(0x60).class(), 3);
+    /// assert_eq!(Ipv4OptionType::STRICT_SOURCE_ROUTE.class(), 0);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn class(self) -> u8 {
+        (self.0 >> 5) & 3
+    }
+
+    /// The option number (the low five bits).
+    ///
+    /// ```
+    /// use icmpwire::v4::Ipv4OptionType;
+    ///
+    /// assert_eq!(Ipv4OptionType::STRICT_SOURCE_ROUTE.number(), 9);
+    /// assert_eq!(Ipv4OptionType::TIMESTAMP.number(), 4);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn number(self) -> u8 {
+        self.0 & 0x1F
+    }
+}
+
 /// The registry's name for `code` of a message of type `ty`, for any type: the per-type code
 /// names above, `"no code"` for code 0 of the types whose only code is 0 (echo, timestamp,
 /// information, address mask, router solicitation, source quench, extended echo request), and

@@ -26,6 +26,9 @@
 //! | 42, 43 | [`ExtendedEchoRequest`], [`ExtendedEchoReply`] | RFC 8335 |
 //! | any other | [`Raw`] | RFC 792 (the common header) |
 //!
+//! The options of an IPv4 header (RFC 791 section 3.1), an error's quoted one or a packet's
+//! own, are read with [`Ipv4Options`].
+//!
 //! ```
 //! use icmpwire::EchoRepr;
 //! use icmpwire::v4::{Message, Repr};
@@ -45,6 +48,7 @@ mod domain_name;
 mod errors;
 mod message;
 mod mobility;
+mod options;
 mod redirect;
 mod repr;
 mod router;
@@ -53,8 +57,9 @@ mod traceroute;
 
 pub use crate::message::any::AnyMessage;
 pub use crate::types::v4::{
-    ExtendedEchoReplyCode, MessageType, ParameterProblemCode, PhoturisCode, RedirectCode,
-    RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode, code_name,
+    ExtendedEchoReplyCode, Ipv4OptionType, MessageType, ParameterProblemCode, PhoturisCode,
+    RedirectCode, RouterAdvertisementCode, TimeExceededCode, TracerouteCode, UnreachableCode,
+    code_name,
 };
 pub use address_mask::{AddressMask, AddressMaskRepr, Mask};
 pub use domain_name::{
@@ -73,6 +78,7 @@ pub use mobility::{
     AgentExtension, AgentExtensionRepr, AgentExtensions, CareOfAddresses,
     MobilityAgentAdvertisement, agent_extensions_len, write_agent_extensions,
 };
+pub use options::{Ipv4Option, Ipv4Options};
 pub use redirect::{Redirect, RedirectFields, RedirectRepr};
 pub use repr::Repr;
 pub use router::{

@@ -59,11 +59,28 @@ fn quote_all(q: Quote<'_>) -> u64 {
         acc = mix(acc, u64::from(ip.header_checksum()) ^ u64::from(u32::from(ip.src())) ^ u64::from(u32::from(ip.dst())));
         acc = mix(acc, u64::from(ip.dont_fragment()) ^ u64::from(ip.more_fragments()));
         acc = mix(acc, ip.options().map_or(1, |o| o.len() as u64));
+        acc = mix(acc, ip.options().map_or(9, |o| ipv4_options_all(Ipv4Options::new(o, 20))));
         acc = mix(acc, ip.transport().map_or(1, |t| t.len() as u64));
         acc = mix(acc, ip.ports().map_or(2, |(a, b)| u64::from(a) ^ u64::from(b)));
         acc = mix(acc, ip.udp().map_or(3, |u| u64::from(u.length.unwrap_or(0))));
         acc = mix(acc, ip.tcp().map_or(4, |t| u64::from(t.sequence.unwrap_or(0))));
         acc = mix(acc, ip.icmp().map_or(5, |i| u64::from(i.identifier.unwrap_or(0))));
+    }
+    acc
+}
+
+/// Every IPv4 option of a walk, its type's fields, and the walk's check.
+#[no_panic]
+fn ipv4_options_all(options: Ipv4Options<'_>) -> u64 {
+    let mut acc = u64::from(options.clone().check().is_ok());
+    for o in options {
+        let Ok(o) = o else {
+            acc = mix(acc, 29);
+            break;
+        };
+        let t = o.kind();
+        acc = mix(acc, u64::from(t.0) ^ u64::from(t.copied()) ^ u64::from(t.class()) ^ u64::from(t.number()));
+        acc = mix(acc, o.offset() as u64 ^ o.len() as u64 ^ o.bytes().len() as u64 ^ o.data().len() as u64);
     }
     acc
 }

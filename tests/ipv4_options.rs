@@ -1,0 +1,335 @@
+//! `v4::Ipv4Options` and `v4::Ipv4OptionType`: every IPv4 header with options in the kernel
+//! capture (the packets' own and the ones their errors quote) framed as tcpdump 4.99.3 frames
+//! them (`tests/data/kernel.tcpdump-v.txt`); RFC 791 section 3.1's layouts written out by hand,
+//! each error with its numbers; the type byte's three fields against the IANA "IP Option
+//! Numbers" registry's columns.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::arithmetic_side_effects
+)]
+
+mod common;
+
+use icmpwire::v4::{Ipv4Option, Ipv4OptionType, Ipv4Options};
+use icmpwire::{ParseError, Quote};
+
+/// What the walk gives: each option's type, offset and length, or the error it ends with.
+fn walk(bytes: &[u8], offset: usize) -> Vec<Result<(u8, usize, usize), ParseError>> {
+    Ipv4Options::new(bytes, offset)
+        .map(|o| o.map(|o| (o.kind().0, o.offset(), o.len())))
+        .collect()
+}
+
+/// tcpdump's names (print-ip.c's `ip_option_values`) and the numbers RFC 791 gives them.
+fn tcpdump_number(name: &str) -> u8 {
+    match name {
+        "EOL" => 0,
+        "NOP" => 1,
+        "RR" => 7,
+        "timestamp" => 68,
+        "LSRR" => 131,
+        "SSRR" => 137,
+        "RA" => 148,
+        other => panic!("no number written for tcpdump's {other:?}"),
+    }
+}
+
+/// The options tcpdump printed in an `IP (...)` line: one entry per option, its number, the
+/// entries it listed (addresses of a route, `stamp@address` pairs of a timestamp) and whether
+/// it said `[bad length N]`. Options are separated by a comma with no space after it.
+fn tcpdump_options(line: &str) -> Option<Vec<(u8, usize, bool)>> {
+    let start = line.find("options (")? + "options (".len();
+    let inner = &line[start..start + line[start..].find(')').unwrap()];
+    let mut out = Vec::new();
+    let mut piece = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ',' && chars.peek() != Some(&' ') {
+            out.push(std::mem::take(&mut piece));
+        } else {
+            piece.push(c);
+        }
+    }
+    out.push(piece);
+    Some(
+        out.iter()
+            .map(|p| {
+                let name = p.split([' ', ',', '[']).next().unwrap();
+                let entries = if name == "timestamp" {
+                    p.matches('@').count()
+                } else {
+                    p.split([' ', ','])
+                        .filter(|w| w.split('.').count() == 4)
+                        .count()
+                };
+                (tcpdump_number(name), entries, p.contains("[bad length"))
+            })
+            .collect(),
+    )
+}
+
+/// How many entries an option holds by its length (RFC 791): 4-byte addresses after a route's
+/// 3 bytes, 8-byte address and time pairs after a timestamp's 4 (flag 1 or 3) or 4-byte times
+/// (flag 0).
+fn entries(o: &Ipv4Option<'_>) -> usize {
+    match o.kind() {
+        Ipv4OptionType::RECORD_ROUTE
+        | Ipv4OptionType::LOOSE_SOURCE_ROUTE
+        | Ipv4OptionType::STRICT_SOURCE_ROUTE => o.len().saturating_sub(3) / 4,
+        Ipv4OptionType::TIMESTAMP if o.data().get(1).is_some_and(|f| f & 0x0F == 0) => {
+            o.len().saturating_sub(4) / 4
+        }
+        Ipv4OptionType::TIMESTAMP => o.len().saturating_sub(4) / 8,
+        _ => 0,
+    }
+}
+
+#[test]
+fn kernel_capture_options_framed_as_tcpdump_frames_them() {
+    let theirs = common::tcpdump_frames(include_str!("data/kernel.tcpdump-v.txt"));
+    let frames = common::ethernet_frames("kernel.pcap");
+    let (mut headers, mut refused) = (0, 0);
+    for (i, (frame, lines)) in frames.iter().zip(&theirs).enumerate() {
+        let ip = &frame[14..];
+        let ihl = usize::from(ip[0] & 0x0F) * 4;
+        // The packet's own header, then (an error's) the quoted one after the 8-byte ICMP header.
+        let quoted = lines
+            .iter()
+            .skip(1)
+            .find(|l| l.trim_start().starts_with("IP ("));
+        let mut pairs = vec![(lines[0], ip[20..ihl].to_vec())];
+        if let Some(line) = quoted {
+            let q = Quote::new(&ip[ihl + 8..]).ipv4().unwrap();
+            pairs.push((line, q.options().unwrap().to_vec()));
+        }
+        for (line, options) in pairs {
+            let Some(expected) = tcpdump_options(line) else {
+                assert!(options.is_empty(), "frame {}: {line}", i + 1);
+                continue;
+            };
+            // An option whose length runs past the options or is below 2 ends both walks: the
+            // error names it by its offset, tcpdump says `[bad length N]` and stops. Any other
+            // `[bad length]` is tcpdump's check of an option's own layout, which the framing
+            // leaves to the option's reader.
+            let ours: Vec<(u8, Option<usize>)> = Ipv4Options::new(&options, 20)
+                .map(|o| match o {
+                    Ok(o) => (o.kind().0, Some(entries(&o))),
+                    Err(
+                        ParseError::Ipv4OptionLength { offset, .. }
+                        | ParseError::Ipv4OptionTruncated { offset, .. },
+                    ) => (options[offset - 20], None),
+                    Err(e) => panic!("{e:?}"),
+                })
+                .collect();
+            assert_eq!(ours.len(), expected.len(), "frame {}: {line}", i + 1);
+            for (n, ((kind, count), (their_kind, their_count, bad_length))) in
+                ours.iter().zip(&expected).enumerate()
+            {
+                assert_eq!(kind, their_kind, "frame {}: {line}", i + 1);
+                match count {
+                    Some(count) => assert_eq!(count, their_count, "frame {}: {line}", i + 1),
+                    None => assert!(*bad_length && n + 1 == expected.len(), "frame {}", i + 1),
+                }
+                refused += usize::from(count.is_none());
+            }
+            headers += 1;
+        }
+    }
+    // ping -R and -T tsandaddr requests and replies, a record route quoted in a time exceeded,
+    // the strict source routes of the source-route frames, and the malformed options the
+    // capture script wrote (one of them a timestamp option longer than the header): the 16
+    // lines of tcpdump's output with options.
+    assert_eq!((headers, refused), (16, 1));
+}
+
+#[test]
+fn every_option_framed_with_its_offset() {
+    // NOP, router alert (RFC 2113), loose source route of one address, end of list; what
+    // follows the end of the list is padding, not read.
+    let bytes = [1, 148, 4, 0, 0, 131, 7, 4, 203, 0, 113, 2, 0, 7, 0];
+    assert_eq!(
+        walk(&bytes, 20),
+        [
+            Ok((1, 20, 1)),
+            Ok((148, 21, 4)),
+            Ok((131, 25, 7)),
+            Ok((0, 32, 1))
+        ]
+    );
+    // The same counted from 0.
+    assert_eq!(walk(&bytes, 0)[2], Ok((131, 5, 7)));
+    let lsrr = Ipv4Options::new(&bytes, 20).nth(2).unwrap().unwrap();
+    assert_eq!(lsrr.bytes(), &[131, 7, 4, 203, 0, 113, 2]);
+    assert_eq!(lsrr.data(), &[4, 203, 0, 113, 2]);
+    let nop = Ipv4Options::new(&bytes, 20).next().unwrap().unwrap();
+    assert_eq!((nop.bytes(), nop.data()), (&[1u8][..], &[][..]));
+    // An option of length 2 has no data; an unknown type is framed all the same.
+    assert_eq!(
+        walk(&[222, 2, 30, 3, 9], 0),
+        [Ok((222, 0, 2)), Ok((30, 2, 3))]
+    );
+    let unknown = Ipv4Options::new(&[30, 3, 9], 0).next().unwrap().unwrap();
+    assert_eq!(
+        (unknown.data(), unknown.kind()),
+        (&[9u8][..], Ipv4OptionType(30))
+    );
+    // Options that fill the header to its last byte.
+    assert_eq!(walk(&[1, 1, 1, 1], 20).len(), 4);
+    assert!(walk(&[], 20).is_empty());
+}
+
+#[test]
+fn errors_name_the_option_and_end_the_walk() {
+    // A type byte with no length byte after it: alone, and after a NOP.
+    let cut = |offset, actual| {
+        Err(ParseError::Ipv4OptionTruncated {
+            offset,
+            required: 2,
+            actual,
+        })
+    };
+    assert_eq!(walk(&[7], 20), [cut(20, 1)]);
+    assert_eq!(walk(&[1, 68], 20), [Ok((1, 20, 1)), cut(21, 1)]);
+    // Lengths 0 and 1 cannot hold the type and length bytes themselves.
+    assert_eq!(
+        walk(&[148, 1, 0, 0, 1], 20),
+        [Err(ParseError::Ipv4OptionLength {
+            offset: 20,
+            length: 1
+        })]
+    );
+    assert_eq!(
+        walk(&[1, 1, 148, 0, 1, 1], 20),
+        [
+            Ok((1, 20, 1)),
+            Ok((1, 21, 1)),
+            Err(ParseError::Ipv4OptionLength {
+                offset: 22,
+                length: 0
+            })
+        ]
+    );
+    // A record route of 11 bytes with 8 present (the options end first).
+    assert_eq!(
+        walk(&[1, 7, 11, 4, 0, 0, 0, 0, 0], 20),
+        [
+            Ok((1, 20, 1)),
+            Err(ParseError::Ipv4OptionTruncated {
+                offset: 21,
+                required: 11,
+                actual: 8
+            })
+        ]
+    );
+    // Nothing after an error, however many bytes are left.
+    let mut walk = Ipv4Options::new(&[148, 1, 1, 1, 1, 1], 0);
+    assert!(walk.next().unwrap().is_err());
+    assert!(walk.next().is_none());
+    assert!(walk.next().is_none());
+    // `check` gives the first error, or none.
+    assert_eq!(
+        Ipv4Options::new(&[1, 1, 7, 3], 20).check(),
+        Err(ParseError::Ipv4OptionTruncated {
+            offset: 22,
+            required: 3,
+            actual: 2
+        })
+    );
+    assert_eq!(Ipv4Options::new(&[1, 7, 3, 4, 0, 9], 20).check(), Ok(()));
+    // The messages say what and where.
+    assert_eq!(
+        ParseError::Ipv4OptionLength {
+            offset: 22,
+            length: 0
+        }
+        .to_string(),
+        "IPv4 option at offset 22 has length 0: at least 2"
+    );
+    assert_eq!(
+        ParseError::Ipv4OptionTruncated {
+            offset: 21,
+            required: 11,
+            actual: 8
+        }
+        .to_string(),
+        "IPv4 option at offset 21 needs 11 bytes, 8 present"
+    );
+}
+
+#[test]
+fn type_fields_as_the_registry_lists_them() {
+    // IANA "IP Option Numbers": copy, class, number, value, for every assigned value.
+    let registry: [(bool, u8, u8, u8, Ipv4OptionType); 29] = [
+        (false, 0, 0, 0, Ipv4OptionType::END),
+        (false, 0, 1, 1, Ipv4OptionType::NOP),
+        (true, 0, 2, 130, Ipv4OptionType::SECURITY),
+        (true, 0, 3, 131, Ipv4OptionType::LOOSE_SOURCE_ROUTE),
+        (false, 2, 4, 68, Ipv4OptionType::TIMESTAMP),
+        (true, 0, 5, 133, Ipv4OptionType::EXTENDED_SECURITY),
+        (true, 0, 6, 134, Ipv4OptionType::CIPSO),
+        (false, 0, 7, 7, Ipv4OptionType::RECORD_ROUTE),
+        (true, 0, 8, 136, Ipv4OptionType::STREAM_ID),
+        (true, 0, 9, 137, Ipv4OptionType::STRICT_SOURCE_ROUTE),
+        (false, 0, 10, 10, Ipv4OptionType::EXPERIMENTAL_MEASUREMENT),
+        (false, 0, 11, 11, Ipv4OptionType::MTU_PROBE),
+        (false, 0, 12, 12, Ipv4OptionType::MTU_REPLY),
+        (true, 2, 13, 205, Ipv4OptionType::EXPERIMENTAL_FLOW_CONTROL),
+        (
+            true,
+            0,
+            14,
+            142,
+            Ipv4OptionType::EXPERIMENTAL_ACCESS_CONTROL,
+        ),
+        (false, 0, 15, 15, Ipv4OptionType::ENCODE),
+        (true, 0, 16, 144, Ipv4OptionType::IMI_TRAFFIC_DESCRIPTOR),
+        (true, 0, 17, 145, Ipv4OptionType::EXTENDED_INTERNET_PROTOCOL),
+        (false, 2, 18, 82, Ipv4OptionType::TRACEROUTE),
+        (true, 0, 19, 147, Ipv4OptionType::ADDRESS_EXTENSION),
+        (true, 0, 20, 148, Ipv4OptionType::ROUTER_ALERT),
+        (
+            true,
+            0,
+            21,
+            149,
+            Ipv4OptionType::SELECTIVE_DIRECTED_BROADCAST,
+        ),
+        (true, 0, 23, 151, Ipv4OptionType::DYNAMIC_PACKET_STATE),
+        (true, 0, 24, 152, Ipv4OptionType::UPSTREAM_MULTICAST),
+        (false, 0, 25, 25, Ipv4OptionType::QUICK_START),
+        (false, 0, 30, 30, Ipv4OptionType::EXPERIMENT_30),
+        (false, 2, 30, 94, Ipv4OptionType::EXPERIMENT_94),
+        (true, 0, 30, 158, Ipv4OptionType::EXPERIMENT_158),
+        (true, 2, 30, 222, Ipv4OptionType::EXPERIMENT_222),
+    ];
+    for (copied, class, number, value, constant) in registry {
+        assert_eq!(constant, Ipv4OptionType(value));
+        let t = Ipv4OptionType(value);
+        assert_eq!(
+            (t.copied(), t.class(), t.number()),
+            (copied, class, number),
+            "{value}"
+        );
+        assert!(t.name().is_some(), "{value}");
+    }
+    // Class 1 and 3 are reserved; 150 is unassigned.
+    assert_eq!(Ipv4OptionType(0x3F).class(), 1);
+    assert_eq!(Ipv4OptionType(0xE0).class(), 3);
+    assert_eq!(Ipv4OptionType(150).to_string(), "option 150");
+    // tcpdump's names for the nine it names.
+    for (name, value) in [
+        ("EOL", 0),
+        ("NOP", 1),
+        ("RR", 7),
+        ("timestamp", 68),
+        ("security", 130),
+        ("LSRR", 131),
+        ("SSRR", 137),
+        ("RA", 148),
+        ("traceroute", 82),
+    ] {
+        assert_eq!(Ipv4OptionType(value).name(), Some(name));
+    }
+}
