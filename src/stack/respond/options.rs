@@ -19,16 +19,14 @@
 use core::net::Ipv4Addr;
 
 use super::{Host, NoAnswer};
+use crate::ParseError;
+use crate::v4::{Ipv4Option, Ipv4OptionType, Ipv4Options};
 
 /// The most option bytes an IPv4 header holds (RFC 791: 15 words of header, 5 fixed).
 pub(super) const MAX: usize = 40;
 
-const END: u8 = 0;
-const NOP: u8 = 1;
-const RECORD_ROUTE: u8 = 7;
-const TIMESTAMP: u8 = 68;
-const LOOSE_SOURCE_ROUTE: u8 = 131;
-const STRICT_SOURCE_ROUTE: u8 = 137;
+/// Where the options start in the header: the offsets of [`Ipv4Options`] are header bytes.
+const START: usize = 20;
 
 /// Timestamp flags (RFC 791): times only, address and time, prespecified addresses.
 const TIMES: u8 = 0;
@@ -45,36 +43,26 @@ pub(super) fn reflect<H: Host + ?Sized>(
     me: Ipv4Addr,
     out: &mut [u8; MAX],
 ) -> Result<usize, NoAnswer> {
-    // The record route and timestamp options, each with its place in `options`.
-    let mut route: Option<(usize, &[u8])> = None;
-    let mut times: Option<(usize, &[u8])> = None;
-    let mut at = 0usize;
-    while let Some(&kind) = options.get(at) {
-        if kind == END {
-            break;
-        }
-        if kind == NOP {
-            at = at.saturating_add(1);
-            continue;
-        }
-        let size = options.get(at.saturating_add(1)).copied().unwrap_or(0);
-        let option = options
-            .get(at..at.saturating_add(usize::from(size)))
-            .filter(|_| size >= 2)
-            .ok_or(bad(at, 0))?;
-        let slot = match kind {
-            RECORD_ROUTE => &mut route,
-            TIMESTAMP => &mut times,
-            LOOSE_SOURCE_ROUTE | STRICT_SOURCE_ROUTE => return Err(NoAnswer::SourceRouted),
-            _ => {
-                at = at.saturating_add(option.len());
-                continue;
+    // The record route and timestamp options.
+    let mut route: Option<Ipv4Option<'_>> = None;
+    let mut times: Option<Ipv4Option<'_>> = None;
+    for option in Ipv4Options::new(options, START) {
+        let option = option.map_err(|e| match e {
+            ParseError::Ipv4OptionLength { offset, .. }
+            | ParseError::Ipv4OptionTruncated { offset, .. } => bad(offset, 0),
+            _ => bad(START, 0),
+        })?;
+        let slot = match option.kind() {
+            Ipv4OptionType::RECORD_ROUTE => &mut route,
+            Ipv4OptionType::TIMESTAMP => &mut times,
+            Ipv4OptionType::LOOSE_SOURCE_ROUTE | Ipv4OptionType::STRICT_SOURCE_ROUTE => {
+                return Err(NoAnswer::SourceRouted);
             }
+            _ => continue,
         };
-        if slot.replace((at, option)).is_some() {
-            return Err(bad(at, 0));
+        if slot.replace(option).is_some() {
+            return Err(bad(option.offset(), 0));
         }
-        at = at.saturating_add(option.len());
     }
     // The record route first, then the timestamp (as Linux), each entered into its copy; no
     // timestamp option from a host without a clock.
@@ -82,14 +70,15 @@ pub(super) fn reflect<H: Host + ?Sized>(
     let times = times.filter(|_| now.is_some());
     let mut len = 0usize;
     for (found, time) in [(route, None), (times, now)] {
-        let Some((at, option)) = found else {
+        let Some(option) = found else {
             continue;
         };
+        let at = option.offset();
         let end = len.saturating_add(option.len());
         let Some(slot) = out.get_mut(len..end) else {
             return Err(bad(at, 1));
         };
-        for (d, s) in slot.iter_mut().zip(option) {
+        for (d, s) in slot.iter_mut().zip(option.bytes()) {
             *d = *s;
         }
         let entered = match time {
@@ -102,18 +91,17 @@ pub(super) fn reflect<H: Host + ?Sized>(
     // Zero (end of option list) to the next multiple of 4; `out` was zeroed by the caller.
     let padded = len.next_multiple_of(4);
     if let Some(tail) = out.get_mut(len..padded) {
-        tail.fill(END);
+        tail.fill(Ipv4OptionType::END.0);
     }
     Ok(padded)
 }
 
-/// The error for the option at `at` in the options whose field `field` (0 type, 1 length, 2
-/// pointer, 3 flags) is wrong: named by its header byte (the options start at byte 20), as
-/// Linux's parameter problem names it (the type byte for a length that does not fit).
+/// The error for the option at header byte `at` whose field `field` (0 type, 1 length, 2
+/// pointer, 3 flags) is wrong: named by its header byte, as Linux's parameter problem names
+/// it (the type byte for a length that does not fit).
 fn bad(at: usize, field: usize) -> NoAnswer {
-    let byte = at.saturating_add(20).saturating_add(field);
     NoAnswer::BadIpOption {
-        at: u8::try_from(byte).unwrap_or(u8::MAX),
+        at: u8::try_from(at.saturating_add(field)).unwrap_or(u8::MAX),
     }
 }
 
