@@ -9,8 +9,9 @@
 
 use std::fmt::Write as _;
 
-use icmpwire::AnyMessage;
+use icmpwire::v4::{Ipv4OptionType, Ipv4Options};
 use icmpwire::v6::{Message as Message6, NdOptionRepr};
+use icmpwire::{AnyMessage, ParseError};
 
 use crate::capture::{Ip, Packet};
 use crate::show;
@@ -123,56 +124,65 @@ pub(crate) fn ipv4_header(h: &[u8]) -> Option<String> {
 }
 
 /// IPv4 options as tcpdump writes them: `NOP,RR 192.0.2.10, 0.0.0.0 0.0.0.0`.
-fn ip_options(mut b: &[u8]) -> String {
+fn ip_options(b: &[u8]) -> String {
     let mut s = String::new();
-    let mut first = true;
-    while let Some(&code) = b.first() {
-        if !first {
+    for (i, option) in Ipv4Options::new(b, 0).enumerate() {
+        if i > 0 {
             s.push(',');
         }
-        first = false;
-        let name = match code {
-            0 => "EOL",
-            1 => "NOP",
-            7 => "RR",
-            68 => "timestamp",
-            130 => "security",
-            131 => "LSRR",
-            137 => "SSRR",
-            148 => "RA",
-            82 => "traceroute",
-            _ => "",
+        let option = match option {
+            Ok(option) => option,
+            Err(e) => {
+                let (at, length) = match e {
+                    ParseError::Ipv4OptionLength { offset, length } => (offset, Some(length)),
+                    ParseError::Ipv4OptionTruncated {
+                        offset, required, ..
+                    } => (
+                        offset,
+                        u8::try_from(required).ok().filter(|_| required != 2),
+                    ),
+                    _ => (0, None),
+                };
+                option_name(&mut s, Ipv4OptionType(b.get(at).copied().unwrap_or(0)));
+                match length {
+                    Some(len) => {
+                        let _ = write!(s, " [bad length {len}]");
+                    }
+                    None => s.push_str(" [bad length]"),
+                }
+                return s;
+            }
         };
-        if name.is_empty() {
-            let _ = write!(s, "unknown {code}");
-        } else {
-            s.push_str(name);
-        }
-        if code == 0 {
-            return s;
-        }
-        if code == 1 {
-            b = &b[1..];
-            continue;
-        }
-        let Some(&len) = b.get(1) else {
-            s.push_str(" [bad length]");
-            return s;
-        };
-        let len = usize::from(len);
-        if len < 2 || len > b.len() {
-            let _ = write!(s, " [bad length {len}]");
-            return s;
-        }
-        let option = &b[..len];
-        match code {
-            7 | 131 | 137 => route(&mut s, option),
-            68 => timestamps(&mut s, option),
+        option_name(&mut s, option.kind());
+        match option.kind() {
+            Ipv4OptionType::RECORD_ROUTE
+            | Ipv4OptionType::LOOSE_SOURCE_ROUTE
+            | Ipv4OptionType::STRICT_SOURCE_ROUTE => route(&mut s, option.bytes()),
+            Ipv4OptionType::TIMESTAMP => timestamps(&mut s, option.bytes()),
             _ => {}
         }
-        b = &b[len..];
     }
     s
+}
+
+/// An option's name as tcpdump writes it: the nine it names, `unknown N` for any other.
+fn option_name(s: &mut String, kind: Ipv4OptionType) {
+    match kind {
+        Ipv4OptionType::END
+        | Ipv4OptionType::NOP
+        | Ipv4OptionType::RECORD_ROUTE
+        | Ipv4OptionType::TIMESTAMP
+        | Ipv4OptionType::SECURITY
+        | Ipv4OptionType::LOOSE_SOURCE_ROUTE
+        | Ipv4OptionType::STRICT_SOURCE_ROUTE
+        | Ipv4OptionType::ROUTER_ALERT
+        | Ipv4OptionType::TRACEROUTE => {
+            let _ = write!(s, "{kind}");
+        }
+        _ => {
+            let _ = write!(s, "unknown {}", kind.0);
+        }
+    }
 }
 
 /// A record route or source route option's addresses, each followed by a comma when the
