@@ -12,7 +12,11 @@
 
 mod common;
 
-use icmpwire::v4::{Ipv4Option, Ipv4OptionType, Ipv4Options};
+use std::net::Ipv4Addr;
+
+use icmpwire::v4::{
+    Ipv4Addresses, Ipv4Option, Ipv4OptionType, Ipv4Options, RouteOption, TimestampOption,
+};
 use icmpwire::{ParseError, Quote};
 
 /// What the walk gives: each option's type, offset and length, or the error it ends with.
@@ -39,7 +43,7 @@ fn tcpdump_number(name: &str) -> u8 {
 /// The options tcpdump printed in an `IP (...)` line: one entry per option, its number, the
 /// entries it listed (addresses of a route, `stamp@address` pairs of a timestamp) and whether
 /// it said `[bad length N]`. Options are separated by a comma with no space after it.
-fn tcpdump_options(line: &str) -> Option<Vec<(u8, usize, bool)>> {
+fn tcpdump_options(line: &str) -> Option<Vec<(u8, usize, bool, String)>> {
     let start = line.find("options (")? + "options (".len();
     let inner = &line[start..start + line[start..].find(')').unwrap()];
     let mut out = Vec::new();
@@ -64,7 +68,12 @@ fn tcpdump_options(line: &str) -> Option<Vec<(u8, usize, bool)>> {
                         .filter(|w| w.split('.').count() == 4)
                         .count()
                 };
-                (tcpdump_number(name), entries, p.contains("[bad length"))
+                (
+                    tcpdump_number(name),
+                    entries,
+                    p.contains("[bad length"),
+                    p.clone(),
+                )
             })
             .collect(),
     )
@@ -90,7 +99,7 @@ fn entries(o: &Ipv4Option<'_>) -> usize {
 fn kernel_capture_options_framed_as_tcpdump_frames_them() {
     let theirs = common::tcpdump_frames(include_str!("data/kernel.tcpdump-v.txt"));
     let frames = common::ethernet_frames("kernel.pcap");
-    let (mut headers, mut refused) = (0, 0);
+    let (mut headers, mut refused, mut fields) = (0, 0, 0);
     for (i, (frame, lines)) in frames.iter().zip(&theirs).enumerate() {
         let ip = &frame[14..];
         let ihl = usize::from(ip[0] & 0x0F) * 4;
@@ -124,7 +133,7 @@ fn kernel_capture_options_framed_as_tcpdump_frames_them() {
                 })
                 .collect();
             assert_eq!(ours.len(), expected.len(), "frame {}: {line}", i + 1);
-            for (n, ((kind, count), (their_kind, their_count, bad_length))) in
+            for (n, ((kind, count), (their_kind, their_count, bad_length, _))) in
                 ours.iter().zip(&expected).enumerate()
             {
                 assert_eq!(kind, their_kind, "frame {}: {line}", i + 1);
@@ -134,9 +143,19 @@ fn kernel_capture_options_framed_as_tcpdump_frames_them() {
                 }
                 refused += usize::from(count.is_none());
             }
+            // The fields of each option as tcpdump lists them.
+            for (o, (.., piece)) in Ipv4Options::new(&options, 20).zip(&expected) {
+                let Ok(o) = o else { continue };
+                fields_as_tcpdump_lists_them(&o, piece, &format!("frame {}", i + 1));
+                fields += usize::from(o.route().is_some() || o.timestamp().is_some());
+            }
             headers += 1;
         }
     }
+    // Routes and timestamps long enough for their fields, read field by field: 6 record
+    // routes, 1 loose and 3 strict source routes, 3 timestamps (a record route of 2 bytes and
+    // a timestamp of 3 have none; a timestamp longer than the header ends the walk).
+    assert_eq!(fields, 13);
     // ping -R and -T tsandaddr requests and replies, a record route quoted in a time exceeded,
     // the strict source routes of the source-route frames, and the malformed options the
     // capture script wrote (one of them a timestamp option longer than the header): the 16
@@ -332,4 +351,159 @@ fn type_fields_as_the_registry_lists_them() {
     ] {
         assert_eq!(Ipv4OptionType(value).name(), Some(name));
     }
+}
+
+/// A route's addresses as tcpdump lists them (a comma after each one the pointer has passed),
+/// a timestamp's `time@address` entries with a caret at the pointer and the overflow count
+/// (`[N hops not recorded]`). Where tcpdump says `[bad ptr N]`, the count of used entries is
+/// not compared (tcpdump marks by its own reading of a bad pointer).
+fn fields_as_tcpdump_lists_them(o: &Ipv4Option<'_>, piece: &str, at: &str) {
+    let words: Vec<&str> = piece.split(' ').skip(1).collect();
+    let good_pointer = !piece.contains("[bad ptr");
+    if let Some(route) = o.route() {
+        let theirs: Vec<Ipv4Addr> = words
+            .iter()
+            .filter_map(|w| w.trim_end_matches(',').parse().ok())
+            .collect();
+        assert_eq!(
+            route.addresses().collect::<Vec<_>>(),
+            theirs,
+            "{at}: {piece}"
+        );
+        if good_pointer {
+            let passed = words.iter().filter(|w| w.ends_with(',')).count();
+            assert_eq!(route.used(), passed, "{at}: {piece}");
+        }
+    } else if let Some(ts) = o.timestamp() {
+        let mut theirs = Vec::new();
+        let mut caret = None;
+        for w in &words {
+            let w = w.trim_start_matches("TS{").trim_end_matches('}');
+            if w == "^" {
+                caret = Some(theirs.len());
+            } else if let Some((time, address)) = w.rsplit(']').next().unwrap().split_once('@') {
+                theirs.push((
+                    address.parse::<Ipv4Addr>().ok(),
+                    time.parse::<u32>().unwrap(),
+                ));
+            }
+        }
+        assert_eq!(ts.entries().collect::<Vec<_>>(), theirs, "{at}: {piece}");
+        if good_pointer {
+            assert_eq!(
+                Some(ts.used()),
+                caret.or(Some(theirs.len())),
+                "{at}: {piece}"
+            );
+        }
+        let overflow = piece
+            .split_once(" hops not recorded")
+            .map_or(0, |(before, _)| {
+                before.rsplit('[').next().unwrap().parse().unwrap()
+            });
+        assert_eq!(ts.overflow(), overflow, "{at}: {piece}");
+    } else {
+        assert!(
+            !piece.contains('@') && !piece.contains('.'),
+            "{at}: {piece}"
+        );
+    }
+}
+
+/// The route of `bytes`' first option.
+fn route(bytes: &[u8]) -> Option<RouteOption<'_>> {
+    Ipv4Options::new(bytes, 20).next().unwrap().unwrap().route()
+}
+
+/// The timestamp of `bytes`' first option.
+fn timestamp(bytes: &[u8]) -> Option<TimestampOption<'_>> {
+    Ipv4Options::new(bytes, 20)
+        .next()
+        .unwrap()
+        .unwrap()
+        .timestamp()
+}
+
+#[test]
+fn route_fields_by_rfc_791() {
+    let a = Ipv4Addr::new(192, 0, 2, 1);
+    let b = Ipv4Addr::new(198, 51, 100, 7);
+    // Record route, room for two: empty (pointer 4), one recorded, full (pointer 12 > 11).
+    for (pointer, used) in [(4, 0), (8, 1), (12, 2)] {
+        let bytes = [7, 11, pointer, 192, 0, 2, 1, 198, 51, 100, 7];
+        let r = route(&bytes).unwrap();
+        assert_eq!((r.pointer(), r.used()), (pointer, used));
+        assert_eq!(r.addresses().collect::<Vec<_>>(), [a, b]);
+    }
+    // A pointer below 4 (malformed) has used none; one far past the end, all.
+    assert_eq!(route(&[7, 7, 3, 1, 2, 3, 4]).unwrap().used(), 0);
+    assert_eq!(route(&[7, 7, 200, 1, 2, 3, 4]).unwrap().used(), 1);
+    // Loose and strict source routes read the same way; a partial address is not one.
+    let lsrr = route(&[131, 9, 8, 203, 0, 113, 2, 9, 9]).unwrap();
+    assert_eq!(
+        lsrr.addresses().collect::<Vec<_>>(),
+        [Ipv4Addr::new(203, 0, 113, 2)]
+    );
+    assert_eq!(lsrr.used(), 1);
+    assert_eq!(route(&[137, 3, 4]).unwrap().addresses().len(), 0);
+    // Too short for a pointer, or another type: no route.
+    assert_eq!(route(&[7, 2]), None);
+    assert_eq!(route(&[68, 8, 5, 0, 0, 0, 0, 0]), None);
+    assert_eq!(route(&[148, 4, 0, 0]), None);
+}
+
+#[test]
+fn timestamp_fields_by_rfc_791() {
+    // Times only: room for two, the first entered, 2 hops overflowed.
+    let ts = timestamp(&[68, 12, 9, 0x20, 0, 0, 0, 42, 0x80, 0, 0, 1]).unwrap();
+    assert_eq!(
+        (ts.pointer(), ts.overflow(), ts.flag()),
+        (9, 2, TimestampOption::TIMES_ONLY)
+    );
+    assert_eq!(
+        ts.entries().collect::<Vec<_>>(),
+        [(None, 42), (None, 0x8000_0001)]
+    );
+    assert_eq!((ts.entries().len(), ts.used()), (2, 1));
+    // Addresses and times (RFC 791's flag 1); a tail short of a whole entry is not one.
+    let ts = timestamp(&[68, 15, 13, 1, 192, 0, 2, 1, 0, 0, 1, 0, 9, 9, 9]).unwrap();
+    assert_eq!(ts.flag(), TimestampOption::ADDRESSES_AND_TIMES);
+    assert_eq!(
+        ts.entries().collect::<Vec<_>>(),
+        [(Some(Ipv4Addr::new(192, 0, 2, 1)), 256)]
+    );
+    assert_eq!((ts.entries().len(), ts.used(), ts.overflow()), (1, 1, 0));
+    // Prespecified (flag 3): entries as addresses and times; pointer 5, none used.
+    let ts = timestamp(&[68, 12, 5, 0xf3, 198, 51, 100, 7, 0, 0, 0, 0]).unwrap();
+    assert_eq!((ts.flag(), ts.overflow(), ts.used()), (3, 15, 0));
+    assert_eq!(ts.entries().len(), 1);
+    // A flag RFC 791 does not define: no entries, none used.
+    let ts = timestamp(&[68, 12, 13, 2, 1, 2, 3, 4, 5, 6, 7, 8]).unwrap();
+    assert_eq!((ts.flag(), ts.entries().len(), ts.used()), (2, 0, 0));
+    assert_eq!(ts.entries().next(), None);
+    // An address with no room for its time after it ends the entries.
+    let ts = timestamp(&[68, 10, 5, 1, 1, 2, 3, 4, 0, 0]).unwrap();
+    assert_eq!((ts.entries().len(), ts.entries().next()), (0, None));
+    // Too short for pointer and flags, or another type: no timestamp.
+    assert_eq!(timestamp(&[68, 3, 5]), None);
+    assert_eq!(timestamp(&[7, 7, 4, 0, 0, 0, 0]), None);
+}
+
+#[test]
+fn router_alert_and_address_lists() {
+    fn first(b: &[u8]) -> Ipv4Option<'_> {
+        Ipv4Options::new(b, 20).next().unwrap().unwrap()
+    }
+    assert_eq!(first(&[148, 4, 0, 0]).router_alert(), Some(0));
+    assert_eq!(first(&[148, 4, 0x12, 0x34]).router_alert(), Some(0x1234));
+    assert_eq!(first(&[148, 3, 0]).router_alert(), None);
+    assert_eq!(first(&[148, 5, 0, 0, 0]).router_alert(), None);
+    assert_eq!(first(&[30, 4, 0, 0]).router_alert(), None);
+    // The address list: whole addresses only, in order, its length known before.
+    let mut list = Ipv4Addresses::from_bytes(&[192, 0, 2, 1, 203, 0, 113, 9, 1, 2]);
+    assert_eq!(list.len(), 2);
+    assert_eq!(list.next(), Some(Ipv4Addr::new(192, 0, 2, 1)));
+    assert_eq!(list.len(), 1);
+    assert_eq!(list.next(), Some(Ipv4Addr::new(203, 0, 113, 9)));
+    assert_eq!((list.len(), list.next()), (0, None));
 }

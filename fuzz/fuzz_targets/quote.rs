@@ -85,6 +85,17 @@ fn options_tile(opts: &[u8]) {
                 assert_eq!(o.kind().0, opts[at - 20]);
                 ended = o.kind() == Ipv4OptionType::END;
                 at += o.len();
+                // The typed fields stay within the option and agree with their counts.
+                if let Some(r) = o.route() {
+                    assert_eq!(r.addresses().len(), (o.len() - 3) / 4);
+                    assert_eq!(r.addresses().count(), r.addresses().len());
+                    assert!(r.used() <= r.addresses().len());
+                }
+                if let Some(t) = o.timestamp() {
+                    assert_eq!(t.entries().count(), t.entries().len());
+                    assert!(t.used() <= t.entries().len());
+                    assert!(t.entries().len() * 4 <= o.len() - 4);
+                }
             }
             Err(ParseError::Ipv4OptionLength { offset, length }) => {
                 assert_eq!((offset, opts[at - 19]), (at, length));

@@ -20,7 +20,7 @@ use core::net::Ipv4Addr;
 
 use zerocopy::ByteSlice;
 
-use super::RouterAdvertisement;
+use super::{Ipv4Addresses, RouterAdvertisement};
 use crate::error::{EmitError, ParseError, Part};
 
 /// The extension type of a one-byte padding (RFC 5944 section 2.1.3).
@@ -297,9 +297,7 @@ impl<'a> MobilityAgentAdvertisement<'a> {
     /// ```
     #[must_use]
     pub fn care_of_addresses(&self) -> CareOfAddresses<'a> {
-        CareOfAddresses {
-            rest: self.data.get(MOBILITY_AGENT_FIXED..).unwrap_or(&[]),
-        }
+        Ipv4Addresses::from_bytes(self.data.get(MOBILITY_AGENT_FIXED..).unwrap_or(&[]))
     }
 }
 
@@ -353,7 +351,8 @@ agent_flags! {
 }
 
 /// The care-of addresses of a mobility agent advertisement; see
-/// [`MobilityAgentAdvertisement::care_of_addresses`].
+/// [`MobilityAgentAdvertisement::care_of_addresses`]. The same list as a route option's
+/// addresses.
 ///
 /// ```
 /// use icmpwire::v4::{AgentExtension, AgentExtensions};
@@ -364,27 +363,7 @@ agent_flags! {
 /// };
 /// assert_eq!(agent.care_of_addresses().len(), 1);
 /// ```
-#[derive(Clone, Debug)]
-pub struct CareOfAddresses<'a> {
-    rest: &'a [u8],
-}
-
-impl Iterator for CareOfAddresses<'_> {
-    type Item = Ipv4Addr;
-
-    fn next(&mut self) -> Option<Ipv4Addr> {
-        let (&octets, rest) = self.rest.split_first_chunk::<4>()?;
-        self.rest = rest;
-        Some(Ipv4Addr::from(octets))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.rest.len() / 4;
-        (n, Some(n))
-    }
-}
-
-impl ExactSizeIterator for CareOfAddresses<'_> {}
+pub type CareOfAddresses<'a> = Ipv4Addresses<'a>;
 
 /// One RFC 5944 extension to write with [`write_agent_extensions`].
 ///

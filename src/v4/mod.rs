@@ -78,7 +78,9 @@ pub use mobility::{
     AgentExtension, AgentExtensionRepr, AgentExtensions, CareOfAddresses,
     MobilityAgentAdvertisement, agent_extensions_len, write_agent_extensions,
 };
-pub use options::{Ipv4Option, Ipv4Options};
+pub use options::{
+    Ipv4Addresses, Ipv4Option, Ipv4Options, RouteOption, TimestampEntries, TimestampOption,
+};
 pub use redirect::{Redirect, RedirectFields, RedirectRepr};
 pub use repr::Repr;
 pub use router::{

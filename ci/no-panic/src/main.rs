@@ -81,6 +81,16 @@ fn ipv4_options_all(options: Ipv4Options<'_>) -> u64 {
         let t = o.kind();
         acc = mix(acc, u64::from(t.0) ^ u64::from(t.copied()) ^ u64::from(t.class()) ^ u64::from(t.number()));
         acc = mix(acc, o.offset() as u64 ^ o.len() as u64 ^ o.bytes().len() as u64 ^ o.data().len() as u64);
+        if let Some(r) = o.route() {
+            acc = mix(acc, u64::from(r.pointer()) ^ r.used() as u64);
+            acc = r.addresses().fold(acc, |acc, a| mix(acc, u64::from(u32::from(a))));
+        }
+        if let Some(ts) = o.timestamp() {
+            acc = mix(acc, u64::from(ts.pointer()) ^ u64::from(ts.overflow()) ^ u64::from(ts.flag()) ^ ts.used() as u64);
+            acc = ts.entries().fold(acc, |acc, (a, t)| mix(acc, a.map_or(0, |a| u64::from(u32::from(a))) ^ u64::from(t)));
+        }
+        acc = mix(acc, o.router_alert().map_or(3, u64::from));
+        acc = mix(acc, Ipv4Addresses::from_bytes(o.data()).len() as u64);
     }
     acc
 }

@@ -20,7 +20,7 @@ use core::net::Ipv4Addr;
 
 use super::{Host, NoAnswer};
 use crate::ParseError;
-use crate::v4::{Ipv4Option, Ipv4OptionType, Ipv4Options};
+use crate::v4::{Ipv4Option, Ipv4OptionType, Ipv4Options, TimestampOption};
 
 /// The most option bytes an IPv4 header holds (RFC 791: 15 words of header, 5 fixed).
 pub(super) const MAX: usize = 40;
@@ -29,9 +29,9 @@ pub(super) const MAX: usize = 40;
 const START: usize = 20;
 
 /// Timestamp flags (RFC 791): times only, address and time, prespecified addresses.
-const TIMES: u8 = 0;
-const ADDRESSES_AND_TIMES: u8 = 1;
-const PRESPECIFIED: u8 = 3;
+const TIMES: u8 = TimestampOption::TIMES_ONLY;
+const ADDRESSES_AND_TIMES: u8 = TimestampOption::ADDRESSES_AND_TIMES;
+const PRESPECIFIED: u8 = TimestampOption::PRESPECIFIED;
 
 /// The options of the reply from `me` to a request whose options (the header's bytes after
 /// the first 20) are `options`, written to `out`; their length, a multiple of 4. The times
