@@ -15,7 +15,8 @@
 //! packets with their options. The quote of an error is read alike by all: the quoted header's
 //! addresses and next header, and the 4 bytes after the header (icmpwire walks the extension
 //! header chain to its upper layer, the peers stop at the fixed header). The checksums alone
-//! over the same messages follow as references.
+//! over the same messages follow as references, then icmpwire's and etherparse's reads without
+//! the checksum and the runner's own cost (`floor`), as in `real.rs`.
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -147,6 +148,27 @@ fn icmpwire(b: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> u64 {
     let Ok(m) = Message::parse(b, src, dst) else {
         return REFUSED;
     };
+    fields(m)
+}
+
+/// A reference, not a contestant: the same parse and reads without the checksum.
+#[inline(never)]
+fn icmpwire_unverified(b: &[u8], _: Ipv6Addr, _: Ipv6Addr) -> u64 {
+    let Ok(m) = Message::parse_unverified(b) else {
+        return REFUSED;
+    };
+    fields(m)
+}
+
+/// A reference: what the runner costs every adapter.
+#[inline(never)]
+fn floor(b: &[u8], _: Ipv6Addr, _: Ipv6Addr) -> u64 {
+    b.len() as u64 ^ u64::from(b.first().copied().unwrap_or(0))
+}
+
+/// Every field icmpwire's API exposes of a parsed message, folded into a word.
+#[inline(always)]
+fn fields(m: Message<&[u8]>) -> u64 {
     let head = u64::from(m.message_type().0) << 24
         | u64::from(m.code_u8()) << 16
         | u64::from(m.checksum());
@@ -331,11 +353,25 @@ fn smoltcp(b: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> u64 {
 /// `Icmpv6Type`; the quote through its IPv6 header slice.
 #[inline(never)]
 fn etherparse(b: &[u8], src: Ipv6Addr, dst: Ipv6Addr) -> u64 {
+    etherparse_with(b, Some((src, dst)))
+}
+
+/// A reference: etherparse's reads without the checksum.
+#[inline(never)]
+fn etherparse_unverified(b: &[u8], _: Ipv6Addr, _: Ipv6Addr) -> u64 {
+    etherparse_with(b, None)
+}
+
+/// etherparse's adapter, the checksum checked against the addresses given.
+#[inline(always)]
+fn etherparse_with(b: &[u8], addresses: Option<(Ipv6Addr, Ipv6Addr)>) -> u64 {
     use etherparse::Icmpv6Type as T;
     let Ok(s) = etherparse::Icmpv6Slice::from_slice(b) else {
         return REFUSED;
     };
-    if !s.is_checksum_valid(src.octets(), dst.octets()) {
+    if let Some((src, dst)) = addresses
+        && !s.is_checksum_valid(src.octets(), dst.octets())
+    {
         return REFUSED;
     }
     let quote = |payload: &[u8]| match etherparse::Ipv6HeaderSlice::from_slice(payload) {
@@ -501,6 +537,9 @@ fn real6(c: &mut Criterion) {
         &[
             ("read_limit_checksum_icmpwire", read_limit_checksum_icmpwire),
             ("read_limit_checksum_smoltcp", read_limit_checksum_smoltcp),
+            ("icmpwire_unverified", icmpwire_unverified),
+            ("etherparse_unverified", etherparse_unverified),
+            ("floor", floor),
         ],
         |f: Adapter6, &(m, src, dst): &(&[u8], Ipv6Addr, Ipv6Addr)| f(m, src, dst),
     );
