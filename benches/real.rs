@@ -15,10 +15,10 @@
 //! (`icmpwire_unverified`, `smoltcp_unverified`: the same reads) and `floor`, what the runner
 //! costs any adapter. A verified parse costs about checksum + unverified - floor.
 //!
-//! Where the linker puts the adapters moves these times by up to 12% with no change to the
-//! code measured; `RUSTFLAGS="-C llvm-args=-align-all-functions=6 -C
-//! llvm-args=-align-all-nofallthru-blocks=5"` (every function and jump target aligned) takes
-//! that out (BENCHMARKS.md, issue 17's sixth pass).
+//! Where the linker puts the adapters moved icmpwire's time by 12% with no change to the code
+//! measured; built with `RUSTFLAGS="-C llvm-args=-align-all-functions=6 -C
+//! llvm-args=-align-all-nofallthru-blocks=5"` (every function and jump target aligned), the
+//! two layouts agreed within 2% (BENCHMARKS.md, issue 17's sixth pass).
 #![allow(
     missing_docs,
     clippy::unwrap_used,
