@@ -16,7 +16,8 @@
 //! addresses and next header, and the 4 bytes after the header (icmpwire walks the extension
 //! header chain to its upper layer, the peers stop at the fixed header). The checksums alone
 //! over the same messages follow as references, then icmpwire's and etherparse's reads without
-//! the checksum and the runner's own cost (`floor`), as in `real.rs`.
+//! the checksum and the runner's own cost (`floor`), as in `real.rs`, and the reads over the
+//! messages sorted by type (what a mispredicted dispatch costs in the traffic's own order).
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -540,6 +541,25 @@ fn real6(c: &mut Criterion) {
             ("icmpwire_unverified", icmpwire_unverified),
             ("etherparse_unverified", etherparse_unverified),
             ("floor", floor),
+        ],
+        |f: Adapter6, &(m, src, dst): &(&[u8], Ipv6Addr, Ipv6Addr)| f(m, src, dst),
+    );
+    // The same reads over the messages sorted by type: every branch on the type is then
+    // predicted, so the difference from the row above is what the dispatch's mispredicted
+    // jumps cost in the traffic's own order.
+    let mut by_type = msgs.clone();
+    by_type.sort_by_key(|m| m.0.first().copied());
+    traffic(
+        c,
+        "real_v6",
+        &by_type,
+        &[],
+        &[
+            (
+                "icmpwire_unverified_by_type",
+                icmpwire_unverified as Adapter6,
+            ),
+            ("etherparse_unverified_by_type", etherparse_unverified),
         ],
         |f: Adapter6, &(m, src, dst): &(&[u8], Ipv6Addr, Ipv6Addr)| f(m, src, dst),
     );
