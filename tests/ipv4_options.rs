@@ -50,7 +50,9 @@ fn tcpdump_options(line: &str) -> Option<Vec<(u8, usize, bool, String)>> {
     let mut piece = String::new();
     let mut chars = inner.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == ',' && chars.peek() != Some(&' ') {
+        // A comma before a space separates addresses; one before another comma ends a route
+        // whose last address the pointer has passed.
+        if c == ',' && !matches!(chars.peek(), Some(' ' | ',')) {
             out.push(std::mem::take(&mut piece));
         } else {
             piece.push(c);

@@ -340,8 +340,8 @@ open_u8! {
     module = "v4";
     /// The type byte of an IPv4 option (RFC 791 section 3.1): a named constant for every value
     /// of the IANA "IP Option Numbers" registry. tcpdump's wording where tcpdump names the
-    /// option (`"RR"`, `"timestamp"`, `"LSRR"`), the registry's description in lower case
-    /// elsewhere. The byte holds three fields: [`copied`](Self::copied),
+    /// option (`"RR"`, `"timestamp"`, `"LSRR"`), a short lower-case name of the registry's
+    /// entry elsewhere (the four RFC 3692 experiment values all `"experiment"`). The byte holds three fields: [`copied`](Self::copied),
     /// [`class`](Self::class) and [`number`](Self::number).
     ///
     /// ```

@@ -207,7 +207,10 @@ mod defmt_impls {
     use defmt::{Format, Formatter, write};
     use zerocopy::ByteSlice;
 
-    use super::super::{AgentExtensions, CareOfAddresses, Message, MessageType, RouterEntries, V4};
+    use super::super::{
+        AgentExtensions, CareOfAddresses, Ipv4Options, Message, MessageType, RouterEntries,
+        TimestampEntries, V4,
+    };
     use crate::message::any::seal::Dispatch as _;
     use crate::view::{Fields, Parts, View};
 
@@ -249,6 +252,18 @@ mod defmt_impls {
     }
 
     impl Format for CareOfAddresses<'_> {
+        fn format(&self, f: Formatter<'_>) {
+            crate::display::list(self.clone(), f);
+        }
+    }
+
+    impl Format for Ipv4Options<'_> {
+        fn format(&self, f: Formatter<'_>) {
+            crate::display::list(self.clone(), f);
+        }
+    }
+
+    impl Format for TimestampEntries<'_> {
         fn format(&self, f: Formatter<'_>) {
             crate::display::list(self.clone(), f);
         }

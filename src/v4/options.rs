@@ -3,8 +3,8 @@
 //! no operation ([`Ipv4OptionType::NOP`]); every other is a type byte, a length byte that
 //! counts both, and the option's data. [`Ipv4Options`] walks them in order without copying:
 //! the options of a header an error message quotes ([`QuotedIpv4::options`]), of the header a
-//! packet arrived with, of a request a responder answers (RFC 1122 sections 3.2.1.8 and
-//! 3.2.2.6: record route and timestamp options are returned in echo and timestamp replies).
+//! packet arrived with, of a request a responder answers (RFC 1122 sections 3.2.2.6 and
+//! 3.2.2.8: record route and timestamp options are returned in echo and timestamp replies).
 //!
 //! [`Ipv4Option::route`], [`Ipv4Option::timestamp`] and [`Ipv4Option::router_alert`] read the
 //! fields of the options RFC 791 and RFC 2113 define: a route's pointer and addresses, a
@@ -148,6 +148,7 @@ impl core::iter::FusedIterator for Ipv4Options<'_> {}
 /// assert_eq!((ra.kind(), ra.len(), ra.data()), (Ipv4OptionType::ROUTER_ALERT, 4, &[0, 0][..]));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Ipv4Option<'a> {
     offset: usize,
     /// The whole option, type byte first; never empty.
@@ -307,6 +308,7 @@ impl<'a> Ipv4Option<'a> {
 /// assert_eq!(o.route().unwrap().used(), 0);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct RouteOption<'a> {
     pointer: u8,
     route: &'a [u8],
@@ -355,8 +357,8 @@ impl<'a> RouteOption<'a> {
 }
 
 /// A timestamp option (RFC 791 section 3.1): pointer, overflow count, flag, then entries of a
-/// time (milliseconds since midnight UT, the top bit set for a time in another unit) with or
-/// without an address; see [`Ipv4Option::timestamp`].
+/// time (milliseconds since midnight UT; the top bit set when it is not in milliseconds or not
+/// from midnight UT) with or without an address; see [`Ipv4Option::timestamp`].
 ///
 /// ```
 /// use icmpwire::v4::{Ipv4Options, TimestampOption};
@@ -367,6 +369,7 @@ impl<'a> RouteOption<'a> {
 /// assert_eq!((ts.overflow(), ts.flag(), ts.used()), (3, TimestampOption::TIMES_ONLY, 0));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct TimestampOption<'a> {
     pointer: u8,
     flags: u8,
@@ -375,11 +378,23 @@ pub struct TimestampOption<'a> {
 
 impl<'a> TimestampOption<'a> {
     /// Flag 0: times only, 4 bytes each.
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::v4::TimestampOption::TIMES_ONLY, 0);
+    /// ```
     pub const TIMES_ONLY: u8 = 0;
     /// Flag 1: each hop enters its address and the time, 8 bytes each.
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::v4::TimestampOption::ADDRESSES_AND_TIMES, 1);
+    /// ```
     pub const ADDRESSES_AND_TIMES: u8 = 1;
     /// Flag 3: the addresses are prespecified; a hop enters the time only where its address
     /// is named.
+    ///
+    /// ```
+    /// assert_eq!(icmpwire::v4::TimestampOption::PRESPECIFIED, 3);
+    /// ```
     pub const PRESPECIFIED: u8 = 3;
 
     /// The pointer: the byte of the option, counted from 1 at its type byte, where the next
@@ -449,7 +464,7 @@ impl<'a> TimestampOption<'a> {
     }
 
     /// How many of the entries lie before the pointer: those entered so far (for prespecified
-    /// addresses, the hops passed, whether they entered a time or not).
+    /// addresses, the ones whose host has entered its time: the pointer moves on only then).
     ///
     /// ```
     /// let o = icmpwire::v4::Ipv4Options::new(&[68, 12, 9, 0, 0, 0, 0, 7, 0, 0, 0, 0], 20).next().unwrap().unwrap();

@@ -50,6 +50,7 @@ pub(super) fn reflect<H: Host + ?Sized>(
         let option = option.map_err(|e| match e {
             ParseError::Ipv4OptionLength { offset, .. }
             | ParseError::Ipv4OptionTruncated { offset, .. } => bad(offset, 0),
+            // The walk gives no other error.
             _ => bad(START, 0),
         })?;
         let slot = match option.kind() {
