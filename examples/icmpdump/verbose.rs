@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use icmpwire::v4::{Ipv4OptionType, Ipv4Options};
+use icmpwire::v4::{Ipv4Option, Ipv4OptionType, Ipv4Options, TimestampOption};
 use icmpwire::v6::{Message as Message6, NdOptionRepr};
 use icmpwire::{AnyMessage, ParseError};
 
@@ -157,8 +157,8 @@ fn ip_options(b: &[u8]) -> String {
         match option.kind() {
             Ipv4OptionType::RECORD_ROUTE
             | Ipv4OptionType::LOOSE_SOURCE_ROUTE
-            | Ipv4OptionType::STRICT_SOURCE_ROUTE => route(&mut s, option.bytes()),
-            Ipv4OptionType::TIMESTAMP => timestamps(&mut s, option.bytes()),
+            | Ipv4OptionType::STRICT_SOURCE_ROUTE => route(&mut s, &option),
+            Ipv4OptionType::TIMESTAMP => timestamps(&mut s, &option),
             _ => {}
         }
     }
@@ -187,75 +187,76 @@ fn option_name(s: &mut String, kind: Ipv4OptionType) {
 
 /// A record route or source route option's addresses, each followed by a comma when the
 /// pointer has passed it.
-fn route(s: &mut String, o: &[u8]) {
+fn route(s: &mut String, o: &Ipv4Option<'_>) {
     let len = o.len();
-    if len < 3 {
+    let Some(r) = o.route() else {
         let _ = write!(s, " [bad length {len}]");
         return;
-    }
+    };
     // Said, and the addresses listed all the same.
     if (len + 1) & 3 != 0 {
         let _ = write!(s, " [bad length {len}]");
     }
-    let ptr = usize::from(o[2]).wrapping_sub(1);
+    let ptr = usize::from(r.pointer()).wrapping_sub(1);
     if ptr < 3 || ptr.wrapping_add(1) & 3 != 0 || ptr > len + 1 {
-        let _ = write!(s, " [bad ptr {}]", o[2]);
+        let _ = write!(s, " [bad ptr {}]", r.pointer());
     }
-    let mut at = 3;
-    while at + 4 <= len {
-        let _ = write!(s, " {}.{}.{}.{}", o[at], o[at + 1], o[at + 2], o[at + 3]);
-        if ptr > at {
+    // The address at option byte 3 + 4i is passed when the pointer is beyond it.
+    for (i, address) in r.addresses().enumerate() {
+        let _ = write!(s, " {address}");
+        if ptr > 3 + 4 * i {
             s.push(',');
         }
-        at += 4;
     }
 }
 
 /// A timestamp option (RFC 791): ` TS{TS+ADDR 60950454@192.0.2.10 ^ 0@0.0.0.0}`, the caret
 /// where the pointer is.
-fn timestamps(s: &mut String, o: &[u8]) {
+fn timestamps(s: &mut String, o: &Ipv4Option<'_>) {
     let len = o.len();
-    if len < 4 {
+    let Some(ts) = o.timestamp() else {
         let _ = write!(s, "[bad length {len}]");
         return;
-    }
+    };
     s.push_str(" TS{");
-    let flag = o[3] & 0x0F;
-    let hop = if flag == 0 { 4 } else { 8 };
+    let hop = if ts.flag() == TimestampOption::TIMES_ONLY {
+        4
+    } else {
+        8
+    };
     if (len - 4) & (hop - 1) != 0 {
         let _ = write!(s, "[bad length {len}]");
     }
-    let ptr = usize::from(o[2]).wrapping_sub(1);
+    let ptr = usize::from(ts.pointer()).wrapping_sub(1);
     if ptr < 4 || (ptr.wrapping_sub(4)) & (hop - 1) != 0 || ptr > len + 1 {
-        let _ = write!(s, "[bad ptr {}]", o[2]);
+        let _ = write!(s, "[bad ptr {}]", ts.pointer());
     }
+    // Entry i starts at option byte 4 + i * hop; the caret goes before the one the pointer
+    // names, or after the last when it points just past them. A flag RFC 791 does not define
+    // has no entries, and tcpdump reads on from past the option's end.
     let mut at = 4;
-    match flag {
-        0 => s.push_str("TSONLY"),
-        1 => s.push_str("TS+ADDR"),
-        3 => s.push_str("PRESPEC"),
+    match ts.flag() {
+        TimestampOption::TIMES_ONLY => s.push_str("TSONLY"),
+        TimestampOption::ADDRESSES_AND_TIMES => s.push_str("TS+ADDR"),
+        TimestampOption::PRESPECIFIED => s.push_str("PRESPEC"),
         f => {
             let _ = write!(s, "[bad ts type {f}]");
-            at = len + 1; // nothing more is read
+            at = len + 1;
         }
     }
-    while at < len {
+    for (address, time) in ts.entries() {
         let sep = if ptr == at { " ^ " } else { " " };
-        let Some(stamp) = o.get(at + hop - 4..at + hop) else {
-            break;
-        };
-        let stamp = u32::from_be_bytes([stamp[0], stamp[1], stamp[2], stamp[3]]);
-        let _ = write!(s, "{sep}{stamp}@");
-        if hop == 8 {
-            let _ = write!(s, "{}.{}.{}.{}", o[at], o[at + 1], o[at + 2], o[at + 3]);
+        let _ = write!(s, "{sep}{time}@");
+        if let Some(address) = address {
+            let _ = write!(s, "{address}");
         }
         at += hop;
     }
     if ptr == at {
         s.push_str(" ^ ");
     }
-    if o[3] >> 4 != 0 {
-        let _ = write!(s, " [{} hops not recorded]}} ", o[3] >> 4);
+    if ts.overflow() != 0 {
+        let _ = write!(s, " [{} hops not recorded]}} ", ts.overflow());
     } else {
         s.push('}');
     }

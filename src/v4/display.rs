@@ -239,33 +239,22 @@ mod defmt_impls {
         }
     }
 
-    impl Format for RouterEntries<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            crate::display::list(self.clone(), f);
-        }
+    /// The iterators print the list they yield.
+    macro_rules! list_format {
+        ($($ty:ident),*) => {$(
+            impl Format for $ty<'_> {
+                fn format(&self, f: Formatter<'_>) {
+                    crate::display::list(self.clone(), f);
+                }
+            }
+        )*};
     }
 
-    impl Format for AgentExtensions<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            crate::display::list(self.clone(), f);
-        }
-    }
-
-    impl Format for CareOfAddresses<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            crate::display::list(self.clone(), f);
-        }
-    }
-
-    impl Format for Ipv4Options<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            crate::display::list(self.clone(), f);
-        }
-    }
-
-    impl Format for TimestampEntries<'_> {
-        fn format(&self, f: Formatter<'_>) {
-            crate::display::list(self.clone(), f);
-        }
-    }
+    list_format!(
+        RouterEntries,
+        AgentExtensions,
+        CareOfAddresses,
+        Ipv4Options,
+        TimestampEntries
+    );
 }

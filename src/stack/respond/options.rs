@@ -28,11 +28,6 @@ pub(super) const MAX: usize = 40;
 /// Where the options start in the header: the offsets of [`Ipv4Options`] are header bytes.
 const START: usize = 20;
 
-/// Timestamp flags (RFC 791): times only, address and time, prespecified addresses.
-const TIMES: u8 = TimestampOption::TIMES_ONLY;
-const ADDRESSES_AND_TIMES: u8 = TimestampOption::ADDRESSES_AND_TIMES;
-const PRESPECIFIED: u8 = TimestampOption::PRESPECIFIED;
-
 /// The options of the reply from `me` to a request whose options (the header's bytes after
 /// the first 20) are `options`, written to `out`; their length, a multiple of 4. The times
 /// entered are the host's ([`Host::timestamp`], asked only for a timestamp option); a host
@@ -158,7 +153,7 @@ fn timestamp<H: Host + ?Sized>(
     }
     let flag = flags & 0x0F;
     if pointer > size {
-        if flag == PRESPECIFIED {
+        if flag == TimestampOption::PRESPECIFIED {
             return Ok(());
         }
         let overflow = flags >> 4;
@@ -173,8 +168,17 @@ fn timestamp<H: Host + ?Sized>(
     if pointer.saturating_add(3) > size {
         return Err(2);
     }
-    let entry = if flag == TIMES { 4 } else { 8 };
-    if !matches!(flag, TIMES | ADDRESSES_AND_TIMES | PRESPECIFIED) {
+    let entry = if flag == TimestampOption::TIMES_ONLY {
+        4
+    } else {
+        8
+    };
+    if !matches!(
+        flag,
+        TimestampOption::TIMES_ONLY
+            | TimestampOption::ADDRESSES_AND_TIMES
+            | TimestampOption::PRESPECIFIED
+    ) {
         // Another flag: Linux passes the option on as it came.
         return Ok(());
     }
@@ -185,17 +189,17 @@ fn timestamp<H: Host + ?Sized>(
         if pointer.saturating_add(3) > size {
             return Err(2);
         }
-        if flag != TIMES && pointer.saturating_add(7) > size {
+        if flag != TimestampOption::TIMES_ONLY && pointer.saturating_add(7) > size {
             // Linux looks no further for a prespecified entry on sending; anything else has
             // no room for its address and time.
-            if sending && flag == PRESPECIFIED {
+            if sending && flag == TimestampOption::PRESPECIFIED {
                 break;
             }
             return Err(2);
         }
         match flag {
-            TIMES => put(option, pointer, now.to_be_bytes()),
-            ADDRESSES_AND_TIMES => {
+            TimestampOption::TIMES_ONLY => put(option, pointer, now.to_be_bytes()),
+            TimestampOption::ADDRESSES_AND_TIMES => {
                 put(option, pointer, me.octets());
                 put(option, pointer.saturating_add(4), now.to_be_bytes());
             }
