@@ -48,7 +48,7 @@ impl<'a> ExtensionHeaders<'a> {
 }
 
 /// Whether a next header value names an extension header this walk reads.
-const fn walked(next_header: u8) -> bool {
+pub(super) const fn walked(next_header: u8) -> bool {
     matches!(
         next_header,
         protocol::HOP_BY_HOP
@@ -65,6 +65,7 @@ const fn walked(next_header: u8) -> bool {
 impl<'a> Iterator for ExtensionHeaders<'a> {
     type Item = Result<ExtensionHeader<'a>, ParseError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let kind = self.next;
         if self.done || !walked(kind) {

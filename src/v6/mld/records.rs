@@ -96,6 +96,7 @@ impl<B: ByteSlice> View<V6, B, ReportFields> {
     /// assert_eq!(walk, [Err(ParseError::Truncated { part: Part::MulticastRecord, required: 20, actual: 0 })]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn records(&self) -> MulticastRecords<'_> {
         MulticastRecords {
             bytes: self.payload(),
@@ -170,6 +171,7 @@ pub struct MulticastRecords<'a> {
 impl<'a> Iterator for MulticastRecords<'a> {
     type Item = Result<MulticastRecord<'a>, ParseError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         self.left = self.left.checked_sub(1)?;
         let cut = |required: usize, actual: usize| ParseError::Truncated {
@@ -219,6 +221,7 @@ pub struct MulticastRecord<'a> {
 }
 
 impl<'a> MulticastRecord<'a> {
+    #[inline]
     fn byte(&self, at: usize) -> u8 {
         self.bytes.get(at).copied().unwrap_or(0)
     }
@@ -233,6 +236,7 @@ impl<'a> MulticastRecord<'a> {
     /// assert_eq!(report.records().next().unwrap().unwrap().record_type(), 2);
     /// ```
     #[must_use]
+    #[inline]
     pub fn record_type(&self) -> u8 {
         self.byte(0)
     }
@@ -245,6 +249,7 @@ impl<'a> MulticastRecord<'a> {
     /// assert_eq!(report.records().next().unwrap().unwrap().aux_data_len(), 0);
     /// ```
     #[must_use]
+    #[inline]
     pub fn aux_data_len(&self) -> u8 {
         self.byte(1)
     }
@@ -257,6 +262,7 @@ impl<'a> MulticastRecord<'a> {
     /// assert_eq!(report.records().next().unwrap().unwrap().number_of_sources(), 0);
     /// ```
     #[must_use]
+    #[inline]
     pub fn number_of_sources(&self) -> u16 {
         u16::from_be_bytes([self.byte(2), self.byte(3)])
     }
@@ -269,6 +275,7 @@ impl<'a> MulticastRecord<'a> {
     /// assert_eq!(report.records().next().unwrap().unwrap().multicast_address().to_string(), "ff02::2");
     /// ```
     #[must_use]
+    #[inline]
     pub fn multicast_address(&self) -> Ipv6Addr {
         crate::v6::ndp::address_at(self.bytes.get(4..).unwrap_or_default())
     }
@@ -284,6 +291,7 @@ impl<'a> MulticastRecord<'a> {
     /// assert_eq!(r.sources().iter().collect::<Vec<_>>(), [core::net::Ipv6Addr::LOCALHOST]);
     /// ```
     #[must_use]
+    #[inline]
     pub fn sources(&self) -> Addresses<'a> {
         let n = usize::from(self.number_of_sources()).saturating_mul(16);
         Addresses::from_bytes(
@@ -302,6 +310,7 @@ impl<'a> MulticastRecord<'a> {
     /// assert!(report.records().next().unwrap().unwrap().aux_data().is_empty());
     /// ```
     #[must_use]
+    #[inline]
     pub fn aux_data(&self) -> &'a [u8] {
         let n = usize::from(self.number_of_sources()).saturating_mul(16);
         self.bytes.get(n.saturating_add(20)..).unwrap_or_default()
@@ -316,6 +325,7 @@ impl<'a> MulticastRecord<'a> {
     /// ```
     #[must_use]
     #[allow(clippy::len_without_is_empty)]
+    #[inline]
     pub const fn len(&self) -> usize {
         self.bytes.len()
     }

@@ -80,6 +80,7 @@ impl<'a> Addresses<'a> {
     /// let bytes = core::net::Ipv6Addr::LOCALHOST.octets();
     /// assert_eq!(icmpwire::v6::Addresses::from_bytes(&bytes).iter().next(), Some(core::net::Ipv6Addr::LOCALHOST));
     /// ```
+    #[inline]
     pub fn iter(&self) -> impl Iterator<Item = Ipv6Addr> + 'a {
         let (wire, list): (&'a [u8], &'a [Ipv6Addr]) = match self.0 {
             AddressSource::Wire(b) => (b, &[]),

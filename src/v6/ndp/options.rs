@@ -256,6 +256,10 @@ impl<'a> NdOption<'a> {
 /// information options carry only the prefix's significant bytes).
 #[inline]
 pub(crate) fn address_at(bytes: &[u8]) -> Ipv6Addr {
+    // Nearly always whole: one 16-byte load, not a copy of a length known only at run time.
+    if let Some(whole) = bytes.first_chunk::<16>() {
+        return Ipv6Addr::from(*whole);
+    }
     let mut a = [0u8; 16];
     let n = bytes.len().min(16);
     if let (Some(d), Some(s)) = (a.get_mut(..n), bytes.get(..n)) {

@@ -271,7 +271,7 @@ pub enum NdOptionRepr<'a> {
 
 /// Reads the option of type `kind`, `length` units, whose bytes after type and length are
 /// `data` (the option starts at `offset` in its message).
-#[inline]
+#[inline(always)]
 pub(crate) fn decode(
     kind: u8,
     length: u8,
