@@ -120,6 +120,7 @@ pub(crate) const fn has_view(ty: u8) -> bool {
 }
 
 impl<B: ByteSlice> seal::Dispatch for Message<B> {
+    #[inline]
     fn parts(&self) -> Parts<'_> {
         match self {
             Message::DestinationUnreachable(v) => v.parts(),
