@@ -117,6 +117,7 @@ impl<B: ByteSlice> seal::Dispatch for Message<B> {
 impl<B: ByteSlice> AnyMessage for Message<B> {
     type Version = V4;
 
+    #[inline]
     fn quote(&self) -> Option<Quote<'_>> {
         match self {
             Message::DestinationUnreachable(v) => Some(v.quote()),
@@ -129,6 +130,7 @@ impl<B: ByteSlice> AnyMessage for Message<B> {
         }
     }
 
+    #[inline]
     fn extensions(&self) -> Option<Extensions<'_>> {
         match self {
             Message::DestinationUnreachable(v) => v.extensions(),
@@ -164,7 +166,8 @@ impl<B: SplitByteSlice> Message<B> {
     /// cut short and corrupted reports the cut.
     #[inline(always)]
     pub fn parse(bytes: B) -> Result<Self, ParseError> {
-        super::verified(bytes, Self::parse_unverified)
+        // parse_unverified called here, not through `verified`: see view::verified.
+        Self::parse_unverified(super::verified(bytes, Self::parse_unverified)?)
     }
 
     /// Reads any ICMPv4 message without verifying the checksum (capture tools show messages

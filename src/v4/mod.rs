@@ -225,12 +225,12 @@ impl<B: SplitByteSlice, F: Fields<V4>> View<V4, B, F> {
 }
 
 /// `parse` of ICMPv4's `Message`: the shared [`view::verified`] with the RFC 1071 sum of the
-/// whole message (and RFC 1624's all-zero case).
+/// whole message (and RFC 1624's all-zero case); the bytes back when it verifies.
 #[inline(always)]
 fn verified<B: SplitByteSlice, T>(
     bytes: B,
     parse_unverified: impl FnOnce(B) -> Result<T, ParseError>,
-) -> Result<T, ParseError> {
+) -> Result<B, ParseError> {
     let sum = checksum::sum16(&bytes);
     view::verified(bytes, sum, true, parse_unverified)
 }

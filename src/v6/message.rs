@@ -164,6 +164,7 @@ impl<B: ByteSlice> seal::Dispatch for Message<B> {
 impl<B: ByteSlice> AnyMessage for Message<B> {
     type Version = V6;
 
+    #[inline]
     fn quote(&self) -> Option<Quote<'_>> {
         match self {
             Message::DestinationUnreachable(v) => Some(v.quote()),
@@ -175,6 +176,7 @@ impl<B: ByteSlice> AnyMessage for Message<B> {
         }
     }
 
+    #[inline]
     fn extensions(&self) -> Option<Extensions<'_>> {
         match self {
             Message::DestinationUnreachable(v) => v.extensions(),
@@ -206,9 +208,10 @@ impl<B: SplitByteSlice> Message<B> {
     /// [`ParseError::Truncated`] when fewer than 8 bytes (4 for a type without a view) or the
     /// fixed part of the type are present, the structural errors of the type, then
     /// [`ParseError::BadChecksum`].
-    #[inline]
+    #[inline(always)]
     pub fn parse(bytes: B, src: Ipv6Addr, dst: Ipv6Addr) -> Result<Self, ParseError> {
-        super::verified(bytes, src, dst, Self::parse_unverified)
+        // parse_unverified called here, not through `verified`: see view::verified.
+        Self::parse_unverified(super::verified(bytes, src, dst, Self::parse_unverified)?)
     }
 
     /// Reads any ICMPv6 message without verifying the checksum (which needs the addresses;

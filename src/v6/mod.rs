@@ -247,14 +247,14 @@ impl<B: SplitByteSlice, F: Fields<V6>> View<V6, B, F> {
 }
 
 /// `parse` of ICMPv6's `Message`: the shared [`view::verified`] with the sum over the
-/// pseudo-header (RFC 8200 section 8.1) and the message.
+/// pseudo-header (RFC 8200 section 8.1) and the message; the bytes back when it verifies.
 #[inline(always)]
 fn verified<B: SplitByteSlice, T>(
     bytes: B,
     src: Ipv6Addr,
     dst: Ipv6Addr,
     parse_unverified: impl FnOnce(B) -> Result<T, ParseError>,
-) -> Result<T, ParseError> {
+) -> Result<B, ParseError> {
     let sum = sum_after(icmpv6_pseudo_header(&src, &dst, bytes.len()), &bytes);
     view::verified(bytes, sum, false, parse_unverified)
 }
