@@ -131,6 +131,27 @@ fn ipv4_header_and_quote_lines_are_tcpdumps() {
     );
 }
 
+/// The options no capture here carries (tests/data/ipv4_options.py writes them): every header
+/// line is tcpdump's, router alert values, short and long router alerts, a type byte whose
+/// length tcpdump takes from the byte after the options, and the odd lengths and flags.
+#[test]
+fn crafted_ipv4_options_are_tcpdumps() {
+    let theirs = tcpdump_frames(include_str!("data/ipv4_options.tcpdump-v.txt"));
+    let ours = ours("ipv4_options.pcap");
+    assert_eq!((ours.len(), theirs.len()), (18, 18));
+    for (i, (o, t)) in ours.iter().zip(&theirs).enumerate() {
+        let o: Vec<&str> = o.as_ref().unwrap().lines().collect();
+        assert_eq!(o[..2], t[..2], "frame {}", i + 1);
+    }
+    // The golden holds the cases icmpdump showed otherwise before (value, short length, the
+    // length read past the options, a long router alert).
+    let options = |frame: usize| theirs[frame - 1][0].split_once("options (").unwrap().1;
+    assert_eq!(options(2), "RA value 5))");
+    assert_eq!(options(4), "RA [bad length 3],NOP))");
+    assert_eq!(options(6), "NOP,NOP,NOP,RA [bad length 8]))");
+    assert_eq!(options(17), "RA value 9))");
+}
+
 #[test]
 fn ipv6_header_checksum_and_option_lines_are_tcpdumps() {
     let theirs = tcpdump_frames(include_str!("data/kernel6.tcpdump-v.txt"));

@@ -69,8 +69,9 @@ fn bad_header_checksum(h: &[u8]) -> Option<(u16, u16)> {
 }
 
 /// `IP (tos 0x0, ttl 64, id 45145, offset 0, flags [DF], proto ICMP (1), length 84)` for the
-/// IPv4 header `h` (its options included); `None` when it is shorter than 20 bytes.
-pub(crate) fn ipv4_header(h: &[u8]) -> Option<String> {
+/// IPv4 header `h` (its options included); `None` when it is shorter than 20 bytes. `next`: the
+/// packet's byte after the header when `h` ends with it (the options' display can read it).
+pub(crate) fn ipv4_header(h: &[u8], next: Option<u8>) -> Option<String> {
     if h.len() < 20 {
         return None;
     }
@@ -110,7 +111,7 @@ pub(crate) fn ipv4_header(h: &[u8]) -> Option<String> {
         let _ = write!(
             s,
             ", options ({})",
-            ip_options(h.get(20..ihl.min(h.len()))?)
+            ip_options(h.get(20..ihl.min(h.len()))?, h.get(ihl).copied().or(next))
         );
     }
     if ihl >= 20
@@ -123,8 +124,10 @@ pub(crate) fn ipv4_header(h: &[u8]) -> Option<String> {
     Some(s)
 }
 
-/// IPv4 options as tcpdump writes them: `NOP,RR 192.0.2.10, 0.0.0.0 0.0.0.0`.
-fn ip_options(b: &[u8]) -> String {
+/// IPv4 options as tcpdump writes them: `NOP,RR 192.0.2.10, 0.0.0.0 0.0.0.0`. `after`: the
+/// byte that follows the options in the packet, which tcpdump reads as the length of an option
+/// whose type byte is the options' last.
+fn ip_options(b: &[u8], after: Option<u8>) -> String {
     let mut s = String::new();
     for (i, option) in Ipv4Options::new(b, 0).enumerate() {
         if i > 0 {
@@ -135,12 +138,16 @@ fn ip_options(b: &[u8]) -> String {
             Err(e) => {
                 let (at, length) = match e {
                     ParseError::Ipv4OptionLength { offset, length } => (offset, Some(length)),
+                    // A type byte with no length byte after it: tcpdump reads on into the
+                    // packet and shows the next byte as the length.
+                    ParseError::Ipv4OptionTruncated {
+                        offset,
+                        required: 2,
+                        ..
+                    } => (offset, after),
                     ParseError::Ipv4OptionTruncated {
                         offset, required, ..
-                    } => (
-                        offset,
-                        u8::try_from(required).ok().filter(|_| required != 2),
-                    ),
+                    } => (offset, u8::try_from(required).ok()),
                     _ => (0, None),
                 };
                 option_name(&mut s, Ipv4OptionType(b.get(at).copied().unwrap_or(0)));
@@ -159,6 +166,7 @@ fn ip_options(b: &[u8]) -> String {
             | Ipv4OptionType::LOOSE_SOURCE_ROUTE
             | Ipv4OptionType::STRICT_SOURCE_ROUTE => route(&mut s, &option),
             Ipv4OptionType::TIMESTAMP => timestamps(&mut s, &option),
+            Ipv4OptionType::ROUTER_ALERT => router_alert(&mut s, &option),
             _ => {}
         }
     }
@@ -182,6 +190,22 @@ fn option_name(s: &mut String, kind: Ipv4OptionType) {
         _ => {
             let _ = write!(s, "unknown {}", kind.0);
         }
+    }
+}
+
+/// A router alert (RFC 2113): its value when not 0 ("examine packet"), ` [bad length N]` below
+/// the 4 bytes that hold one. tcpdump reads the value of a longer option from the same bytes.
+fn router_alert(s: &mut String, o: &Ipv4Option<'_>) {
+    let len = o.len();
+    if len < 4 {
+        let _ = write!(s, " [bad length {len}]");
+        return;
+    }
+    let value = o
+        .router_alert()
+        .or_else(|| o.data().first_chunk::<2>().map(|&v| u16::from_be_bytes(v)));
+    if let Some(v) = value.filter(|&v| v != 0) {
+        let _ = write!(s, " value {v}");
     }
 }
 
@@ -459,7 +483,7 @@ pub(crate) fn packet_verbose(p: &Packet) -> String {
     let mut out = String::new();
     match p.ip {
         Ip::V4(_) => {
-            if let Some(h) = ipv4_header(&p.header) {
+            if let Some(h) = ipv4_header(&p.header, p.icmp.first().copied()) {
                 out.push_str(&h);
                 out.push_str("\n    ");
             }
@@ -468,7 +492,7 @@ pub(crate) fn packet_verbose(p: &Packet) -> String {
                 return out;
             };
             if let Some(q) = msg.quote()
-                && let Some(h) = ipv4_header(q.bytes())
+                && let Some(h) = ipv4_header(q.bytes(), None)
             {
                 let _ = write!(out, "\n\t{h}");
                 if let Some(t) = quoted_transport(q.bytes()) {

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+# Writes ipv4_options.pcap (tests/data/README.md): python3 ipv4_options.py ipv4_options.pcap
+# Crafted IPv4 headers with options, each carrying an ICMP echo request, as a LINKTYPE_RAW pcap.
+import struct, sys
+def csum(b):
+    if len(b) % 2: b += b'\0'
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    while s >> 16: s = (s & 0xffff) + (s >> 16)
+    return (~s) & 0xffff
+def pkt(opts, icmp_id):
+    icmp = bytearray(struct.pack('!BBHHH', 8, 0, 0, icmp_id, 1) + b'abcdefgh')
+    struct.pack_into('!H', icmp, 2, csum(bytes(icmp)))
+    assert len(opts) % 4 == 0
+    ihl = 5 + len(opts) // 4
+    h = bytearray(struct.pack('!BBHHHBBH4s4s', 0x40 | ihl, 0, ihl * 4 + len(icmp), 0x1234, 0, 64, 1, 0,
+                              bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])) + opts)
+    struct.pack_into('!H', h, 10, csum(bytes(h)))
+    return bytes(h) + bytes(icmp)
+ip = lambda *a: bytes(a)
+cases = [
+    bytes([0x94, 4, 0, 0]),                    # router alert, value 0
+    bytes([0x94, 4, 0, 5]),                    # router alert, value 5
+    bytes([0x94, 4, 0xff, 0xff]),              # router alert, value 65535
+    bytes([0x94, 3, 0, 1]),                    # router alert of 3 bytes, then NOP
+    bytes([0x94, 2, 1, 0]),                    # router alert of 2 bytes, NOP, END
+    bytes([1, 1, 1, 0x94]),                    # a type byte without its length byte
+    bytes([0x94, 4, 0, 7, 1, 0x94, 4, 0]),     # router alert, NOP, one running past the end
+    bytes([0x82, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),  # security (RFC 1108 layout)
+    bytes([0x99, 4, 1, 2]),                    # an unassigned type
+    bytes([0, 1, 2, 3]),                       # END, then bytes after it
+    bytes([0x94, 0, 0, 0]),                    # length 0
+    bytes([0x44, 1, 0, 0]),                    # length 1
+    bytes([82, 12, 0, 1, 0, 2, 0, 3, 192, 0, 2, 9]),  # traceroute (RFC 1393)
+    bytes([0x83, 7, 4, 192, 0, 2, 7, 1]),      # loose source route, 7 bytes, NOP
+    bytes([0x44, 12, 5, 0x03, 192, 0, 2, 7, 0, 0, 0, 1]),  # timestamp, prespecified
+    bytes([0x44, 8, 5, 0x02, 0, 0, 0, 1]),     # timestamp, flag 2 (undefined)
+    bytes([0x94, 8, 0, 9, 0, 0, 0, 0]),        # router alert of 8 bytes, value 9
+    bytes([0x94, 8, 0, 0, 0, 0, 0, 0]),        # router alert of 8 bytes, value 0
+]
+with open(sys.argv[1], 'wb') as f:
+    f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))  # LINKTYPE_RAW
+    for i, o in enumerate(cases):
+        p = pkt(o, i + 1)
+        f.write(struct.pack('<IIII', 1700000000 + i, 0, len(p), len(p)) + p)
