@@ -4,7 +4,8 @@
 //! checksum verdict, the message, then each Neighbor Discovery option on a line of its own.
 //!
 //! The header, quote and option lines are written as tcpdump 4.99 writes them
-//! (`tests/verbose.rs` compares them with its output on the kernel captures). The message line
+//! (`tests/verbose.rs` compares them with its output on the kernel captures and on crafted IPv4
+//! options). The message line
 //! is icmpwire's own (`Display`), as on the one-line form.
 
 use std::fmt::Write as _;
@@ -70,7 +71,8 @@ fn bad_header_checksum(h: &[u8]) -> Option<(u16, u16)> {
 
 /// `IP (tos 0x0, ttl 64, id 45145, offset 0, flags [DF], proto ICMP (1), length 84)` for the
 /// IPv4 header `h` (its options included); `None` when it is shorter than 20 bytes. `next`: the
-/// packet's byte after the header when `h` ends with it (the options' display can read it).
+/// packet's byte after the header, for an `h` that holds no byte after it (the outer header,
+/// kept as exactly its IHL's bytes); the options' display can read it.
 pub(crate) fn ipv4_header(h: &[u8], next: Option<u8>) -> Option<String> {
     if h.len() < 20 {
         return None;
@@ -111,7 +113,15 @@ pub(crate) fn ipv4_header(h: &[u8], next: Option<u8>) -> Option<String> {
         let _ = write!(
             s,
             ", options ({})",
-            ip_options(h.get(20..ihl.min(h.len()))?, h.get(ihl).copied().or(next))
+            // A quote's byte after the header, if its total length covers it (tcpdump reads
+            // no further than that length).
+            ip_options(
+                h.get(20..ihl.min(h.len()))?,
+                h.get(ihl)
+                    .copied()
+                    .filter(|_| usize::from(be16(h, 2)) > ihl)
+                    .or(next)
+            )
         );
     }
     if ihl >= 20
@@ -201,9 +211,9 @@ fn router_alert(s: &mut String, o: &Ipv4Option<'_>) {
         let _ = write!(s, " [bad length {len}]");
         return;
     }
-    let value = o
-        .router_alert()
-        .or_else(|| o.data().first_chunk::<2>().map(|&v| u16::from_be_bytes(v)));
+    // `Ipv4Option::router_alert` reads the 4-byte option RFC 2113 defines; tcpdump reads a
+    // longer one's first two data bytes the same way.
+    let value = o.data().first_chunk::<2>().map(|&v| u16::from_be_bytes(v));
     if let Some(v) = value.filter(|&v| v != 0) {
         let _ = write!(s, " value {v}");
     }

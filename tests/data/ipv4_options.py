@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Writes ipv4_options.pcap (tests/data/README.md): python3 ipv4_options.py ipv4_options.pcap
-# Crafted IPv4 headers with options, each carrying an ICMP echo request, as a LINKTYPE_RAW pcap.
+# Crafted IPv4 headers with options as a LINKTYPE_RAW pcap: echo requests carrying them, then
+# two time exceeded messages whose quoted header carries them.
 import struct, sys
 def csum(b):
     if len(b) % 2: b += b'\0'
@@ -16,7 +17,6 @@ def pkt(opts, icmp_id):
                               bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2])) + opts)
     struct.pack_into('!H', h, 10, csum(bytes(h)))
     return bytes(h) + bytes(icmp)
-ip = lambda *a: bytes(a)
 cases = [
     bytes([0x94, 4, 0, 0]),                    # router alert, value 0
     bytes([0x94, 4, 0, 5]),                    # router alert, value 5
@@ -37,8 +37,28 @@ cases = [
     bytes([0x94, 8, 0, 9, 0, 0, 0, 0]),        # router alert of 8 bytes, value 9
     bytes([0x94, 8, 0, 0, 0, 0, 0, 0]),        # router alert of 8 bytes, value 0
 ]
+def quoting(opts, total):
+    # A time exceeded from 192.0.2.254 quoting a UDP datagram whose header carries `opts`, its
+    # total length field `total`; the UDP header (ports 40000 -> 33434) quoted whatever it says.
+    udp = struct.pack('!HHHH', 40000, 33434, 8, 0)
+    ihl = 5 + len(opts) // 4
+    q = bytearray(struct.pack('!BBHHHBBH4s4s', 0x40 | ihl, 0, total, 0x4321, 0, 1, 17, 0,
+                              bytes([192, 0, 2, 1]), bytes([198, 51, 100, 7])) + opts)
+    struct.pack_into('!H', q, 10, csum(bytes(q)))
+    icmp = bytearray(struct.pack('!BBHI', 11, 0, 0, 0) + bytes(q) + udp)
+    struct.pack_into('!H', icmp, 2, csum(bytes(icmp)))
+    h = bytearray(struct.pack('!BBHHHBBH4s4s', 0x45, 0xc0, 20 + len(icmp), 0x5678, 0, 64, 1, 0,
+                              bytes([192, 0, 2, 254]), bytes([192, 0, 2, 1])))
+    struct.pack_into('!H', h, 10, csum(bytes(h)))
+    return bytes(h) + bytes(icmp)
+quoted = [
+    quoting(bytes([1, 1, 1, 0x94]), 32),       # the quoted header's last option byte a type byte
+    quoting(bytes([1, 1, 1, 0x94]), 24),       # the same, its total length ending at the header
+]
 with open(sys.argv[1], 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))  # LINKTYPE_RAW
     for i, o in enumerate(cases):
         p = pkt(o, i + 1)
         f.write(struct.pack('<IIII', 1700000000 + i, 0, len(p), len(p)) + p)
+    for i, p in enumerate(quoted):
+        f.write(struct.pack('<IIII', 1700000100 + i, 0, len(p), len(p)) + p)
