@@ -152,3 +152,61 @@ fn a_cut_authentication_header_counts_in_words() {
         }
     );
 }
+
+/// The ports a quote gives are those of RFC 8200's upper layer, whatever the first next header
+/// and however much is quoted: after the chain the walk finds, from a first fragment only, the
+/// first 4 bytes, or the error that stops it. Every next header value, quotes of 40 to 56 bytes
+/// (a header of 8 bytes then UDP, where the value starts a chain), so that reading the ports
+/// without the walk, where there is none to do, gives what the walk gives.
+#[test]
+fn ports_are_the_upper_layers_first_four_bytes() {
+    let mut after = header(protocol::UDP, 0, 8); // an 8-byte extension header, if one is read
+    after[2..4].copy_from_slice(&[0, 0]); // as a fragment header: offset 0
+    after.extend_from_slice(&[0x9c, 0x40, 0x82, 0x9a, 0, 8, 0, 0]);
+    let mut direct = 0;
+    for next in 0..=255u8 {
+        for quoted in 0..=after.len() {
+            let p = packet(next, &after[..quoted]);
+            let ip = Quote::new(&p).ipv6().unwrap();
+            let expected = ip.upper_layer().and_then(|up| {
+                if let Some(f) = up.fragment.filter(|f| f.offset != 0) {
+                    return Err(ParseError::QuotedFragment { offset: f.offset });
+                }
+                match up.bytes.first_chunk::<4>() {
+                    Some(&[a, b, c, d]) => {
+                        Ok((u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])))
+                    }
+                    None => Err(ParseError::Truncated {
+                        part: icmpwire::Part::QuotedPorts,
+                        required: 4,
+                        actual: up.bytes.len(),
+                    }),
+                }
+            });
+            assert_eq!(
+                ip.ports(),
+                expected,
+                "next header {next}, {quoted} bytes quoted"
+            );
+            if up_is_direct(next) && quoted >= 4 {
+                // Read at once: the first 4 bytes after the fixed header.
+                assert_eq!(
+                    ip.ports().unwrap(),
+                    (
+                        u16::from_be_bytes([after[0], after[1]]),
+                        u16::from_be_bytes([after[2], after[3]])
+                    ),
+                );
+                direct += 1;
+            }
+        }
+    }
+    // 248 values start no chain (all but the 8 kinds the walk reads), each read at 13 lengths.
+    assert_eq!(direct, 248 * 13);
+}
+
+/// Whether RFC 8200 and the IANA registry make `next` an upper layer rather than a header the
+/// walk reads (tests/chain6.rs's first test lists those eight).
+fn up_is_direct(next: u8) -> bool {
+    !matches!(next, 0 | 43 | 44 | 51 | 60 | 135 | 139 | 140)
+}
