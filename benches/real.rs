@@ -12,8 +12,12 @@
 //! checksum over the same messages and nothing else (`read_limit_checksum_*`), the floor under
 //! any verified parse, and icmpwire's over the messages sorted by length (what the checksum
 //! costs when the branch predictor knows every length); then the parse without its checksum
-//! (`icmpwire_unverified`, `smoltcp_unverified`: the same reads) and `floor`, what the runner
-//! costs any adapter. A verified parse costs about checksum + unverified - floor.
+//! (`icmpwire_unverified`, `smoltcp_unverified`: the same reads), `icmpwire_header` (the
+//! verified parse and the header's three fields) and `floor`, what the runner costs any
+//! adapter. A verified parse costs about checksum + unverified - floor. `icmpwire_header` is
+//! also a second caller of `Message::parse`, as most programs have: it changes how the
+//! `icmpwire` contestant compiles (figures before it, BENCHMARKS.md's sixth pass and earlier,
+//! had one caller; the seventh pass has both).
 //!
 //! Where the linker puts the adapters moved icmpwire's time by 12% with no change to the code
 //! measured; built with `RUSTFLAGS="-C llvm-args=-align-all-functions=6 -C

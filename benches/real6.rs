@@ -16,8 +16,10 @@
 //! addresses and next header, and the 4 bytes after the header (icmpwire walks the extension
 //! header chain to its upper layer, the peers stop at the fixed header). The checksums alone
 //! over the same messages follow as references, then icmpwire's and etherparse's reads without
-//! the checksum and the runner's own cost (`floor`), as in `real.rs`, and the reads over the
-//! messages sorted by type (what a mispredicted dispatch costs in the traffic's own order).
+//! the checksum, `icmpwire_header` (the verified parse and the header's fields; a second caller
+//! of `Message::parse`, as in `real.rs`) and the runner's own cost (`floor`), as in `real.rs`,
+//! and the reads over the messages sorted by type (what a mispredicted dispatch costs in the
+//! traffic's own order).
 #![allow(
     missing_docs,
     clippy::unwrap_used,

@@ -55,7 +55,16 @@ def tables(group_dir):
 
 
 def is_peer(name):
-    return not (name.startswith("icmpwire") or name.startswith("read_limit") or name.startswith("hand_"))
+    """A contestant other than icmpwire; references (checksums alone, reads without the checksum,
+    the runner's floor) are not."""
+    return not (
+        name.startswith("icmpwire")
+        or name.startswith("read_limit")
+        or name.startswith("hand_")
+        or name == "floor"
+        or name.endswith("_unverified")
+        or name.endswith("_by_type")
+    )
 
 
 def fmt(ns):
