@@ -239,7 +239,8 @@ impl<B: SplitByteSlice, F: Fields<V6>> View<V6, B, F> {
     ///
     /// What [`parse_unverified`](View::parse_unverified) returns, then
     /// [`ParseError::BadChecksum`].
-    #[inline]
+    // Always inlined, as ICMPv4's (out of line with two callers, the view through memory).
+    #[inline(always)]
     pub fn parse(bytes: B, src: Ipv6Addr, dst: Ipv6Addr) -> Result<Self, ParseError> {
         let sum = sum_after(icmpv6_pseudo_header(&src, &dst, bytes.len()), &bytes);
         Self::parse_checked(bytes, sum, false)
