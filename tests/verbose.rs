@@ -1,10 +1,10 @@
 //! icmpdump's `-v` layout against tcpdump 4.99.3's `-v` output on the kernel captures and on
 //! crafted IPv4 options (`tests/data/kernel.tcpdump-v.txt`, `kernel6.tcpdump-v.txt` and
-//! `ipv4_options.tcpdump-v.txt`, unedited, see tests/data/README.md): the IPv4 header lines (outer and quoted, options and bad checksums
-//! included), the line after a quoted header, the IPv6 header, the checksum verdict and every
-//! Neighbor Discovery option line are tcpdump's, frame by frame. The message line itself is
-//! icmpwire's `Display` (compared with tcpdump in tests/display.rs and tests/display6.rs). The
-//! deliberate differences are counted and named.
+//! `ipv4_options.tcpdump-v.txt`, unedited, see tests/data/README.md): the IPv4 header lines
+//! (outer and quoted, options and bad checksums included), the line after a quoted header, the
+//! IPv6 header, the checksum verdict and every Neighbor Discovery option line are tcpdump's,
+//! frame by frame. The message line itself is icmpwire's `Display` (compared with tcpdump in
+//! tests/display.rs and tests/display6.rs). The deliberate differences are counted and named.
 #![allow(
     clippy::unwrap_used,
     clippy::indexing_slicing,

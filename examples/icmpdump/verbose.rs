@@ -5,8 +5,7 @@
 //!
 //! The header, quote and option lines are written as tcpdump 4.99 writes them
 //! (`tests/verbose.rs` compares them with its output on the kernel captures and on crafted IPv4
-//! options). The message line
-//! is icmpwire's own (`Display`), as on the one-line form.
+//! options). The message line is icmpwire's own (`Display`), as on the one-line form.
 
 use std::fmt::Write as _;
 
