@@ -71,8 +71,10 @@ fn bad_header_checksum(h: &[u8]) -> Option<(u16, u16)> {
 /// `IP (tos 0x0, ttl 64, id 45145, offset 0, flags [DF], proto ICMP (1), length 84)` for the
 /// IPv4 header `h` (its options included); `None` when it is shorter than 20 bytes. `next`: the
 /// packet's byte after the header, for an `h` that holds no byte after it (the outer header,
-/// kept as exactly its IHL's bytes); the options' display can read it.
-pub(crate) fn ipv4_header(h: &[u8], next: Option<u8>) -> Option<String> {
+/// kept as exactly its IHL's bytes); the options' display can read it. `Err`: the line cut
+/// where tcpdump stops printing the packet (an option's length byte past what it may read,
+/// ` [|ip]`), after which nothing more of the packet is shown.
+pub(crate) fn ipv4_header(h: &[u8], next: Option<u8>) -> Option<Result<String, String>> {
     if h.len() < 20 {
         return None;
     }
@@ -109,19 +111,22 @@ pub(crate) fn ipv4_header(h: &[u8], next: Option<u8>) -> Option<String> {
         be16(h, 2)
     );
     if ihl > 20 {
-        let _ = write!(
-            s,
-            ", options ({})",
-            // A quote's byte after the header, if its total length covers it (tcpdump reads
-            // no further than that length).
-            ip_options(
-                h.get(20..ihl.min(h.len()))?,
-                h.get(ihl)
-                    .copied()
-                    .filter(|_| usize::from(be16(h, 2)) > ihl)
-                    .or(next)
-            )
-        );
+        // A quote's byte after the header, if its total length covers it (tcpdump reads no
+        // further than that length).
+        let after = h
+            .get(ihl)
+            .copied()
+            .filter(|_| usize::from(be16(h, 2)) > ihl)
+            .or(next);
+        match ip_options(h.get(20..ihl.min(h.len()))?, after) {
+            Ok(options) => {
+                let _ = write!(s, ", options ({options})");
+            }
+            Err(cut) => {
+                let _ = write!(s, ", options ({cut}");
+                return Some(Err(s));
+            }
+        }
     }
     if ihl >= 20
         && h.len() >= ihl
@@ -130,13 +135,14 @@ pub(crate) fn ipv4_header(h: &[u8], next: Option<u8>) -> Option<String> {
         let _ = write!(s, ", bad cksum {found:x} (->{should:x})!");
     }
     s.push(')');
-    Some(s)
+    Some(Ok(s))
 }
 
 /// IPv4 options as tcpdump writes them: `NOP,RR 192.0.2.10, 0.0.0.0 0.0.0.0`. `after`: the
 /// byte that follows the options in the packet, which tcpdump reads as the length of an option
-/// whose type byte is the options' last.
-fn ip_options(b: &[u8], after: Option<u8>) -> String {
+/// whose type byte is the options' last; when there is none, tcpdump's truncation mark
+/// (`RA [|ip]`) ends the text, as `Err`.
+fn ip_options(b: &[u8], after: Option<u8>) -> Result<String, String> {
     let mut s = String::new();
     for (i, option) in Ipv4Options::new(b, 0).enumerate() {
         if i > 0 {
@@ -148,12 +154,23 @@ fn ip_options(b: &[u8], after: Option<u8>) -> String {
                 let (at, length) = match e {
                     ParseError::Ipv4OptionLength { offset, length } => (offset, Some(length)),
                     // A type byte with no length byte after it: tcpdump reads on into the
-                    // packet and shows the next byte as the length.
+                    // packet and shows the next byte as the length, or, with no byte it may
+                    // read, marks the packet cut and prints nothing more of it.
                     ParseError::Ipv4OptionTruncated {
                         offset,
                         required: 2,
                         ..
-                    } => (offset, after),
+                    } => match after {
+                        Some(next) => (offset, Some(next)),
+                        None => {
+                            option_name(
+                                &mut s,
+                                Ipv4OptionType(b.get(offset).copied().unwrap_or(0)),
+                            );
+                            s.push_str(" [|ip]");
+                            return Err(s);
+                        }
+                    },
                     ParseError::Ipv4OptionTruncated {
                         offset, required, ..
                     } => (offset, u8::try_from(required).ok()),
@@ -166,7 +183,7 @@ fn ip_options(b: &[u8], after: Option<u8>) -> String {
                     }
                     None => s.push_str(" [bad length]"),
                 }
-                return s;
+                return Ok(s);
             }
         };
         option_name(&mut s, option.kind());
@@ -179,7 +196,7 @@ fn ip_options(b: &[u8], after: Option<u8>) -> String {
             _ => {}
         }
     }
-    s
+    Ok(s)
 }
 
 /// An option's name as tcpdump writes it: the nine it names, `unknown N` for any other.
@@ -492,20 +509,31 @@ pub(crate) fn packet_verbose(p: &Packet) -> String {
     let mut out = String::new();
     match p.ip {
         Ip::V4(_) => {
-            if let Some(h) = ipv4_header(&p.header, p.icmp.first().copied()) {
-                out.push_str(&h);
-                out.push_str("\n    ");
+            match ipv4_header(&p.header, p.icmp.first().copied()) {
+                Some(Ok(h)) => {
+                    out.push_str(&h);
+                    out.push_str("\n    ");
+                }
+                Some(Err(cut)) => return cut,
+                None => {}
             }
             out.push_str(&show::packet_line(p));
             let Ok(msg) = icmpwire::v4::Message::parse_unverified(&p.icmp[..]) else {
                 return out;
             };
-            if let Some(q) = msg.quote()
-                && let Some(h) = ipv4_header(q.bytes(), None)
-            {
-                let _ = write!(out, "\n\t{h}");
-                if let Some(t) = quoted_transport(q.bytes()) {
-                    let _ = write!(out, "\n    {t}");
+            if let Some(q) = msg.quote() {
+                match ipv4_header(q.bytes(), None) {
+                    Some(Ok(h)) => {
+                        let _ = write!(out, "\n\t{h}");
+                        if let Some(t) = quoted_transport(q.bytes()) {
+                            let _ = write!(out, "\n    {t}");
+                        }
+                    }
+                    Some(Err(cut)) => {
+                        let _ = write!(out, "\n\t{cut}");
+                        return out;
+                    }
+                    None => {}
                 }
             }
             extension_lines(&mut out, &msg);

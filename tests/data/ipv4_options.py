@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Writes ipv4_options.pcap (tests/data/README.md): python3 ipv4_options.py ipv4_options.pcap
 # Crafted IPv4 headers with options as a LINKTYPE_RAW pcap: echo requests carrying them, then
-# two time exceeded messages whose quoted header carries them.
+# two time exceeded messages whose quoted header carries them, then two headers cut after them.
 import struct, sys
 def csum(b):
     if len(b) % 2: b += b'\0'
@@ -55,6 +55,13 @@ quoted = [
     quoting(bytes([1, 1, 1, 0x94]), 32),       # the quoted header's last option byte a type byte
     quoting(bytes([1, 1, 1, 0x94]), 24),       # the same, its total length ending at the header
 ]
+# An echo request whose header ends in a type byte without its length byte, cut after the header:
+# by the snapshot length (captured 24 of 40 bytes), and by its total length (24, no ICMP bytes).
+cut = pkt(bytes([1, 1, 1, 0x94]), 99)
+bare = bytearray(cut[:24])
+struct.pack_into('!H', bare, 2, 24)
+struct.pack_into('!H', bare, 10, 0)
+struct.pack_into('!H', bare, 10, csum(bytes(bare)))
 with open(sys.argv[1], 'wb') as f:
     f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))  # LINKTYPE_RAW
     for i, o in enumerate(cases):
@@ -62,3 +69,5 @@ with open(sys.argv[1], 'wb') as f:
         f.write(struct.pack('<IIII', 1700000000 + i, 0, len(p), len(p)) + p)
     for i, p in enumerate(quoted):
         f.write(struct.pack('<IIII', 1700000100 + i, 0, len(p), len(p)) + p)
+    f.write(struct.pack('<IIII', 1700000200, 0, 24, len(cut)) + cut[:24])
+    f.write(struct.pack('<IIII', 1700000201, 0, 24, 24) + bytes(bare))
