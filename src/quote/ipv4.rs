@@ -4,7 +4,7 @@ use core::mem::size_of;
 use core::net::Ipv4Addr;
 
 use super::ip::{QuotedIp, seal};
-use super::transport::Transport;
+use super::transport::{Transport, ports_of};
 use crate::error::{ParseError, Part};
 use crate::view::V4;
 use crate::wire::Ipv4Header;
@@ -48,7 +48,7 @@ impl seal::IpQuote for V4 {
             && ip.fragment_offset() == 0
             && let Some(&[a, b, c, d]) = ip.bytes.get(start..start.wrapping_add(4))
         {
-            return Ok((u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])));
+            return Ok(ports_of([a, b, c, d]));
         }
         Self::transport(ip).ports()
     }

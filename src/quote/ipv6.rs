@@ -9,7 +9,7 @@ use zerocopy::Ref;
 use super::Quote;
 use super::chain::{ExtensionHeaders, FragmentHeader};
 use super::ip::{QuotedIp, seal};
-use super::transport::Transport;
+use super::transport::{Transport, ports_of};
 use crate::error::{ParseError, Part};
 use crate::protocol;
 use crate::view::V6;
@@ -107,7 +107,7 @@ impl seal::IpQuote for V6 {
         if !super::chain::walked(ip.next_header())
             && let Some(&[a, b, c, d]) = ip.bytes.get(40..44)
         {
-            return Ok((u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d])));
+            return Ok(ports_of([a, b, c, d]));
         }
         Self::transport(ip).ports()
     }

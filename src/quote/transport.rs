@@ -14,6 +14,14 @@ pub struct Transport<'a> {
     pub(super) bytes: Result<&'a [u8], ParseError>,
 }
 
+/// The source and destination ports in the 4 bytes that open a UDP or TCP header: the one
+/// reading of them, for [`Transport::ports`] and the versions' fast paths.
+#[inline(always)]
+pub(super) const fn ports_of(word: [u8; 4]) -> (u16, u16) {
+    let [a, b, c, d] = word;
+    (u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d]))
+}
+
 impl<'a> Transport<'a> {
     /// The bytes of a first fragment (or unfragmented packet); an error for later fragments,
     /// whose quoted bytes are the middle of the payload.
@@ -41,7 +49,7 @@ impl<'a> Transport<'a> {
     pub(super) fn ports(&self) -> Result<(u16, u16), ParseError> {
         let t = self.first_fragment()?;
         match t.first_chunk::<4>() {
-            Some(&[a, b, c, d]) => Ok((u16::from_be_bytes([a, b]), u16::from_be_bytes([c, d]))),
+            Some(&word) => Ok(ports_of(word)),
             None => Err(ParseError::Truncated {
                 part: Part::QuotedPorts,
                 required: 4,
