@@ -99,6 +99,44 @@ pub(crate) fn len_with<F>(body: &[u8]) -> usize {
     size_of::<Header<F>>().saturating_add(body.len())
 }
 
+/// Writes pieces one after the other into a buffer of the exact length they take: the fields
+/// of a Neighbor Discovery option, of an IPv4 option list.
+pub(crate) struct Writer<'b>(&'b mut [u8]);
+
+impl<'b> Writer<'b> {
+    /// A writer at the start of `buf`.
+    #[inline]
+    pub(crate) const fn new(buf: &'b mut [u8]) -> Self {
+        Self(buf)
+    }
+
+    /// The next `n` bytes (fewer at the end).
+    #[inline]
+    pub(crate) fn take(&mut self, n: usize) -> &'b mut [u8] {
+        let buf = core::mem::take(&mut self.0);
+        let n = n.min(buf.len());
+        match buf.split_at_mut_checked(n) {
+            Some((head, rest)) => {
+                self.0 = rest;
+                head
+            }
+            None => &mut [],
+        }
+    }
+
+    /// Copies `bytes` into the next bytes.
+    #[inline]
+    pub(crate) fn put(&mut self, bytes: &[u8]) {
+        copy(self.take(bytes.len()), bytes);
+    }
+
+    /// Zeroes what the pieces did not fill: padding, never stale bytes.
+    #[inline]
+    pub(crate) fn zero_rest(self) {
+        self.0.fill(0);
+    }
+}
+
 /// Copies as much of `src` as fits into `dst` (they have equal lengths wherever it is called).
 #[inline]
 pub(crate) fn copy(dst: &mut [u8], src: &[u8]) {

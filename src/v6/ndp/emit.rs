@@ -6,6 +6,7 @@ use super::values::NdOptionRepr;
 use crate::checksum;
 use crate::error::EmitError;
 use crate::types::v6::OptionType;
+use crate::write::Writer;
 
 impl<'a> NdOptionRepr<'a> {
     /// The option type this writes.
@@ -143,7 +144,7 @@ impl<'a> NdOptionRepr<'a> {
 
     /// Writes the option's data after its type and length, padding included.
     fn write_data(&self, data: &mut [u8]) {
-        let mut w = Writer(data);
+        let mut w = Writer::new(data);
         match *self {
             NdOptionRepr::SourceLinkLayerAddress(d)
             | NdOptionRepr::TargetLinkLayerAddress(d)
@@ -238,30 +239,7 @@ impl<'a> NdOptionRepr<'a> {
             }
         }
         // What the fields did not fill is padding.
-        w.0.fill(0);
-    }
-}
-
-/// Writes pieces one after the other into a zeroed buffer.
-struct Writer<'b>(&'b mut [u8]);
-
-impl<'b> Writer<'b> {
-    /// The next `n` bytes (fewer at the end).
-    fn take(&mut self, n: usize) -> &'b mut [u8] {
-        let buf = core::mem::take(&mut self.0);
-        let n = n.min(buf.len());
-        match buf.split_at_mut_checked(n) {
-            Some((head, rest)) => {
-                self.0 = rest;
-                head
-            }
-            None => &mut [],
-        }
-    }
-
-    /// Copies `bytes` into the next bytes.
-    fn put(&mut self, bytes: &[u8]) {
-        crate::write::copy(self.take(bytes.len()), bytes);
+        w.zero_rest();
     }
 }
 
