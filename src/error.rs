@@ -455,4 +455,19 @@ pub enum EmitError {
         /// Addr Entry Size given (32-bit words).
         entry_size: u8,
     },
+    /// IPv4 options longer than an IPv4 header holds: 40 bytes (RFC 791, an IHL of 15).
+    #[error("IPv4 options of {len} bytes with their padding: at most 40 fit the header")]
+    Ipv4OptionsTooLong {
+        /// The options' length, padded to a multiple of 4.
+        len: usize,
+    },
+    /// An IPv4 option value its fields cannot hold or its RFC does not allow: end of option
+    /// list or no operation given a length and data, a timestamp's overflow count past 4 bits,
+    /// a flag RFC 791 does not define, or entries with an address under flag 0 or without one
+    /// under flags 1 and 3.
+    #[error("IPv4 option type {kind}: a value its fields cannot hold or its RFC does not allow")]
+    Ipv4OptionValue {
+        /// The option type.
+        kind: u8,
+    },
 }

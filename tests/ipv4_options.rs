@@ -15,7 +15,8 @@ mod common;
 use std::net::Ipv4Addr;
 
 use icmpwire::v4::{
-    Ipv4Addresses, Ipv4Option, Ipv4OptionType, Ipv4Options, RouteOption, TimestampOption,
+    Ipv4Addresses, Ipv4Option, Ipv4OptionRepr, Ipv4OptionType, Ipv4Options, RouteOption,
+    TimestampOption, ipv4_options_len, write_ipv4_options,
 };
 use icmpwire::{ParseError, Quote};
 
@@ -508,4 +509,260 @@ fn router_alert_and_address_lists() {
     assert_eq!(list.len(), 1);
     assert_eq!(list.next(), Some(Ipv4Addr::new(203, 0, 113, 9)));
     assert_eq!((list.len(), list.next()), (0, None));
+}
+
+/// An option as tcpdump printed it, owned: what `Ipv4OptionRepr` borrows from.
+enum Printed {
+    Nop,
+    Route(u8, u8, Vec<Ipv4Addr>),
+    Timestamp(u8, u8, Vec<(Option<Ipv4Addr>, u32)>),
+}
+
+/// tcpdump's text of one option read back into its fields (`None` for one it called bad, and
+/// for end of option list, which is the padding): a route's pointer from the commas after the
+/// addresses it has passed, a timestamp's from its `^` (print-ip.c's `ip_printroute` and
+/// `ip_printts`).
+fn printed(piece: &str) -> Option<Printed> {
+    if piece.contains("[bad") || piece == "EOL" {
+        return None;
+    }
+    if piece == "NOP" {
+        return Some(Printed::Nop);
+    }
+    if let Some(inner) = piece.strip_prefix("timestamp TS{") {
+        let inner = inner.strip_suffix('}').unwrap();
+        let mut words = inner.split_whitespace();
+        let flag = match words.next().unwrap() {
+            "TSONLY" => 0,
+            "TS+ADDR" => 1,
+            "PRESPEC" => 3,
+            other => panic!("{other}"),
+        };
+        let size = if flag == 0 { 4 } else { 8 };
+        let (mut entries, mut pointer) = (Vec::new(), None);
+        for w in words {
+            if w == "^" {
+                pointer = Some(5 + size * entries.len() as u8);
+                continue;
+            }
+            let (time, address) = w.split_once('@').unwrap();
+            entries.push((address.parse().ok(), time.parse().unwrap()));
+        }
+        return Some(Printed::Timestamp(pointer?, flag, entries));
+    }
+    let (name, route) = piece.split_once(' ').unwrap();
+    let kind = tcpdump_number(name);
+    let used = route.matches(',').count() as u8;
+    let addresses = route
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(|w| w.parse().unwrap())
+        .collect();
+    Some(Printed::Route(kind, 4 + 4 * used, addresses))
+}
+
+#[test]
+fn kernel_capture_options_written_from_tcpdumps_reading() {
+    // Every option list Linux wrote in the capture (`ping -R`'s record route, `ping -T
+    // tsandaddr`'s timestamp, the replies and errors that carry them on, a strict source
+    // route) and tcpdump read whole: written from tcpdump's values, the bytes are Linux's.
+    let theirs = common::tcpdump_frames(include_str!("data/kernel.tcpdump-v.txt"));
+    let frames = common::ethernet_frames("kernel.pcap");
+    let mut written = 0;
+    for (frame, lines) in frames.iter().zip(&theirs) {
+        let ip = &frame[14..];
+        let ihl = usize::from(ip[0] & 0x0F) * 4;
+        let quoted = lines
+            .iter()
+            .skip(1)
+            .find(|l| l.trim_start().starts_with("IP ("));
+        let mut pairs = vec![(lines[0], ip[20..ihl].to_vec())];
+        if let Some(line) = quoted {
+            let q = Quote::new(&ip[ihl + 8..]).ipv4().unwrap();
+            pairs.push((line, q.options().unwrap().to_vec()));
+        }
+        for (line, bytes) in pairs {
+            let Some(pieces) = tcpdump_options(line) else {
+                continue;
+            };
+            if pieces.iter().any(|(_, _, _, p)| p.contains("[bad")) {
+                continue;
+            }
+            let owned: Vec<Printed> = pieces.iter().filter_map(|p| printed(&p.3)).collect();
+            let reprs: Vec<Ipv4OptionRepr<'_>> = owned
+                .iter()
+                .map(|p| match p {
+                    Printed::Nop => Ipv4OptionRepr::Nop,
+                    Printed::Route(kind, pointer, addresses) => Ipv4OptionRepr::Route {
+                        kind: Ipv4OptionType(*kind),
+                        pointer: *pointer,
+                        addresses,
+                    },
+                    Printed::Timestamp(pointer, flag, entries) => Ipv4OptionRepr::Timestamp {
+                        pointer: *pointer,
+                        overflow: 0,
+                        flag: *flag,
+                        entries,
+                    },
+                })
+                .collect();
+            let mut out = [0x5Au8; 44];
+            let n = write_ipv4_options(&reprs, &mut out).unwrap();
+            assert_eq!(n, ipv4_options_len(&reprs));
+            assert_eq!(&out[..n], &bytes[..], "{line}");
+            assert!(
+                out[n..].iter().all(|&b| b == 0x5A),
+                "{line}: wrote past its length"
+            );
+            written += 1;
+        }
+    }
+    // Counted in tcpdump's output: 10 lists without a `[bad`, 5 with a record route (one of
+    // them quoted), 2 with a timestamp, 3 with a strict source route (two quoted).
+    assert_eq!(written, 10);
+}
+
+#[test]
+fn written_as_rfc_791_and_2113_lay_them_out() {
+    let write = |options: &[Ipv4OptionRepr<'_>]| {
+        let mut out = [0xEEu8; 40];
+        write_ipv4_options(options, &mut out).map(|n| out[..n].to_vec())
+    };
+    // RFC 2113 section 2.1: 10010100, 00000100, then the 2-octet value; a whole word.
+    assert_eq!(
+        write(&[Ipv4OptionRepr::RouterAlert(0x0102)]),
+        Ok(vec![148, 4, 1, 2])
+    );
+    // RFC 791: type, length, pointer, overflow and flag in one octet, then the entries. Times
+    // only: 4 octets each; prespecified: address then time. Overflow 0xA, flag 0 or 3.
+    let times = [(None, 0x0102_0304), (None, 0)];
+    assert_eq!(
+        write(&[Ipv4OptionRepr::Timestamp {
+            pointer: 9,
+            overflow: 0xA,
+            flag: 0,
+            entries: &times,
+        }]),
+        Ok(vec![68, 12, 9, 0xA0, 1, 2, 3, 4, 0, 0, 0, 0])
+    );
+    let named = [(Some(Ipv4Addr::new(198, 51, 100, 7)), 0x0506_0708)];
+    assert_eq!(
+        write(&[Ipv4OptionRepr::Timestamp {
+            pointer: 5,
+            overflow: 0,
+            flag: 3,
+            entries: &named,
+        }]),
+        Ok(vec![68, 12, 5, 0x03, 198, 51, 100, 7, 5, 6, 7, 8])
+    );
+    // A loose source route of two hops, the first taken (pointer 8); then a no operation and
+    // an unassigned type with two data octets, padded with zeros to the word.
+    let hops = [Ipv4Addr::new(192, 0, 2, 7), Ipv4Addr::new(203, 0, 113, 9)];
+    assert_eq!(
+        write(&[
+            Ipv4OptionRepr::Route {
+                kind: Ipv4OptionType::LOOSE_SOURCE_ROUTE,
+                pointer: 8,
+                addresses: &hops,
+            },
+            Ipv4OptionRepr::Nop,
+            Ipv4OptionRepr::Other {
+                kind: Ipv4OptionType(0x99),
+                data: &[0xAB, 0xCD],
+            },
+        ]),
+        Ok(vec![
+            131, 11, 8, 192, 0, 2, 7, 203, 0, 113, 9, 1, 0x99, 4, 0xAB, 0xCD
+        ])
+    );
+    // Padding: no byte left from the buffer (0xEE) in the word the options end in.
+    assert_eq!(write(&[Ipv4OptionRepr::Nop]), Ok(vec![1, 0, 0, 0]));
+    assert_eq!(write(&[]), Ok(vec![]));
+
+    // What the reader reads back of each field.
+    let bytes = write(&[
+        Ipv4OptionRepr::RouterAlert(9),
+        Ipv4OptionRepr::Timestamp {
+            pointer: 13,
+            overflow: 2,
+            flag: 1,
+            entries: &named,
+        },
+    ])
+    .unwrap();
+    let mut walk = Ipv4Options::new(&bytes, 20);
+    assert_eq!(walk.next().unwrap().unwrap().router_alert(), Some(9));
+    let ts = walk.next().unwrap().unwrap().timestamp().unwrap();
+    assert_eq!(
+        (ts.pointer(), ts.overflow(), ts.flag(), ts.used()),
+        (13, 2, 1, 1)
+    );
+    assert_eq!(ts.entries().collect::<Vec<_>>(), named);
+}
+
+#[test]
+fn what_cannot_be_written_is_refused_and_nothing_written() {
+    use icmpwire::EmitError;
+    let refused = |options: &[Ipv4OptionRepr<'_>], room: usize| {
+        let mut out = [0xEEu8; 64];
+        let e = write_ipv4_options(options, &mut out[..room]).unwrap_err();
+        assert!(out.iter().all(|&b| b == 0xEE), "{e}: wrote");
+        e
+    };
+    let value = |kind| EmitError::Ipv4OptionValue { kind };
+    // 41 bytes (padded to 44) do not fit a header; 40 do.
+    let slots = [Ipv4Addr::UNSPECIFIED; 9];
+    let rr = Ipv4OptionRepr::Route {
+        kind: Ipv4OptionType::RECORD_ROUTE,
+        pointer: 4,
+        addresses: &slots,
+    };
+    assert_eq!(
+        refused(&[rr, Ipv4OptionRepr::Nop, Ipv4OptionRepr::Nop], 64),
+        EmitError::Ipv4OptionsTooLong { len: 44 }
+    );
+    assert_eq!(
+        write_ipv4_options(&[Ipv4OptionRepr::Nop, rr], &mut [0; 40]),
+        Ok(40)
+    );
+    assert_eq!(
+        refused(&[Ipv4OptionRepr::RouterAlert(0)], 3),
+        EmitError::BufferTooSmall {
+            required: 4,
+            actual: 3
+        }
+    );
+    // End of option list and no operation have no length byte to give data.
+    for kind in [Ipv4OptionType::END, Ipv4OptionType::NOP] {
+        assert_eq!(
+            refused(&[Ipv4OptionRepr::Other { kind, data: &[] }], 64),
+            value(kind.0)
+        );
+        let route = Ipv4OptionRepr::Route {
+            kind,
+            pointer: 4,
+            addresses: &[],
+        };
+        assert_eq!(refused(&[route], 64), value(kind.0));
+    }
+    // A timestamp: the overflow count in 4 bits, a flag RFC 791 defines, entries that match it.
+    let ts = |overflow, flag, entries| Ipv4OptionRepr::Timestamp {
+        pointer: 5,
+        overflow,
+        flag,
+        entries,
+    };
+    let bare = [(None, 1)];
+    let addressed = [(Some(Ipv4Addr::new(192, 0, 2, 1)), 1)];
+    assert_eq!(refused(&[ts(16, 0, &bare)], 64), value(68));
+    assert_eq!(write_ipv4_options(&[ts(15, 0, &bare)], &mut [0; 8]), Ok(8));
+    assert_eq!(refused(&[ts(0, 2, &[])], 64), value(68));
+    assert_eq!(refused(&[ts(0, 0, &addressed)], 64), value(68));
+    assert_eq!(refused(&[ts(0, 1, &bare)], 64), value(68));
+    assert_eq!(refused(&[ts(0, 3, &bare)], 64), value(68));
+    // A bad option anywhere in the list refuses the list.
+    assert_eq!(
+        refused(&[Ipv4OptionRepr::Nop, ts(0, 1, &bare)], 64),
+        value(68)
+    );
 }

@@ -27,7 +27,7 @@
 //! | any other | [`Raw`] | RFC 792 (the common header) |
 //!
 //! The options of an IPv4 header (RFC 791 section 3.1), an error's quoted one or a packet's
-//! own, are read with [`Ipv4Options`].
+//! own, are read with [`Ipv4Options`] and written with [`write_ipv4_options`].
 //!
 //! ```
 //! use icmpwire::EchoRepr;
@@ -49,6 +49,7 @@ mod errors;
 mod message;
 mod mobility;
 mod options;
+mod options_emit;
 mod redirect;
 mod repr;
 mod router;
@@ -81,6 +82,7 @@ pub use mobility::{
 pub use options::{
     Ipv4Addresses, Ipv4Option, Ipv4Options, RouteOption, TimestampEntries, TimestampOption,
 };
+pub use options_emit::{Ipv4OptionRepr, ipv4_options_len, write_ipv4_options};
 pub use redirect::{Redirect, RedirectFields, RedirectRepr};
 pub use repr::Repr;
 pub use router::{

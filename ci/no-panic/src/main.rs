@@ -259,7 +259,19 @@ fn emit(quote: &[u8], out: &mut [u8]) -> u64 {
         AgentExtensionRepr::PrefixLengths(quote),
         AgentExtensionRepr::Other { kind: quote.first().copied().unwrap_or(0), data: quote },
     ];
-    a ^ b ^ write_agent_extensions(&ext, out).map_or(3, |n| n as u64)
+    let c = write_agent_extensions(&ext, out).map_or(3, |n| n as u64);
+    // IPv4 options from the same bytes: routes, timestamps of any flag, any type.
+    let first = quote.first().copied().unwrap_or(0);
+    let entries = [(coa.first().copied().filter(|_| n > 2), u32::from(first))];
+    let options = [
+        Ipv4OptionRepr::Nop,
+        Ipv4OptionRepr::Route { kind: Ipv4OptionType(first), pointer: first, addresses: coa.get(..n).unwrap_or(&[]) },
+        Ipv4OptionRepr::Timestamp { pointer: first, overflow: first >> 2, flag: first & 7, entries: &entries },
+        Ipv4OptionRepr::RouterAlert(u16::from(first)),
+        Ipv4OptionRepr::Other { kind: Ipv4OptionType(first), data: quote },
+    ];
+    let d = options.iter().fold(ipv4_options_len(&options) as u64, |acc, o| mix(acc, o.len() as u64 ^ u64::from(o.kind().0)));
+    a ^ b ^ c ^ d ^ write_ipv4_options(&options, out).map_or(4, |n| n as u64)
 }
 
 fn hex(text: &str) -> Option<Vec<u8>> {
