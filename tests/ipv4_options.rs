@@ -766,3 +766,111 @@ fn what_cannot_be_written_is_refused_and_nothing_written() {
         value(68)
     );
 }
+
+/// An option to write, owned (what the property's strategy makes).
+#[derive(Clone, Debug)]
+enum Owned {
+    Nop,
+    Route(u8, u8, Vec<Ipv4Addr>),
+    Timestamp(u8, u8, u8, Vec<(Option<Ipv4Addr>, u32)>),
+    RouterAlert(u16),
+    Other(u8, Vec<u8>),
+}
+
+impl Owned {
+    fn repr(&self) -> Ipv4OptionRepr<'_> {
+        match self {
+            Owned::Nop => Ipv4OptionRepr::Nop,
+            Owned::Route(kind, pointer, addresses) => Ipv4OptionRepr::Route {
+                kind: Ipv4OptionType(*kind),
+                pointer: *pointer,
+                addresses,
+            },
+            Owned::Timestamp(pointer, overflow, flag, entries) => Ipv4OptionRepr::Timestamp {
+                pointer: *pointer,
+                overflow: *overflow,
+                flag: *flag,
+                entries,
+            },
+            Owned::RouterAlert(v) => Ipv4OptionRepr::RouterAlert(*v),
+            Owned::Other(kind, data) => Ipv4OptionRepr::Other {
+                kind: Ipv4OptionType(*kind),
+                data,
+            },
+        }
+    }
+}
+
+fn owned() -> impl proptest::strategy::Strategy<Value = Owned> {
+    use proptest::prelude::*;
+    let address = any::<u32>().prop_map(Ipv4Addr::from);
+    prop_oneof![
+        Just(Owned::Nop),
+        (
+            prop::sample::select(vec![7u8, 131, 137]),
+            any::<u8>(),
+            prop::collection::vec(address.clone(), 0..4)
+        )
+            .prop_map(|(k, p, a)| Owned::Route(k, p, a)),
+        (
+            any::<u8>(),
+            0u8..16,
+            prop::sample::select(vec![0u8, 1, 3]),
+            0usize..4
+        )
+            .prop_flat_map(move |(p, o, f, n)| {
+                let entry = (address.clone(), any::<u32>())
+                    .prop_map(move |(a, t)| (Some(a).filter(|_| f != 0), t));
+                prop::collection::vec(entry, n..=n).prop_map(move |e| Owned::Timestamp(p, o, f, e))
+            }),
+        any::<u16>().prop_map(Owned::RouterAlert),
+        (2u8.., prop::collection::vec(any::<u8>(), 0..6)).prop_map(|(k, d)| Owned::Other(k, d)),
+    ]
+}
+
+proptest::proptest! {
+    /// Whatever writes reads back field for field, then end of option list and zeros to the
+    /// word; a list past 40 bytes is refused, and nothing else is.
+    #[test]
+    fn written_options_read_back(list in proptest::collection::vec(owned(), 0..8)) {
+        let reprs: Vec<_> = list.iter().map(Owned::repr).collect();
+        let raw: usize = reprs.iter().map(Ipv4OptionRepr::len).sum();
+        let mut out = [0xEEu8; 48];
+        let written = write_ipv4_options(&reprs, &mut out);
+        let padded = raw.div_ceil(4) * 4;
+        if padded > 40 {
+            proptest::prop_assert_eq!(written, Err(icmpwire::EmitError::Ipv4OptionsTooLong { len: padded }));
+            proptest::prop_assert!(out.iter().all(|&b| b == 0xEE));
+            return Ok(());
+        }
+        proptest::prop_assert_eq!(written, Ok(padded));
+        proptest::prop_assert!(out[padded..].iter().all(|&b| b == 0xEE));
+        proptest::prop_assert!(out[raw..padded].iter().all(|&b| b == 0));
+        let mut walk = Ipv4Options::new(&out[..padded], 20);
+        let mut offset = 20;
+        for (o, r) in list.iter().zip(&reprs) {
+            let read = walk.next().unwrap().unwrap();
+            proptest::prop_assert_eq!((read.kind(), read.offset(), read.len()), (r.kind(), offset, r.len()));
+            offset += r.len();
+            match o {
+                Owned::Nop => {}
+                Owned::Route(_, pointer, addresses) => {
+                    let route = read.route().unwrap();
+                    proptest::prop_assert_eq!(route.pointer(), *pointer);
+                    proptest::prop_assert_eq!(&route.addresses().collect::<Vec<_>>(), addresses);
+                }
+                Owned::Timestamp(pointer, overflow, flag, entries) => {
+                    let ts = read.timestamp().unwrap();
+                    proptest::prop_assert_eq!((ts.pointer(), ts.overflow(), ts.flag()), (*pointer, *overflow, *flag));
+                    proptest::prop_assert_eq!(&ts.entries().collect::<Vec<_>>(), entries);
+                }
+                Owned::RouterAlert(v) => proptest::prop_assert_eq!(read.router_alert(), Some(*v)),
+                Owned::Other(_, data) => proptest::prop_assert_eq!(read.data(), &data[..]),
+            }
+        }
+        if padded > raw {
+            proptest::prop_assert_eq!(walk.next().unwrap().unwrap().kind(), Ipv4OptionType::END);
+        }
+        proptest::prop_assert!(walk.next().is_none());
+    }
+}
