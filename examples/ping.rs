@@ -10,7 +10,10 @@
 //!
 //! Options: `-6` (or an IPv6 address), `-c COUNT` (default 4), `-i INTERVAL` seconds (1),
 //! `-s SIZE` data bytes (56), `-t TTL` or hop limit (64), `-W TIMEOUT` seconds to wait for the
-//! last reply (1), `-M do` to set don't fragment (IPv4). A raw socket is used when allowed (root
+//! last reply (1), `-M do` to set don't fragment (IPv4), `-R` to record the route (IPv4, raw
+//! socket: the request carries the record route option Linux sends for iputils' `ping -R`,
+//! written with `v4::write_ipv4_options`, and each reply's is shown as iputils' ping shows it,
+//! read with `v4::Ipv4Options`). A raw socket is used when allowed (root
 //! or CAP_NET_RAW), the unprivileged Linux ping socket otherwise: the kernel then picks the
 //! identifier, and the TTL or hop limit and the routers' errors come through `recvmsg` control
 //! messages (`IP_RECVTTL`, `IPV6_RECVHOPLIMIT`, `IP_RECVERR`, `IPV6_RECVERR`), so the output is
@@ -22,7 +25,7 @@
 mod shared;
 
 use std::collections::HashMap;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -38,12 +41,14 @@ struct Options {
     ttl: u8,
     timeout: Duration,
     dont_fragment: bool,
+    record_route: bool,
     dest: String,
 }
 
 fn options() -> Result<Options, String> {
     let mut a = Args::from_env();
     let v6 = a.flag(&["-6"]);
+    let record_route = a.flag(&["-R"]);
     let count = a.value::<u16>(&["-c"])?.unwrap_or(4);
     let interval = a.value::<f64>(&["-i"])?.unwrap_or(1.0);
     let size = a.value::<usize>(&["-s"])?.unwrap_or(56);
@@ -57,7 +62,7 @@ fn options() -> Result<Options, String> {
     let mut pos = a.positional();
     if pos.len() != 1 || pos[0].starts_with('-') {
         return Err(
-            "usage: ping [-6] [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] [-M do] DEST"
+            "usage: ping [-6] [-c COUNT] [-i INTERVAL] [-s SIZE] [-t TTL] [-W TIMEOUT] [-M do] [-R] DEST"
                 .into(),
         );
     }
@@ -72,6 +77,7 @@ fn options() -> Result<Options, String> {
         ttl,
         timeout: Duration::from_secs_f64(timeout),
         dont_fragment,
+        record_route,
         dest: pos.remove(0),
     })
 }
@@ -118,10 +124,18 @@ fn run(opts: &Options) -> Result<usize, String> {
     if opts.dont_fragment && (v6 || sock.mode == Mode::Datagram) {
         return Err("-M do needs a raw IPv4 socket (run as root)".into());
     }
+    if opts.record_route && (v6 || sock.mode == Mode::Datagram) {
+        return Err("-R needs a raw IPv4 socket (run as root)".into());
+    }
     if v6 || sock.mode == Mode::Datagram {
         sock.set_hops(opts.ttl).map_err(|e| e.to_string())?;
     }
     let src = shared::source_for_ip(dst).map_err(|e| e.to_string())?;
+    let ip_options = if opts.record_route {
+        record_route_option(src)?
+    } else {
+        Vec::new()
+    };
     let data: Vec<u8> = (0..opts.size).map(|i| (i % 256) as u8).collect();
     if v6 {
         println!("PING {}({dst}) {} data bytes", opts.dest, opts.size);
@@ -130,7 +144,7 @@ fn run(opts: &Options) -> Result<usize, String> {
             "PING {} ({dst}) {}({}) bytes of data.",
             opts.dest,
             opts.size,
-            opts.size + 28
+            opts.size + 28 + ip_options.len()
         );
     }
     let mut probes = Probes {
@@ -139,6 +153,7 @@ fn run(opts: &Options) -> Result<usize, String> {
     };
     let mut rtts: Vec<f64> = Vec::new();
     let mut errors = 0usize;
+    let mut last_route: Option<Vec<Ipv4Addr>> = None;
     let start = Instant::now();
     let mut buf = vec![0u8; 65_536];
     for seq in 1..=opts.count {
@@ -148,7 +163,7 @@ fn run(opts: &Options) -> Result<usize, String> {
             data: &data,
             code: 0,
         };
-        let (packet, icmp_at) = request(echo, src, dst, opts, seq, sock.mode)?;
+        let (packet, icmp_at) = request(echo, src, dst, opts, &ip_options, seq, sock.mode)?;
         let mut key = ProbeKey::of_message(
             src,
             dst,
@@ -178,12 +193,21 @@ fn run(opts: &Options) -> Result<usize, String> {
             let Some(event) = sock.recv(&mut buf, left).map_err(|e| e.to_string())? else {
                 break;
             };
+            let mut route = None;
             let (from, hops, seen) = match event {
-                Event::Message { from, hops, icmp } => (
-                    Some(from),
+                Event::Message {
+                    from,
                     hops,
-                    message(&icmp, from, src, dst, &sock, &mut probes),
-                ),
+                    icmp,
+                    options,
+                } => {
+                    route = recorded_route(&options);
+                    (
+                        Some(from),
+                        hops,
+                        message(&icmp, from, src, dst, &sock, &mut probes),
+                    )
+                }
                 Event::Queued {
                     from,
                     icmp_type,
@@ -205,7 +229,24 @@ fn run(opts: &Options) -> Result<usize, String> {
             match seen {
                 Some(Seen::Reply { seq, len, rtt }) => {
                     let ttl = hops.map_or("?".to_string(), |t| t.to_string());
-                    println!("{len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={rtt:.3} ms");
+                    let mut line = format!(
+                        "{len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={rtt:.3} ms"
+                    );
+                    // As iputils' ping: the route when it differs from the last one shown.
+                    if let Some(route) = route.take().filter(|_| opts.record_route) {
+                        if last_route.as_ref() == Some(&route) {
+                            line.push_str("\t(same route)");
+                        } else {
+                            for (i, a) in route.iter().enumerate() {
+                                line.push_str(if i == 0 { "\nRR: \t" } else { "\n\t" });
+                                line.push_str(&a.to_string());
+                            }
+                            // iputils ends the route with an empty line.
+                            line.push('\n');
+                            last_route = Some(route);
+                        }
+                    }
+                    println!("{line}");
                     rtts.push(rtt);
                     if seq == opts.count {
                         break;
@@ -230,6 +271,7 @@ fn request(
     src: IpAddr,
     dst: IpAddr,
     opts: &Options,
+    ip_options: &[u8],
     seq: u16,
     mode: Mode,
 ) -> Result<(Vec<u8>, usize), String> {
@@ -242,17 +284,59 @@ fn request(
         }
         (IpAddr::V4(s), IpAddr::V4(d)) => {
             let repr = v4::Repr::EchoRequest(echo);
-            let mut packet = vec![0u8; 20 + repr.buffer_len()];
-            let n = repr.emit(&mut packet[20..]).map_err(|e| e.to_string())?;
+            let mut icmp = vec![0u8; repr.buffer_len()];
+            let n = repr.emit(&mut icmp).map_err(|e| e.to_string())?;
             if mode == Mode::Datagram {
-                return Ok((packet.split_off(20), 0));
+                return Ok((icmp, 0));
             }
-            let h = shared::ipv4_header(s, d, protocol::ICMP, opts.ttl, opts.dont_fragment, seq, n);
-            packet[..20].copy_from_slice(&h);
-            Ok((packet, 20))
+            let mut packet = shared::ipv4_header(
+                s,
+                d,
+                protocol::ICMP,
+                opts.ttl,
+                opts.dont_fragment,
+                seq,
+                ip_options,
+                n,
+            );
+            let at = packet.len();
+            packet.extend_from_slice(&icmp[..n]);
+            Ok((packet, at))
         }
         _ => Err("source and destination of different families".into()),
     }
+}
+
+/// `ping -R`'s options as Linux sends iputils' request (tests/data/kernel.pcap): a no
+/// operation, then a record route with room for nine addresses (RFC 791 section 3.1), 40 bytes.
+/// The first holds the sender's address, `src`: the kernel enters it in a request sent with
+/// `IP_OPTIONS`; with `IP_HDRINCL` it sends the options as they are, so this program does.
+fn record_route_option(src: IpAddr) -> Result<Vec<u8>, String> {
+    let IpAddr::V4(src) = src else {
+        return Err("-R needs IPv4".into());
+    };
+    let mut room = [Ipv4Addr::UNSPECIFIED; 9];
+    room[0] = src;
+    let options = [
+        v4::Ipv4OptionRepr::Nop,
+        v4::Ipv4OptionRepr::Route {
+            kind: v4::Ipv4OptionType::RECORD_ROUTE,
+            pointer: 8,
+            addresses: &room,
+        },
+    ];
+    let mut out = vec![0u8; v4::ipv4_options_len(&options)];
+    v4::write_ipv4_options(&options, &mut out).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// The addresses a record route option among `options` (a reply's IPv4 header's) holds so far.
+fn recorded_route(options: &[u8]) -> Option<Vec<Ipv4Addr>> {
+    let option = v4::Ipv4Options::new(options, 20)
+        .map_while(Result::ok)
+        .find(|o| o.kind() == v4::Ipv4OptionType::RECORD_ROUTE)?;
+    let route = option.route()?;
+    Some(route.addresses().take(route.used()).collect())
 }
 
 /// A reply to one of our probes, or an error a router sent about one; `None` for anything else.

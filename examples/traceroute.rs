@@ -212,7 +212,7 @@ fn send_echo(
             let repr = v4::Repr::EchoRequest(echo);
             let mut packet = vec![0u8; 20 + repr.buffer_len()];
             let n = repr.emit(&mut packet[20..]).map_err(|e| e.to_string())?;
-            let h = shared::ipv4_header(s, d, protocol::ICMP, ttl, false, seq, n);
+            let h = shared::ipv4_header(s, d, protocol::ICMP, ttl, false, seq, &[], n);
             packet[..20].copy_from_slice(&h);
             icmp.send(&packet, dst).map_err(|e| e.to_string())?;
             Ok(packet.split_off(20))

@@ -26,7 +26,9 @@ pub(crate) enum Mode {
     Datagram,
 }
 
-/// A 20-byte IPv4 header (RFC 791) for `payload_len` bytes of `protocol`, checksum filled in.
+/// An IPv4 header (RFC 791) for `payload_len` bytes of `protocol`, with `options` (a multiple
+/// of 4 bytes, as `v4::write_ipv4_options` writes them) after its first 20, checksum filled in.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn ipv4_header(
     src: Ipv4Addr,
     dst: Ipv4Addr,
@@ -34,11 +36,14 @@ pub(crate) fn ipv4_header(
     ttl: u8,
     dont_fragment: bool,
     id: u16,
+    options: &[u8],
     payload_len: usize,
-) -> [u8; 20] {
-    let total = u16::try_from(20 + payload_len).unwrap_or(u16::MAX);
-    let mut h = [0u8; 20];
-    h[0] = 0x45;
+) -> Vec<u8> {
+    let len = 20 + options.len();
+    let total = u16::try_from(len + payload_len).unwrap_or(u16::MAX);
+    let mut h = vec![0u8; len];
+    h[0] = 0x40 | (len / 4) as u8;
+    h[20..].copy_from_slice(options);
     h[2..4].copy_from_slice(&total.to_be_bytes());
     h[4..6].copy_from_slice(&id.to_be_bytes());
     if dont_fragment {

@@ -27,11 +27,13 @@ pub(crate) struct IcmpSocket {
 
 /// What a receive gave.
 pub(crate) enum Event {
-    /// An ICMP or ICMPv6 message, its sender, and the TTL or hop limit it arrived with.
+    /// An ICMP or ICMPv6 message, its sender, the TTL or hop limit it arrived with, and the
+    /// options of its IPv4 header (a raw IPv4 socket's only; empty otherwise).
     Message {
         from: IpAddr,
         hops: Option<u8>,
         icmp: Vec<u8>,
+        options: Vec<u8>,
     },
     /// An error the kernel queued for a ping socket: who sent it, its type, code and
     /// information (the MTU of a packet too big or fragmentation needed), and the ICMP message
@@ -134,12 +136,14 @@ impl IcmpSocket {
                     from,
                     hops: packet.get(8).copied(),
                     icmp: packet.get(ihl..).unwrap_or_default().to_vec(),
+                    options: packet.get(20..ihl).unwrap_or_default().to_vec(),
                 }
             }
             _ => Event::Message {
                 from,
                 hops,
                 icmp: packet.to_vec(),
+                options: Vec::new(),
             },
         }))
     }

@@ -85,6 +85,27 @@ cat "$out/ping"
 check "ping to B gets every reply" grep -q "3 packets transmitted, 3 received, 0% packet loss" "$out/ping"
 check "ping replies come from B with TTL 62" bash -c "[ \$(grep -c 'bytes from 203.0.113.2: icmp_seq=.* ttl=62' '$out/ping') = 3 ]"
 
+# 1b. ping -R: the record route option (written with v4::write_ipv4_options) comes back with
+# the round trip's addresses, shown as iputils' ping shows them; the same addresses as iputils'
+# own ping -R when it is installed, the path through R1 and R2 otherwise.
+route_of() { awk '/^RR:/ {on=1} on && (/^RR:/ || /^\t[0-9]/) {print $NF} /^$/ {on=0}' "$1" | paste -sd' '; }
+nsx "$A" "$bin/ping" -R -c 2 -i 0.2 -W 2 203.0.113.2 > "$out/rr" || true
+cat "$out/rr"
+check "ping -R gets every reply" grep -q "2 packets transmitted, 2 received, 0% packet loss" "$out/rr"
+check "ping -R's second reply took the same route" grep -q "icmp_seq=2 .*(same route)" "$out/rr"
+if command -v ping >/dev/null && nsx "$A" ping -n -R -c 2 -i 0.2 -W 2 203.0.113.2 > "$out/rr-sys" 2>&1; then
+  cat "$out/rr-sys"
+  check "ping -R's route is iputils ping -R's" [ "$(route_of "$out/rr")" = "$(route_of "$out/rr-sys")" ]
+  replies() { sed -n '/^PING/,/^---/p' "$1" | sed 's/time=[0-9.]* ms/time=T ms/'; }
+  check "ping -R's replies and routes are iputils' line for line (times aside)" \
+    [ "$(replies "$out/rr")" = "$(replies "$out/rr-sys")" ]
+  check "iputils ping -R's second reply took the same route too" grep -q "icmp_seq=2 .*(same route)" "$out/rr-sys"
+else
+  echo "skip  ping -R against iputils ping (not installed)"
+fi
+check "ping -R's route goes through R1 and R2 and back" \
+  [ "$(route_of "$out/rr")" = "192.0.2.10 198.51.100.1 203.0.113.1 203.0.113.2 203.0.113.2 198.51.100.2 192.0.2.1 192.0.2.10" ]
+
 # 2. traceroute (UDP and ICMP): R1, R2, B in order.
 for mode in udp icmp; do
   flag=""; [ "$mode" = icmp ] && flag="--icmp"
