@@ -81,16 +81,22 @@ pub(crate) fn emit_with(
 ) -> Result<usize, EmitError> {
     let required = message.checked_len()?;
     let initial = initial(required);
-    let actual = buf.len();
-    let Some(out) = buf.get_mut(..required) else {
-        return Err(EmitError::BufferTooSmall { required, actual });
-    };
+    let out = room(buf, required)?;
     let sum = message.fill(ty, out);
     let value = checksum::finish(checksum::combine(initial, sum));
     if let Some(field) = out.get_mut(2..4) {
         field.copy_from_slice(&value.to_be_bytes());
     }
     Ok(required)
+}
+
+/// The first `required` bytes of `buf`, or [`EmitError::BufferTooSmall`]: where every writer
+/// checks its buffer before writing anything.
+#[inline(always)]
+pub(crate) fn room(buf: &mut [u8], required: usize) -> Result<&mut [u8], EmitError> {
+    let actual = buf.len();
+    buf.get_mut(..required)
+        .ok_or(EmitError::BufferTooSmall { required, actual })
 }
 
 /// The length of a message of fields `F` and `body` bytes after them.

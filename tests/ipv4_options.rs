@@ -98,25 +98,36 @@ fn entries(o: &Ipv4Option<'_>) -> usize {
     }
 }
 
-#[test]
-fn kernel_capture_options_framed_as_tcpdump_frames_them() {
+/// Each frame of the kernel capture: its IPv4 headers' tcpdump lines and option bytes, the
+/// packet's own, then (an error's) the quoted one after the 8-byte ICMP header.
+fn kernel_headers() -> Vec<Vec<(String, Vec<u8>)>> {
     let theirs = common::tcpdump_frames(include_str!("data/kernel.tcpdump-v.txt"));
     let frames = common::ethernet_frames("kernel.pcap");
+    frames
+        .iter()
+        .zip(&theirs)
+        .map(|(frame, lines)| {
+            let ip = &frame[14..];
+            let ihl = usize::from(ip[0] & 0x0F) * 4;
+            let quoted = lines
+                .iter()
+                .skip(1)
+                .find(|l| l.trim_start().starts_with("IP ("));
+            let mut pairs = vec![(lines[0].to_string(), ip[20..ihl].to_vec())];
+            if let Some(line) = quoted {
+                let q = Quote::new(&ip[ihl + 8..]).ipv4().unwrap();
+                pairs.push((line.to_string(), q.options().unwrap().to_vec()));
+            }
+            pairs
+        })
+        .collect()
+}
+
+#[test]
+fn kernel_capture_options_framed_as_tcpdump_frames_them() {
     let (mut headers, mut refused, mut fields) = (0, 0, 0);
-    for (i, (frame, lines)) in frames.iter().zip(&theirs).enumerate() {
-        let ip = &frame[14..];
-        let ihl = usize::from(ip[0] & 0x0F) * 4;
-        // The packet's own header, then (an error's) the quoted one after the 8-byte ICMP header.
-        let quoted = lines
-            .iter()
-            .skip(1)
-            .find(|l| l.trim_start().starts_with("IP ("));
-        let mut pairs = vec![(lines[0], ip[20..ihl].to_vec())];
-        if let Some(line) = quoted {
-            let q = Quote::new(&ip[ihl + 8..]).ipv4().unwrap();
-            pairs.push((line, q.options().unwrap().to_vec()));
-        }
-        for (line, options) in pairs {
+    for (i, headers_of_frame) in kernel_headers().iter().enumerate() {
+        for (line, options) in headers_of_frame {
             let Some(expected) = tcpdump_options(line) else {
                 assert!(options.is_empty(), "frame {}: {line}", i + 1);
                 continue;
@@ -125,7 +136,7 @@ fn kernel_capture_options_framed_as_tcpdump_frames_them() {
             // error names it by its offset, tcpdump says `[bad length N]` and stops. Any other
             // `[bad length]` is tcpdump's check of an option's own layout, which the framing
             // leaves to the option's reader.
-            let ours: Vec<(u8, Option<usize>)> = Ipv4Options::new(&options, 20)
+            let ours: Vec<(u8, Option<usize>)> = Ipv4Options::new(options, 20)
                 .map(|o| match o {
                     Ok(o) => (o.kind().0, Some(entries(&o))),
                     Err(
@@ -147,7 +158,7 @@ fn kernel_capture_options_framed_as_tcpdump_frames_them() {
                 refused += usize::from(count.is_none());
             }
             // The fields of each option as tcpdump lists them.
-            for (o, (.., piece)) in Ipv4Options::new(&options, 20).zip(&expected) {
+            for (o, (.., piece)) in Ipv4Options::new(options, 20).zip(&expected) {
                 let Ok(o) = o else { continue };
                 fields_as_tcpdump_lists_them(&o, piece, &format!("frame {}", i + 1));
                 fields += usize::from(o.route().is_some() || o.timestamp().is_some());
@@ -566,23 +577,10 @@ fn kernel_capture_options_written_from_tcpdumps_reading() {
     // Every option list Linux wrote in the capture (`ping -R`'s record route, `ping -T
     // tsandaddr`'s timestamp, the replies and errors that carry them on, a strict source
     // route) and tcpdump read whole: written from tcpdump's values, the bytes are Linux's.
-    let theirs = common::tcpdump_frames(include_str!("data/kernel.tcpdump-v.txt"));
-    let frames = common::ethernet_frames("kernel.pcap");
     let mut written = 0;
-    for (frame, lines) in frames.iter().zip(&theirs) {
-        let ip = &frame[14..];
-        let ihl = usize::from(ip[0] & 0x0F) * 4;
-        let quoted = lines
-            .iter()
-            .skip(1)
-            .find(|l| l.trim_start().starts_with("IP ("));
-        let mut pairs = vec![(lines[0], ip[20..ihl].to_vec())];
-        if let Some(line) = quoted {
-            let q = Quote::new(&ip[ihl + 8..]).ipv4().unwrap();
-            pairs.push((line, q.options().unwrap().to_vec()));
-        }
-        for (line, bytes) in pairs {
-            let Some(pieces) = tcpdump_options(line) else {
+    for headers_of_frame in kernel_headers() {
+        for (line, bytes) in headers_of_frame {
+            let Some(pieces) = tcpdump_options(&line) else {
                 continue;
             };
             if pieces.iter().any(|(_, _, _, p)| p.contains("[bad")) {

@@ -485,10 +485,7 @@ pub fn write(objects: &[ObjectRepr<'_>], out: &mut [u8]) -> Result<usize, EmitEr
         o.check()?;
     }
     let required = structure_len(objects);
-    let actual = out.len();
-    let Some(out) = out.get_mut(..required) else {
-        return Err(EmitError::BufferTooSmall { required, actual });
-    };
+    let out = crate::write::room(out, required)?;
     write_structure(objects, out)?;
     Ok(required)
 }

@@ -562,10 +562,7 @@ pub fn write_agent_extensions(
         e.check()?;
     }
     let required = agent_extensions_len(extensions);
-    let actual = out.len();
-    let Some(mut rest) = out.get_mut(..required) else {
-        return Err(EmitError::BufferTooSmall { required, actual });
-    };
+    let mut rest = crate::write::room(out, required)?;
     for e in extensions {
         let (this, tail) = rest.split_at_mut(e.len().min(rest.len()));
         e.write(this);

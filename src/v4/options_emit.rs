@@ -15,7 +15,7 @@ use core::net::Ipv4Addr;
 
 use crate::error::EmitError;
 use crate::types::v4::Ipv4OptionType;
-use crate::write::Writer;
+use crate::write::{Writer, room};
 
 /// The most option bytes an IPv4 header holds (RFC 791: 15 words of header, 5 fixed).
 const MAX: usize = 40;
@@ -248,11 +248,7 @@ pub fn write_ipv4_options(
     if required > MAX {
         return Err(EmitError::Ipv4OptionsTooLong { len: required });
     }
-    let actual = out.len();
-    let Some(out) = out.get_mut(..required) else {
-        return Err(EmitError::BufferTooSmall { required, actual });
-    };
-    let mut w = Writer::new(out);
+    let mut w = Writer::new(room(out, required)?);
     for o in options {
         o.write(&mut w);
     }
