@@ -336,7 +336,8 @@ fn recorded_route(options: &[u8]) -> Option<Vec<Ipv4Addr>> {
         .map_while(Result::ok)
         .find(|o| o.kind() == v4::Ipv4OptionType::RECORD_ROUTE)?;
     let route = option.route()?;
-    Some(route.addresses().take(route.used()).collect())
+    // As iputils: nothing shown when nothing is recorded.
+    Some(route.addresses().take(route.used()).collect()).filter(|r: &Vec<Ipv4Addr>| !r.is_empty())
 }
 
 /// A reply to one of our probes, or an error a router sent about one; `None` for anything else.

@@ -461,10 +461,10 @@ pub enum EmitError {
         /// The options' length, padded to a multiple of 4.
         len: usize,
     },
-    /// An IPv4 option value its fields cannot hold or its RFC does not allow: end of option
-    /// list or no operation given a length and data, a timestamp's overflow count past 4 bits,
-    /// a flag RFC 791 does not define, or entries with an address under flag 0 or without one
-    /// under flags 1 and 3.
+    /// An IPv4 option its RFC does not allow: a route of another type than record route, loose
+    /// or strict source route, end of option list or no operation given a length and data, a
+    /// timestamp flag RFC 791 does not define, or timestamp entries with an address under
+    /// flag 0 or without one under flags 1 and 3.
     #[error("IPv4 option type {kind}: a value its fields cannot hold or its RFC does not allow")]
     Ipv4OptionValue {
         /// The option type.

@@ -105,8 +105,8 @@ pub(crate) fn len_with<F>(body: &[u8]) -> usize {
     size_of::<Header<F>>().saturating_add(body.len())
 }
 
-/// Writes pieces one after the other into a buffer of the exact length they take: the fields
-/// of a Neighbor Discovery option, of an IPv4 option list.
+/// Writes pieces one after the other into a buffer, then zeroes what they left (padding): the
+/// fields of a Neighbor Discovery option, of an IPv4 option list.
 pub(crate) struct Writer<'b>(&'b mut [u8]);
 
 impl<'b> Writer<'b> {

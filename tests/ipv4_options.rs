@@ -522,23 +522,16 @@ fn router_alert_and_address_lists() {
     assert_eq!((list.len(), list.next()), (0, None));
 }
 
-/// An option as tcpdump printed it, owned: what `Ipv4OptionRepr` borrows from.
-enum Printed {
-    Nop,
-    Route(u8, u8, Vec<Ipv4Addr>),
-    Timestamp(u8, u8, Vec<(Option<Ipv4Addr>, u32)>),
-}
-
 /// tcpdump's text of one option read back into its fields (`None` for one it called bad, and
 /// for end of option list, which is the padding): a route's pointer from the commas after the
 /// addresses it has passed, a timestamp's from its `^` (print-ip.c's `ip_printroute` and
 /// `ip_printts`).
-fn printed(piece: &str) -> Option<Printed> {
+fn printed(piece: &str) -> Option<Owned> {
     if piece.contains("[bad") || piece == "EOL" {
         return None;
     }
     if piece == "NOP" {
-        return Some(Printed::Nop);
+        return Some(Owned::Nop);
     }
     if let Some(inner) = piece.strip_prefix("timestamp TS{") {
         let inner = inner.strip_suffix('}').unwrap();
@@ -559,7 +552,9 @@ fn printed(piece: &str) -> Option<Printed> {
             let (time, address) = w.split_once('@').unwrap();
             entries.push((address.parse().ok(), time.parse().unwrap()));
         }
-        return Some(Printed::Timestamp(pointer?, flag, entries));
+        // Overflow 0: tcpdump would say `[N hops not recorded]` otherwise (none here does).
+        assert!(!inner.contains("not recorded"), "{piece}");
+        return Some(Owned::Timestamp(pointer?, 0, flag, entries));
     }
     let (name, route) = piece.split_once(' ').unwrap();
     let kind = tcpdump_number(name);
@@ -569,7 +564,7 @@ fn printed(piece: &str) -> Option<Printed> {
         .filter(|w| !w.is_empty())
         .map(|w| w.parse().unwrap())
         .collect();
-    Some(Printed::Route(kind, 4 + 4 * used, addresses))
+    Some(Owned::Route(kind, 4 + 4 * used, addresses))
 }
 
 #[test]
@@ -586,24 +581,8 @@ fn kernel_capture_options_written_from_tcpdumps_reading() {
             if pieces.iter().any(|(_, _, _, p)| p.contains("[bad")) {
                 continue;
             }
-            let owned: Vec<Printed> = pieces.iter().filter_map(|p| printed(&p.3)).collect();
-            let reprs: Vec<Ipv4OptionRepr<'_>> = owned
-                .iter()
-                .map(|p| match p {
-                    Printed::Nop => Ipv4OptionRepr::Nop,
-                    Printed::Route(kind, pointer, addresses) => Ipv4OptionRepr::Route {
-                        kind: Ipv4OptionType(*kind),
-                        pointer: *pointer,
-                        addresses,
-                    },
-                    Printed::Timestamp(pointer, flag, entries) => Ipv4OptionRepr::Timestamp {
-                        pointer: *pointer,
-                        overflow: 0,
-                        flag: *flag,
-                        entries,
-                    },
-                })
-                .collect();
+            let owned: Vec<Owned> = pieces.iter().filter_map(|p| printed(&p.3)).collect();
+            let reprs: Vec<Ipv4OptionRepr<'_>> = owned.iter().map(Owned::repr).collect();
             let mut out = [0x5Au8; 44];
             let n = write_ipv4_options(&reprs, &mut out).unwrap();
             assert_eq!(n, ipv4_options_len(&reprs));
@@ -743,6 +722,21 @@ fn what_cannot_be_written_is_refused_and_nothing_written() {
         };
         assert_eq!(refused(&[route], 64), value(kind.0));
     }
+    // A route of RFC 791's three types only (any layout goes through `Other`).
+    for kind in [
+        Ipv4OptionType::TIMESTAMP,
+        Ipv4OptionType::ROUTER_ALERT,
+        Ipv4OptionType(0x99),
+    ] {
+        let route = Ipv4OptionRepr::Route {
+            kind,
+            pointer: 4,
+            addresses: &[],
+        };
+        assert_eq!(refused(&[route], 64), value(kind.0));
+        let other = Ipv4OptionRepr::Other { kind, data: &[4] };
+        assert_eq!(write_ipv4_options(&[other], &mut [0; 4]), Ok(4));
+    }
     // A timestamp: the overflow count in 4 bits, a flag RFC 791 defines, entries that match it.
     let ts = |overflow, flag, entries| Ipv4OptionRepr::Timestamp {
         pointer: 5,
@@ -752,7 +746,14 @@ fn what_cannot_be_written_is_refused_and_nothing_written() {
     };
     let bare = [(None, 1)];
     let addressed = [(Some(Ipv4Addr::new(192, 0, 2, 1)), 1)];
-    assert_eq!(refused(&[ts(16, 0, &bare)], 64), value(68));
+    assert_eq!(
+        refused(&[ts(16, 0, &bare)], 64),
+        EmitError::FieldTooWide {
+            field: "timestamp overflow",
+            value: 16,
+            bits: 4
+        }
+    );
     assert_eq!(write_ipv4_options(&[ts(15, 0, &bare)], &mut [0; 8]), Ok(8));
     assert_eq!(refused(&[ts(0, 2, &[])], 64), value(68));
     assert_eq!(refused(&[ts(0, 0, &addressed)], 64), value(68));
@@ -765,7 +766,8 @@ fn what_cannot_be_written_is_refused_and_nothing_written() {
     );
 }
 
-/// An option to write, owned (what the property's strategy makes).
+/// An option to write, owned: what the property's strategy makes, and what tcpdump's text of
+/// the capture's options is read back into.
 #[derive(Clone, Debug)]
 enum Owned {
     Nop,

@@ -151,32 +151,29 @@ fn ip_options(b: &[u8], after: Option<u8>) -> Result<String, String> {
         let option = match option {
             Ok(option) => option,
             Err(e) => {
-                let (at, length) = match e {
-                    ParseError::Ipv4OptionLength { offset, length } => (offset, Some(length)),
+                // `cut`: a type byte with no length byte after it that tcpdump may read: it
+                // marks the packet cut and prints nothing more of it.
+                let (at, length, cut) = match e {
+                    ParseError::Ipv4OptionLength { offset, length } => {
+                        (offset, Some(length), false)
+                    }
                     // A type byte with no length byte after it: tcpdump reads on into the
-                    // packet and shows the next byte as the length, or, with no byte it may
-                    // read, marks the packet cut and prints nothing more of it.
+                    // packet and shows the next byte as the length.
                     ParseError::Ipv4OptionTruncated {
                         offset,
                         required: 2,
                         ..
-                    } => match after {
-                        Some(next) => (offset, Some(next)),
-                        None => {
-                            option_name(
-                                &mut s,
-                                Ipv4OptionType(b.get(offset).copied().unwrap_or(0)),
-                            );
-                            s.push_str(" [|ip]");
-                            return Err(s);
-                        }
-                    },
+                    } => (offset, after, after.is_none()),
                     ParseError::Ipv4OptionTruncated {
                         offset, required, ..
-                    } => (offset, u8::try_from(required).ok()),
-                    _ => (0, None),
+                    } => (offset, u8::try_from(required).ok(), false),
+                    _ => (0, None, false),
                 };
                 option_name(&mut s, Ipv4OptionType(b.get(at).copied().unwrap_or(0)));
+                if cut {
+                    s.push_str(" [|ip]");
+                    return Err(s);
+                }
                 match length {
                     Some(len) => {
                         let _ = write!(s, " [bad length {len}]");

@@ -39,6 +39,10 @@ pub(crate) fn ipv4_header(
     options: &[u8],
     payload_len: usize,
 ) -> Vec<u8> {
+    assert!(
+        options.len().is_multiple_of(4) && options.len() <= 40,
+        "IPv4 options are whole 32-bit words, at most 40 bytes"
+    );
     let len = 20 + options.len();
     let total = u16::try_from(len + payload_len).unwrap_or(u16::MAX);
     let mut h = vec![0u8; len];

@@ -8,7 +8,8 @@
 //!
 //! What cannot be written is refused before anything is written: a list longer than the 40
 //! bytes a header holds ([`EmitError::Ipv4OptionsTooLong`]), a value its fields cannot hold
-//! ([`EmitError::Ipv4OptionValue`]). Pointers are written as given: a pointer past the option
+//! ([`EmitError::Ipv4OptionValue`], [`EmitError::FieldTooWide`] for a timestamp's overflow
+//! count). Pointers are written as given: a pointer past the option
 //! is how RFC 791 says a route or a timestamp option is full, and a test may want any other.
 
 use core::net::Ipv4Addr;
@@ -68,7 +69,8 @@ pub enum Ipv4OptionRepr<'a> {
     },
     /// A router alert (type 148, RFC 2113 section 2.1): 0, "Router shall examine packet".
     RouterAlert(u16),
-    /// Any other option with a length byte: its type, then `data` after the length byte.
+    /// Any option with a length byte, written as given: its type, the length, then `data`
+    /// (for a type this enum has a variant for, a way to write one its fields would refuse).
     Other {
         /// The option type (not end of option list or no operation, which have no length).
         kind: Ipv4OptionType,
@@ -95,8 +97,8 @@ impl Ipv4OptionRepr<'_> {
         }
     }
 
-    /// The bytes the option takes, its type and length bytes included (its length byte's
-    /// value, but for no operation, which has none).
+    /// The bytes the option takes, its type and length bytes included: the value of its length
+    /// byte when [`write_ipv4_options`] writes it (no operation has none).
     ///
     /// ```
     /// use icmpwire::v4::Ipv4OptionRepr;
@@ -122,25 +124,35 @@ impl Ipv4OptionRepr<'_> {
         }
     }
 
-    /// What cannot be written: a type without a length byte given fields, a timestamp whose
-    /// overflow or flag does not fit 4 bits or whose entries do not match the flag. A length
-    /// past 255 is a list past 40 bytes, refused by the list.
+    /// What cannot be written: a route of another type than RFC 791's three, a type without
+    /// a length byte given data, a timestamp whose overflow count does not fit 4 bits, whose
+    /// flag RFC 791 does not define, or whose entries do not match the flag. A length past 255
+    /// is a list past 40 bytes, refused by the list.
     fn check(&self) -> Result<(), EmitError> {
         let ok = match *self {
             Self::Nop | Self::RouterAlert(_) => true,
-            Self::Route { kind, .. } | Self::Other { kind, .. } => !single_byte(kind),
+            Self::Route { kind, .. } => matches!(
+                kind,
+                Ipv4OptionType::RECORD_ROUTE
+                    | Ipv4OptionType::LOOSE_SOURCE_ROUTE
+                    | Ipv4OptionType::STRICT_SOURCE_ROUTE
+            ),
+            Self::Other { kind, .. } => !matches!(kind, Ipv4OptionType::END | Ipv4OptionType::NOP),
             Self::Timestamp {
                 overflow,
                 flag,
                 entries,
                 ..
             } => {
-                let addressed = match flag {
-                    0 => false,
-                    1 | 3 => true,
-                    _ => return Err(EmitError::Ipv4OptionValue { kind: 68 }),
-                };
-                overflow <= 0x0F && entries.iter().all(|(a, _)| a.is_some() == addressed)
+                if overflow > 0x0F {
+                    return Err(EmitError::FieldTooWide {
+                        field: "timestamp overflow",
+                        value: u32::from(overflow),
+                        bits: 4,
+                    });
+                }
+                // Flag 0 holds times only; 1 and 3 an address before each.
+                matches!(flag, 0 | 1 | 3) && entries.iter().all(|(a, _)| a.is_some() == (flag != 0))
             }
         };
         if ok {
@@ -189,13 +201,8 @@ impl Ipv4OptionRepr<'_> {
     }
 }
 
-/// End of option list and no operation: one byte, no length byte.
-const fn single_byte(kind: Ipv4OptionType) -> bool {
-    matches!(kind, Ipv4OptionType::END | Ipv4OptionType::NOP)
-}
-
-/// The bytes [`write_ipv4_options`] writes for `options`: theirs, padded to a multiple of 4
-/// (what the header's IHL counts).
+/// The bytes [`write_ipv4_options`] writes for `options` when it writes them: theirs, padded
+/// to a multiple of 4 (what the header's IHL counts).
 ///
 /// ```
 /// use icmpwire::v4::{Ipv4OptionRepr, ipv4_options_len};

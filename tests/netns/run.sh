@@ -93,15 +93,16 @@ nsx "$A" "$bin/ping" -R -c 2 -i 0.2 -W 2 203.0.113.2 > "$out/rr" || true
 cat "$out/rr"
 check "ping -R gets every reply" grep -q "2 packets transmitted, 2 received, 0% packet loss" "$out/rr"
 check "ping -R's second reply took the same route" grep -q "icmp_seq=2 .*(same route)" "$out/rr"
-if command -v ping >/dev/null && nsx "$A" ping -n -R -c 2 -i 0.2 -W 2 203.0.113.2 > "$out/rr-sys" 2>&1; then
-  cat "$out/rr-sys"
+if command -v ping >/dev/null && ping -V 2>&1 | grep -q iputils; then
+  nsx "$A" ping -n -R -c 2 -i 0.2 -W 2 203.0.113.2 > "$out/rr-sys" 2> "$out/rr-sys.err" || true
+  cat "$out/rr-sys" "$out/rr-sys.err"
   check "ping -R's route is iputils ping -R's" [ "$(route_of "$out/rr")" = "$(route_of "$out/rr-sys")" ]
   replies() { sed -n '/^PING/,/^---/p' "$1" | sed 's/time=[0-9.]* ms/time=T ms/'; }
   check "ping -R's replies and routes are iputils' line for line (times aside)" \
     [ "$(replies "$out/rr")" = "$(replies "$out/rr-sys")" ]
   check "iputils ping -R's second reply took the same route too" grep -q "icmp_seq=2 .*(same route)" "$out/rr-sys"
 else
-  echo "skip  ping -R against iputils ping (not installed)"
+  echo "skip  ping -R against iputils ping (iputils' ping not installed)"
 fi
 check "ping -R's route goes through R1 and R2 and back" \
   [ "$(route_of "$out/rr")" = "192.0.2.10 198.51.100.1 203.0.113.1 203.0.113.2 203.0.113.2 198.51.100.2 192.0.2.1 192.0.2.10" ]
