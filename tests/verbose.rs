@@ -134,19 +134,20 @@ fn ipv4_header_and_quote_lines_are_tcpdumps() {
 /// The options no capture here carries (tests/data/ipv4_options.py writes them): every line is
 /// tcpdump's, router alert values, short and long router alerts, a type byte whose length
 /// tcpdump takes from the byte after the options (in the packet, and in a quote) or, when it may
-/// read none, where it stops printing the packet, and the odd lengths and flags.
+/// read none, where it stops printing the packet, the odd lengths and flags, and quotes whose
+/// total length ends before the header's end or inside the UDP header.
 #[test]
 fn crafted_ipv4_options_are_tcpdumps() {
     let theirs = tcpdump_frames(include_str!("data/ipv4_options.tcpdump-v.txt"));
     let ours = ours("ipv4_options.pcap");
-    assert_eq!((ours.len(), theirs.len()), (22, 22));
+    assert_eq!((ours.len(), theirs.len()), (24, 24));
     for (i, (o, t)) in ours.iter().zip(&theirs).enumerate() {
         let o: Vec<&str> = o.as_ref().unwrap().lines().collect();
         assert_eq!(o.len(), t.len(), "frame {}", i + 1);
-        // Every line but an error's message line (frames 19 and 20), which is icmpwire's
-        // `Display` (see above): the echo requests' are tcpdump's too.
+        // Every line but an error's message line (frames 19, 20, 23 and 24), which is
+        // icmpwire's `Display` (see above): the echo requests' are tcpdump's too.
         for (k, (o, t)) in o.iter().zip(t).enumerate() {
-            if !(18..20).contains(&i) || k != 1 {
+            if ![18, 19, 22, 23].contains(&i) || k != 1 {
                 assert_eq!(o, t, "frame {}, line {}", i + 1, k + 1);
             }
         }
@@ -167,6 +168,10 @@ fn crafted_ipv4_options_are_tcpdumps() {
         assert_eq!(theirs[frame - 1].len(), 1);
         assert_eq!(options(frame), "NOP,NOP,NOP,RA [|ip]");
     }
+    // A quoted total length shorter than the header stops the packet; one that ends inside the
+    // UDP header leaves the ports unread.
+    assert_eq!(theirs[22][2], "\tIP bad-len 22");
+    assert_eq!(theirs[23][3], "    192.0.2.1 > 198.51.100.7:  [|udp]");
 }
 
 #[test]

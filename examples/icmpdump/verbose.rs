@@ -324,7 +324,7 @@ fn quoted_transport(q: &[u8]) -> Option<String> {
     let total = usize::from(be16(q, 2));
     match q[9] {
         // tcpdump's mark of a header cut short.
-        17 if body.len() < 8 => Some(format!("{src} > {dst}: [|udp]")),
+        17 if body.len() < 8 => Some(format!("{src} > {dst}:  [|udp]")),
         17 => {
             let (sport, dport, ulen) = (be16(body, 0), be16(body, 2), be16(body, 4));
             Some(format!(
@@ -519,10 +519,18 @@ pub(crate) fn packet_verbose(p: &Packet) -> String {
                 return out;
             };
             if let Some(q) = msg.quote() {
-                match ipv4_header(q.bytes(), None) {
+                // tcpdump stops at a quoted total length shorter than the header, and reads no
+                // byte past that length.
+                let q = q.bytes();
+                let total = q.get(2..4).map_or(0, |_| usize::from(be16(q, 2)));
+                if q.len() >= 20 && total < usize::from(q[0] & 0x0F) * 4 {
+                    let _ = write!(out, "\n\tIP bad-len {total}");
+                    return out;
+                }
+                match ipv4_header(q, None) {
                     Some(Ok(h)) => {
                         let _ = write!(out, "\n\t{h}");
-                        if let Some(t) = quoted_transport(q.bytes()) {
+                        if let Some(t) = quoted_transport(q.get(..total).unwrap_or(q)) {
                             let _ = write!(out, "\n    {t}");
                         }
                     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Writes ipv4_options.pcap (tests/data/README.md): python3 ipv4_options.py ipv4_options.pcap
 # Crafted IPv4 headers with options as a LINKTYPE_RAW pcap: echo requests carrying them, then
-# two time exceeded messages whose quoted header carries them, then two headers cut after them.
+# two time exceeded messages whose quoted header carries them, then two headers cut after them,
+# then two quotes whose total length ends before the header's end or inside the UDP header.
 import struct, sys
 def csum(b):
     if len(b) % 2: b += b'\0'
@@ -55,6 +56,10 @@ quoted = [
     quoting(bytes([1, 1, 1, 0x94]), 32),       # the quoted header's last option byte a type byte
     quoting(bytes([1, 1, 1, 0x94]), 24),       # the same, its total length ending at the header
 ]
+quoted_short = [
+    quoting(bytes([0x94, 4, 0, 5]), 22),       # a total length shorter than the header
+    quoting(bytes([1, 0x83, 7, 4, 192, 0, 2, 7]), 30),  # one ending 2 bytes into the UDP header
+]
 # An echo request whose header ends in a type byte without its length byte, cut after the header:
 # by the snapshot length (captured 24 of 40 bytes), and by its total length (24, no ICMP bytes).
 cut = pkt(bytes([1, 1, 1, 0x94]), 99)
@@ -71,3 +76,5 @@ with open(sys.argv[1], 'wb') as f:
         f.write(struct.pack('<IIII', 1700000100 + i, 0, len(p), len(p)) + p)
     f.write(struct.pack('<IIII', 1700000200, 0, 24, len(cut)) + cut[:24])
     f.write(struct.pack('<IIII', 1700000201, 0, 24, 24) + bytes(bare))
+    for i, p in enumerate(quoted_short):
+        f.write(struct.pack('<IIII', 1700000300 + i, 0, len(p), len(p)) + p)
