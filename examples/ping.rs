@@ -201,7 +201,9 @@ fn run(opts: &Options) -> Result<usize, String> {
                     icmp,
                     options,
                 } => {
-                    route = recorded_route(&options);
+                    if opts.record_route {
+                        route = recorded_route(&options);
+                    }
                     (
                         Some(from),
                         hops,
@@ -233,7 +235,7 @@ fn run(opts: &Options) -> Result<usize, String> {
                         "{len} bytes from {from}: icmp_seq={seq} ttl={ttl} time={rtt:.3} ms"
                     );
                     // As iputils' ping: the route when it differs from the last one shown.
-                    if let Some(route) = route.take().filter(|_| opts.record_route) {
+                    if let Some(route) = route.take() {
                         if last_route.as_ref() == Some(&route) {
                             line.push_str("\t(same route)");
                         } else {
